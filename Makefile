@@ -1,0 +1,46 @@
+# mofa-extract: `make run` processes raw/ into processed/; `make test` runs the test suite.
+SHELL := bash
+.SHELLFLAGS := -eu -o pipefail -c
+.DELETE_ON_ERROR:
+MAKEFLAGS += --no-builtin-rules
+
+RAW ?= raw
+PROCESSED ?= processed
+GOLD ?= tests/gold
+WORKERS ?= 1
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+STAMP := $(VENV)/.installed-stamp
+
+.PHONY: setup run test lint evaluate schemas clean-cache help
+
+help: ## List the targets
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed 's/:.*## /\t/'
+
+$(STAMP): pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --disable-pip-version-check --upgrade pip
+	$(PY) -m pip install --quiet --disable-pip-version-check -e '.[dev]'
+	touch $@
+
+setup: $(STAMP) ## Create .venv with pinned dependencies and the spaCy model
+
+run: $(STAMP) ## Run every stage on $(RAW) into $(PROCESSED)
+	$(PY) -m pipeline run --raw $(RAW) --out $(PROCESSED) --workers $(WORKERS)
+
+test: $(STAMP) ## Lint, then run the test suite
+	$(PY) -m ruff check pipeline schemas tests
+	$(PY) -m pytest -q
+
+lint: $(STAMP) ## ruff only
+	$(PY) -m ruff check pipeline schemas tests
+
+evaluate: $(STAMP) ## Score $(PROCESSED) against the gold files in $(GOLD)
+	$(PY) -m pipeline evaluate --processed $(PROCESSED) --gold $(GOLD)
+
+schemas: $(STAMP) ## Regenerate schemas/json and the README column table from the pydantic models
+	$(PY) -m pipeline schemas
+
+clean-cache: ## Delete the per-document cache (forces a full re-run)
+	rm -rf $(PROCESSED)/.cache

@@ -1,0 +1,71 @@
+"""Paragraph-aware sentence boundaries.
+
+The parser is free to split sentences inside a paragraph, but a sentence must never run across a
+paragraph break (a footnote glued to the body would get the body's speaker). This component runs
+before the parser and fixes a sentence start on the first token of every paragraph; the parser keeps
+preset boundaries.
+"""
+
+from __future__ import annotations
+
+import bisect
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+
+from pipeline import ids
+from schemas.models import Paragraph
+
+
+@Language.factory("mofa_structure")
+def make_structure(nlp: Language, name: str) -> ParagraphBoundaries:
+    return ParagraphBoundaries()
+
+
+class ParagraphBoundaries:
+    def __call__(self, doc: Doc) -> Doc:
+        paragraphs: list[Paragraph] = doc._.mofa_paragraphs or []
+        starts = {p.start for p in paragraphs}
+        headline = [(p.start, p.end) for p in paragraphs if p.section in ("title", "subtitle")]
+        for i, token in enumerate(doc):
+            if i == 0:
+                continue
+            if (token.idx in starts and not token.is_space) or (
+                doc[i - 1].is_space and "\n\n" in doc[i - 1].text
+            ):
+                token.is_sent_start = True
+            elif any(start < token.idx < end for start, end in headline):
+                # A title or subtitle is one sentence, however telegraphic.
+                token.is_sent_start = False
+        return doc
+
+
+def paragraph_at(paragraphs: list[Paragraph], char: int) -> Paragraph | None:
+    """The paragraph containing character offset ``char`` (paragraphs sorted by start)."""
+    if not paragraphs:
+        return None
+    i = bisect.bisect_right([p.start for p in paragraphs], char) - 1
+    return paragraphs[max(i, 0)]
+
+
+def sentence_spans(doc: Doc) -> list[Span]:
+    """Sentences with surrounding whitespace trimmed and whitespace-only ones dropped; the list index
+    is the sentence's number in its sent_id."""
+    out: list[Span] = []
+    for sent in doc.sents:
+        start, end = sent.start, sent.end
+        while start < end and doc[start].is_space:
+            start += 1
+        while end > start and doc[end - 1].is_space:
+            end -= 1
+        if start < end:
+            out.append(doc[start:end])
+    return out
+
+
+def sent_id_at(doc: Doc, char: int, sentences: list[Span] | None = None) -> str:
+    """sent_id of the sentence containing character ``char`` (the nearest preceding one otherwise)."""
+    sents = sentences if sentences is not None else sentence_spans(doc)
+    starts = [s.start_char for s in sents]
+    i = max(bisect.bisect_right(starts, char) - 1, 0)
+    return ids.sent_id(doc._.mofa_doc_id, i)

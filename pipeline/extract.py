@@ -1,0 +1,82 @@
+"""Extract stage: CleanDocument -> DocResult through the spaCy pipeline.
+
+The core (:func:`make_doc`, :func:`to_result`, :func:`extract_all`) is pure apart from the nlp object
+it is handed; components do the linguistics and leave their results on the Doc (see
+:mod:`pipeline.components`); here they are only gathered into typed records.
+"""
+
+from __future__ import annotations
+
+from collections import deque
+from collections.abc import Iterable, Iterator
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from pipeline import ids
+from pipeline.components.structure import paragraph_at, sent_id_at, sentence_spans
+from schemas.models import CleanDocument, DocResult, Mention, Sentence
+
+ENTITY_TABLES = {
+    "person": "people",
+    "economy": "economies",
+    "organization": "organizations",
+    "initiative": "initiatives",
+    "event": "events",
+}
+
+
+def make_doc(nlp: Language, cdoc: CleanDocument) -> Doc:
+    doc = nlp.make_doc(cdoc.text)
+    doc._.mofa_doc_id = cdoc.doc_id
+    doc._.mofa_paragraphs = list(cdoc.paragraphs)
+    doc._.mofa_published = cdoc.published
+    return doc
+
+
+def to_result(cdoc: CleanDocument, doc: Doc) -> DocResult:
+    """Gather the Doc's annotations into table rows (validation happens later, per record)."""
+    sents = sentence_spans(doc)
+    sentences = []
+    for i, sent in enumerate(sents):
+        para = paragraph_at(cdoc.paragraphs, sent.start_char)
+        sentences.append(Sentence(
+            doc_id=cdoc.doc_id, sent_id=ids.sent_id(cdoc.doc_id, i),
+            paragraph_id=para.paragraph_id if para else 0,
+            section=para.section if para else "body",
+            start=sent.start_char, end=sent.end_char, text=sent.text,
+        ))
+    mentions = []
+    if "mofa" in doc.spans:
+        for span in sorted(doc.spans["mofa"], key=lambda s: (s.start_char, s.end_char, s.label_)):
+            mentions.append(Mention(
+                doc_id=cdoc.doc_id, sent_id=sent_id_at(doc, span.start_char, sents),
+                start=span.start_char, end=span.end_char, text=span.text,
+                kind=span.label_, entity_id=span.kb_id_,
+            ))
+    entities = doc._.mofa_entities or {}
+    tables = {table: sorted(entities.get(kind, {}).values(), key=_first_field)
+              for kind, table in ENTITY_TABLES.items()}
+    document = cdoc.to_document().model_copy(update={"n_sentences": len(sentences)})
+    return DocResult(
+        document=document, sentences=sentences, mentions=mentions,
+        initiative_links=list(doc._.mofa_links or []), claims=list(doc._.mofa_claims or []),
+        **tables,
+    )
+
+
+def _first_field(record: object) -> str:
+    return str(next(iter(record.model_dump().values())))  # type: ignore[attr-defined]
+
+
+def extract_all(nlp: Language, cdocs: Iterable[CleanDocument], batch_size: int = 32) -> Iterator[DocResult]:
+    """Stream results; Docs are dropped as soon as their records are built (flat memory)."""
+    pending: deque[CleanDocument] = deque()
+
+    def docs() -> Iterator[Doc]:
+        for cdoc in cdocs:
+            pending.append(cdoc)
+            yield make_doc(nlp, cdoc)
+
+    for doc in nlp.pipe(docs(), batch_size=batch_size):
+        yield to_result(pending.popleft(), doc)
