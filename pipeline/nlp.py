@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import Any
 
 import spacy
@@ -10,16 +9,7 @@ from confection import Config
 from spacy.language import Language
 
 import pipeline.components  # noqa: F401  (registers factories and Doc extensions)
-
-CONFIG_PATH = Path(__file__).with_name("pipeline.cfg")
-
-
-def load_config(path: Path = CONFIG_PATH) -> Config:
-    return Config().from_disk(path, interpolate=False)
-
-
-def configured_model(config: Config | None = None) -> str:
-    return str((config or load_config())["nlp"]["model"])
+from pipeline.config import load_config
 
 
 def build_nlp(model: str | None = None, config: Config | None = None) -> Language:

@@ -1,0 +1,260 @@
+"""Command line: ``python -m pipeline <command>``. Every command has --help with examples."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import logging
+import sys
+from collections.abc import Iterable
+from pathlib import Path
+from typing import Any
+
+from pipeline import __version__
+
+log = logging.getLogger("pipeline")
+
+EPILOG = """examples:
+  python -m pipeline run --raw raw --out processed          # everything, cached per document
+  python -m pipeline run --raw raw --out processed --workers 2
+  python -m pipeline clean --raw raw --out processed/interim/clean.jsonl
+  python -m pipeline extract --in processed/interim/clean.jsonl --out processed/interim/extract.jsonl
+  python -m pipeline validate --in processed/interim/extract.jsonl --out processed/interim/valid.jsonl
+  python -m pipeline write --in processed/interim/valid.jsonl --out processed
+  python -m pipeline evaluate --processed processed --gold tests/gold
+  python -m pipeline schemas                                 # regenerate schemas/json from the models
+"""
+
+
+def _common(p: argparse.ArgumentParser) -> None:
+    p.add_argument("-v", "--verbose", action="count", default=0, help="more log output (-vv for debug)")
+    p.add_argument("-q", "--quiet", action="store_true", help="only warnings and errors")
+
+
+def _model_args(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--model", default=None,
+                   help="spaCy pipeline to start from (default: pipeline.cfg's, or $MOFA_MODEL), "
+                        "e.g. en_core_web_sm, en_core_web_md, en_core_web_trf")
+    p.add_argument("--batch-size", type=int, default=32, help="documents per nlp.pipe batch (default 32)")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="python -m pipeline",
+        description="mofa-extract: MOFA press releases (text dumps, saved pages, RSS feeds) into validated "
+                    "tables of documents, sentences, people, economies, organisations, initiatives, events "
+                    "and claims.",
+        epilog=EPILOG, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--version", action="version", version=f"mofa-extract {__version__}")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
+
+    p = sub.add_parser("run", help="all stages on a raw folder, cached per document",
+                       description="Read every file under --raw (recursively), clean, extract, validate and "
+                                   "write the tables to --out. Only new or changed releases are processed; "
+                                   "rejected inputs are recorded in rejects/manifest, not fatal.",
+                       epilog="example:\n  python -m pipeline run --raw raw --out processed --workers 2",
+                       formatter_class=argparse.RawDescriptionHelpFormatter)
+    p.add_argument("--raw", type=Path, default=Path("raw"), help="folder of raw inputs (default raw)")
+    p.add_argument("--out", type=Path, default=Path("processed"), help="output folder (default processed)")
+    p.add_argument("--workers", type=int, default=1, help="worker processes for extraction (default 1)")
+    p.add_argument("--max-mb", type=float, default=20.0, help="refuse files larger than this (default 20)")
+    p.add_argument("--no-progress", action="store_true", help="no progress bar even on a terminal")
+    _model_args(p)
+    _common(p)
+
+    p = sub.add_parser("clean", help="clean stage only: raw folder -> JSON lines of cleaned documents",
+                       epilog="example:\n  python -m pipeline clean --raw raw --out clean.jsonl",
+                       formatter_class=argparse.RawDescriptionHelpFormatter)
+    p.add_argument("--raw", type=Path, default=Path("raw"), help="folder of raw inputs")
+    p.add_argument("--out", type=Path, required=True, help="JSON lines file to write (documents and rejects)")
+    p.add_argument("--max-mb", type=float, default=20.0, help="refuse files larger than this (default 20)")
+    _common(p)
+
+    p = sub.add_parser("extract", help="extract stage only: cleaned documents -> JSON lines of results",
+                       epilog="example:\n  python -m pipeline extract --in clean.jsonl --out extract.jsonl",
+                       formatter_class=argparse.RawDescriptionHelpFormatter)
+    p.add_argument("--in", dest="inp", type=Path, required=True, help="output of the clean stage")
+    p.add_argument("--out", type=Path, required=True, help="JSON lines file to write")
+    _model_args(p)
+    _common(p)
+
+    p = sub.add_parser("validate", help="validate stage only: check every record against its model",
+                       epilog="example:\n  python -m pipeline validate --in extract.jsonl --out valid.jsonl",
+                       formatter_class=argparse.RawDescriptionHelpFormatter)
+    p.add_argument("--in", dest="inp", type=Path, required=True, help="output of the extract stage")
+    p.add_argument("--out", type=Path, required=True, help="JSON lines file to write")
+    _common(p)
+
+    p = sub.add_parser("write", help="write stage only: validated results -> Parquet and CSV tables",
+                       epilog="example:\n  python -m pipeline write --in valid.jsonl --out processed",
+                       formatter_class=argparse.RawDescriptionHelpFormatter)
+    p.add_argument("--in", dest="inp", type=Path, required=True, help="output of the validate stage")
+    p.add_argument("--out", type=Path, required=True, help="folder for the tables")
+    _common(p)
+
+    p = sub.add_parser("evaluate", help="score processed tables against gold annotation files",
+                       epilog="example:\n  python -m pipeline evaluate --processed processed --gold tests/gold",
+                       formatter_class=argparse.RawDescriptionHelpFormatter)
+    p.add_argument("--processed", type=Path, default=Path("processed"), help="folder of the tables")
+    p.add_argument("--gold", type=Path, default=Path("tests/gold"), help="folder of gold *.json files")
+    p.add_argument("--json", type=Path, default=None, help="also write the scores as JSON here")
+    _common(p)
+
+    p = sub.add_parser("schemas", help="regenerate schemas/json/*.schema.json and the README column tables")
+    p.add_argument("--check", action="store_true", help="only check that the files are up to date")
+    _common(p)
+    return parser
+
+
+def _setup_logging(args: argparse.Namespace) -> None:
+    level = logging.WARNING if args.quiet else (logging.DEBUG if args.verbose > 1 else logging.INFO)
+    logging.basicConfig(level=level, format="%(levelname)s %(name)s: %(message)s", stream=sys.stderr)
+
+
+def _progress(enabled: bool):
+    def wrap(stream: Iterable[Any], total: int) -> Iterable[Any]:
+        if not enabled:
+            return stream
+        from tqdm import tqdm
+
+        return tqdm(stream, total=total, unit="doc", desc="extract", file=sys.stderr)
+
+    return wrap
+
+
+def _settings(args: argparse.Namespace, **extra: Any):
+    from pipeline.settings import Settings
+
+    kwargs: dict[str, Any] = {k: v for k, v in extra.items() if v is not None}
+    if getattr(args, "model", None):
+        kwargs["model"] = args.model
+    if getattr(args, "batch_size", None):
+        kwargs["batch_size"] = args.batch_size
+    if getattr(args, "max_mb", None):
+        kwargs["max_bytes"] = int(args.max_mb * 1024 * 1024)
+    return Settings(**kwargs)
+
+
+def cmd_run(args: argparse.Namespace) -> int:
+    from pipeline.run import run_batch
+
+    settings = _settings(args, workers=args.workers)
+    show = not args.no_progress and not args.quiet and sys.stderr.isatty()
+    summary = run_batch(args.raw, args.out, settings, progress=_progress(show))
+    if summary.skipped_write:
+        log.info("nothing new in %s: tables in %s are up to date (%.2fs)", args.raw, args.out, summary.seconds)
+    else:
+        log.info("%s", summary.line())
+    return 0
+
+
+def _read_jsonl(path: Path) -> Iterable[dict[str, Any]]:
+    with open(path, encoding="utf-8") as fh:
+        for line in fh:
+            if line.strip():
+                yield json.loads(line)
+
+
+def _write_jsonl(path: Path, rows: Iterable[dict[str, Any]]) -> None:
+    from pipeline.atomic import write_text_atomic
+
+    write_text_atomic(path, "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows))
+
+
+def cmd_clean(args: argparse.Namespace) -> int:
+    from pipeline.cache import Cache
+    from pipeline.read import discover
+    from pipeline.run import clean_input
+
+    settings = _settings(args)
+    nocache = Cache(args.out.parent / ".clean-stage-cache", "clean")
+    rows = []
+    for item in discover(args.raw):
+        cleaned = clean_input(args.raw, item.source, item.path, settings, nocache)
+        rows += [{"kind": "document", "value": d.model_dump(mode="json")} for d in cleaned.documents]
+        rows += [{"kind": "reject", "value": r.model_dump(mode="json")} for r in cleaned.rejects]
+    _write_jsonl(args.out, rows)
+    log.info("%d documents, %d rejects -> %s", sum(r["kind"] == "document" for r in rows),
+             sum(r["kind"] == "reject" for r in rows), args.out)
+    return 0
+
+
+def cmd_extract(args: argparse.Namespace) -> int:
+    from pipeline.parallel import extract_stream
+    from schemas.models import CleanDocument
+
+    rows_in = list(_read_jsonl(args.inp))
+    cdocs = [CleanDocument.model_validate(r["value"]) for r in rows_in if r["kind"] == "document"]
+    out = [r for r in rows_in if r["kind"] == "reject"]
+    for _, outcome in extract_stream(cdocs, _settings(args)):
+        kind = "result" if hasattr(outcome, "document") else "reject"
+        out.append({"kind": kind, "value": outcome.model_dump(mode="json")})
+    _write_jsonl(args.out, out)
+    return 0
+
+
+def cmd_validate(args: argparse.Namespace) -> int:
+    from pipeline.validate import validate_result
+    from schemas.models import DocResult
+
+    out = []
+    for row in _read_jsonl(args.inp):
+        if row["kind"] != "result":
+            out.append(row)
+            continue
+        valid, dropped = validate_result(DocResult.model_validate(row["value"]))
+        out.append({"kind": "result", "value": valid.model_dump(mode="json")})
+        out += [{"kind": "reject", "value": r.model_dump(mode="json")} for r in dropped]
+    _write_jsonl(args.out, out)
+    return 0
+
+
+def cmd_write(args: argparse.Namespace) -> int:
+    from pipeline.write import assemble, write_tables
+    from schemas.models import DocResult, Reject
+
+    results, rejects = [], []
+    for row in _read_jsonl(args.inp):
+        if row["kind"] == "result":
+            results.append(DocResult.model_validate(row["value"]))
+        else:
+            rejects.append(Reject.model_validate(row["value"]))
+    write_tables(args.out, assemble(results, [], rejects))
+    log.info("%d documents written to %s", len(results), args.out)
+    return 0
+
+
+def cmd_evaluate(args: argparse.Namespace) -> int:
+    from pipeline import evaluate
+
+    argv = ["--processed", str(args.processed), "--gold", str(args.gold)]
+    if args.json:
+        argv += ["--json", str(args.json)]
+    return evaluate.main(argv)
+
+
+def cmd_schemas(args: argparse.Namespace) -> int:
+    from pipeline.schemagen import generate
+
+    stale = generate(check=args.check)
+    if args.check and stale:
+        log.error("out of date (run `make schemas`): %s", ", ".join(stale))
+        return 1
+    return 0
+
+
+COMMANDS = {"run": cmd_run, "clean": cmd_clean, "extract": cmd_extract, "validate": cmd_validate,
+            "write": cmd_write, "evaluate": cmd_evaluate, "schemas": cmd_schemas}
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    _setup_logging(args)
+    try:
+        return COMMANDS[args.command](args)
+    except FileNotFoundError as err:
+        log.error("%s", err)
+        return 2
+    except OSError as err:
+        log.error("cannot run the batch: %s", err)
+        return 2

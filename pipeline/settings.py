@@ -1,0 +1,49 @@
+"""Run settings, with the fingerprint that decides which cached results are still valid."""
+
+from __future__ import annotations
+
+import hashlib
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from pipeline import __version__
+from pipeline.config import CONFIG_PATH, configured_model
+
+DATA_DIR = Path(__file__).with_name("data")
+CLEAN_DIR = Path(__file__).with_name("clean")
+COMPONENTS_DIR = Path(__file__).with_name("components")
+
+#: Files larger than this are rejected with a reason instead of read into memory.
+DEFAULT_MAX_BYTES = 20 * 1024 * 1024
+
+
+def _default_model() -> str:
+    return os.environ.get("MOFA_MODEL") or configured_model()
+
+
+@dataclass(frozen=True)
+class Settings:
+    model: str = field(default_factory=_default_model)
+    workers: int = 1
+    batch_size: int = 32
+    max_bytes: int = DEFAULT_MAX_BYTES
+
+    def clean_fingerprint(self) -> str:
+        """Changes when anything that shapes cleaning changes (code, data files, version)."""
+        return _hash_files(sorted(CLEAN_DIR.glob("*.py")) + sorted(DATA_DIR.glob("clean_*")), __version__)
+
+    def extract_fingerprint(self) -> str:
+        """Changes when the model, the pipeline config, a component or a data file changes."""
+        files = [CONFIG_PATH, *sorted(COMPONENTS_DIR.glob("*.py")), *sorted(DATA_DIR.glob("*")),
+                 Path(__file__).with_name("extract.py"), Path(__file__).with_name("validate.py")]
+        return _hash_files(files, f"{__version__}|{self.model}")
+
+
+def _hash_files(paths: list[Path], salt: str) -> str:
+    h = hashlib.sha256(salt.encode())
+    for p in paths:
+        if p.is_file():
+            h.update(p.name.encode())
+            h.update(p.read_bytes())
+    return h.hexdigest()[:20]

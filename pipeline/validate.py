@@ -1,0 +1,63 @@
+"""Validate stage: every record through its pydantic model, plus the cross-record checks a model
+cannot make alone (offsets inside the text and matching it, sentence ids that exist).
+
+A record that fails is dropped and reported as a Reject row; the rest of the document is kept.
+"""
+
+from __future__ import annotations
+
+from pydantic import BaseModel, ValidationError
+
+from schemas.models import DocResult, Reject
+
+_LISTS = ("sentences", "mentions", "people", "economies", "organizations", "initiatives",
+          "initiative_links", "events", "claims")
+
+
+def validate_result(result: DocResult) -> tuple[DocResult, list[Reject]]:
+    """Return the result with only valid records, and a Reject per dropped record."""
+    doc = result.document
+    text = doc.text
+    rejects: list[Reject] = []
+    sent_ids = {s.sent_id for s in result.sentences}
+    kept: dict[str, list[BaseModel]] = {}
+    for table in _LISTS:
+        kept[table] = []
+        for i, record in enumerate(getattr(result, table)):
+            try:
+                checked = type(record).model_validate(record.model_dump())
+                problem = _cross_check(table, checked, text, sent_ids, doc.doc_id)
+            except ValidationError as err:
+                problem = _short(err)
+            if problem:
+                rejects.append(Reject(source=f"{doc.source}#{table}-{i}", stage="validate",
+                                      reason=f"{table} record dropped: {problem}"))
+            else:
+                kept[table].append(checked)
+    document = doc.model_copy(update={"n_sentences": len(kept["sentences"])})
+    return DocResult(document=document, **kept), rejects
+
+
+def _cross_check(table: str, record: BaseModel, text: str, sent_ids: set[str], doc_id: str) -> str | None:
+    data = record.model_dump()
+    if "doc_id" in data and data["doc_id"] != doc_id:
+        return f"doc_id {data['doc_id']} is not the document's {doc_id}"
+    if table != "sentences" and "sent_id" in data and data["sent_id"] not in sent_ids:
+        return f"unknown sent_id {data['sent_id']}"
+    spans = [("start", "end")] if table in ("sentences", "mentions") else []
+    if table == "claims":
+        spans = [("cue_start", "cue_end"), ("content_start", "content_end")]
+        if data["speaker_start"] is not None:
+            spans.append(("speaker_start", "speaker_end"))
+    for a, b in spans:
+        if data[b] is None or not 0 <= data[a] <= data[b] <= len(text):
+            return f"offsets {a}={data[a]} {b}={data[b]} outside the text (length {len(text)})"
+    if table in ("sentences", "mentions") and text[data["start"]:data["end"]] != data["text"]:
+        return f"text {data['text']!r} does not match the document at {data['start']}-{data['end']}"
+    return None
+
+
+def _short(err: ValidationError) -> str:
+    first = err.errors()[0]
+    loc = ".".join(str(x) for x in first["loc"])
+    return f"{loc}: {first['msg']}" + (f" (+{err.error_count() - 1} more)" if err.error_count() > 1 else "")
