@@ -118,6 +118,8 @@ class CleanDocument(Document):
 
 
 class Sentence(Record):
+    """One sentence; sentences never cross a paragraph break."""
+
     doc_id: str = Field(description="Document id.")
     sent_id: str = Field(description="Stable sentence id: '<doc_id>:s<index>'.", examples=["d3f9a1c2b7e4d5a6:s4"])
     paragraph_id: int = Field(ge=0, description="Paragraph the sentence belongs to.")
@@ -128,6 +130,8 @@ class Sentence(Record):
 
 
 class Mention(Record):
+    """One mention of an entity, located in the text and linked to its table by entity_id."""
+
     doc_id: str = Field(description="Document id.")
     sent_id: str = Field(description="Sentence containing the mention.")
     start: int = Field(ge=0, description="Character offset in documents.text.")
@@ -140,6 +144,8 @@ class Mention(Record):
 
 
 class Person(Record):
+    """One person across the corpus (same person_id in every document)."""
+
     person_id: str = Field(description="Stable id from the canonical name.", examples=["person:cho-tae-yul"])
     name: str = Field(description="Fullest name given, in the order written.", examples=["Cho Tae-yul"])
     family_name: str | None = Field(default=None, examples=["Cho"])
@@ -151,18 +157,24 @@ class Person(Record):
 
 
 class Economy(Record):
+    """One economy (country or APEC member economy), by ISO 3166-1 alpha-3."""
+
     economy_id: str = Field(description="ISO 3166-1 alpha-3 code.", examples=["TWN"], pattern=r"^[A-Z]{3}$")
     name: str = Field(description="APEC-style display name.", examples=["Chinese Taipei"])
     apec_member: bool = Field(description="Whether the economy is one of APEC's 21 members.")
 
 
 class Organization(Record):
+    """One organisation, merged over its full name and acronym."""
+
     org_id: str = Field(description="Stable id from the canonical name.", examples=["org:ilo"])
     name: str = Field(description="Canonical name.", examples=["International Labour Organization"])
     acronym: str | None = Field(default=None, examples=["ILO"])
 
 
 class Initiative(Record):
+    """One named initiative: programme, fund, roadmap, vision, strategy, agreement, free-trade area."""
+
     initiative_id: str = Field(description="Stable id from the canonical name.",
                                examples=["initiative:carbon-free-energy-initiative"])
     name: str = Field(examples=["Carbon-Free Energy Initiative"])
@@ -170,6 +182,8 @@ class Initiative(Record):
 
 
 class InitiativeLink(Record):
+    """An economy leading or endorsing an initiative, as stated in one sentence."""
+
     doc_id: str = Field(description="Document id.")
     sent_id: str = Field(description="Sentence that states the link.")
     initiative_id: str = Field(description="Initiative id.")
@@ -178,6 +192,8 @@ class InitiativeLink(Record):
 
 
 class Event(Record):
+    """A meeting, summit, forum or visit named in one document."""
+
     event_id: str = Field(description="Stable id from the document and the event's name.")
     doc_id: str = Field(description="Document id.")
     name: str = Field(examples=["APEC Ministerial Meeting"])
@@ -190,6 +206,8 @@ class Event(Record):
 
 
 class Claim(Record):
+    """A statement attributed to a speaker through a cue: who said, urged, proposed or committed what."""
+
     claim_id: str = Field(description="Stable id: '<doc_id>:c<cue offset>'.")
     doc_id: str = Field(description="Document id.")
     sent_id: str = Field(description="Sentence holding the cue.")
@@ -215,6 +233,8 @@ class Claim(Record):
 
 
 class ManifestEntry(Record):
+    """One row per raw input file: what became of it in the last run."""
+
     source: str = Field(description="Path relative to the raw folder.")
     sha256: str = Field(description="SHA-256 of the file's bytes ('' when unreadable).")
     status: Status = Field(description="ok, duplicate, unchanged or rejected.")
@@ -223,6 +243,8 @@ class ManifestEntry(Record):
 
 
 class Reject(Record):
+    """An input, feed item or record that could not be used, with the stage and the reason."""
+
     source: str = Field(description="Input (or input#record) that was rejected.")
     stage: str = Field(description="Stage that rejected it: read, clean, extract, validate.")
     reason: str = Field(description="Reason a person can act on.")

@@ -28,3 +28,14 @@ def seed_result(nlp):
     (cdoc,) = clean_bytes(SEED.name, SEED.read_bytes())
     (result,) = extract_all(nlp, [cdoc])
     return result
+
+
+@pytest.fixture(scope="session")
+def session_extract(nlp):
+    """An ``extract_fn`` for :func:`pipeline.run.run_batch` that reuses the session's model."""
+    from pipeline.extract import extract_all
+
+    def run(cdocs, settings):
+        yield from zip(cdocs, extract_all(nlp, cdocs, settings.batch_size), strict=True)
+
+    return run
