@@ -13,15 +13,15 @@ VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed-stamp
 
-.PHONY: setup run test lint evaluate schemas clean-cache help
+.PHONY: setup run test lint evaluate schemas clean-cache help lock
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed 's/:.*## /\t/'
 
-$(STAMP): pyproject.toml
+$(STAMP): pyproject.toml requirements.lock
 	$(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install --quiet --disable-pip-version-check --upgrade pip
-	$(PY) -m pip install --quiet --disable-pip-version-check -e '.[dev]'
+	$(PY) -m pip install --quiet --disable-pip-version-check -c requirements.lock -e '.[dev]'
 	touch $@
 
 setup: $(STAMP) ## Create .venv with pinned dependencies and the spaCy model
@@ -44,3 +44,6 @@ schemas: $(STAMP) ## Regenerate schemas/json and the README column table from th
 
 clean-cache: ## Delete the per-document cache (forces a full re-run)
 	rm -rf $(PROCESSED)/.cache
+
+lock: $(STAMP) ## Refresh requirements.lock (exact versions of every installed package) after changing dependencies
+	$(PY) -m pip freeze --exclude-editable | grep -v '^mofa-extract' > requirements.lock

@@ -57,6 +57,10 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--raw", type=Path, default=Path("raw"), help="folder of raw inputs (default raw)")
     p.add_argument("--out", type=Path, default=Path("processed"), help="output folder (default processed)")
     p.add_argument("--workers", type=int, default=1, help="worker processes for extraction (default 1)")
+    p.add_argument("--engine", choices=["local", "dask"], default="local",
+                   help="where extraction runs: this machine (default) or Dask workers")
+    p.add_argument("--scheduler", default=None,
+                   help="dask.distributed scheduler address (with --engine dask); default: a local cluster")
     p.add_argument("--max-mb", type=float, default=20.0, help="refuse files larger than this (default 20)")
     p.add_argument("--no-progress", action="store_true", help="no progress bar even on a terminal")
     _model_args(p)
@@ -138,7 +142,7 @@ def _settings(args: argparse.Namespace, **extra: Any):
 def cmd_run(args: argparse.Namespace) -> int:
     from pipeline.run import run_batch
 
-    settings = _settings(args, workers=args.workers)
+    settings = _settings(args, workers=args.workers, engine=args.engine, scheduler=args.scheduler)
     show = not args.no_progress and not args.quiet and sys.stderr.isatty()
     summary = run_batch(args.raw, args.out, settings, progress=_progress(show))
     if summary.skipped_write:

@@ -108,16 +108,22 @@ def extract_key(settings: Settings, cdoc: CleanDocument) -> str:
 ExtractFn = Callable[[list[CleanDocument], Settings], Iterator[tuple[CleanDocument, DocResult | Reject]]]
 
 
-def extract_local(cdocs: list[CleanDocument], settings: Settings) -> Iterator[tuple[CleanDocument, DocResult | Reject]]:
-    """Run the spaCy pipeline over ``cdocs`` in this process or a pool of ``settings.workers``."""
-    from pipeline.parallel import extract_stream
+def extract_default(cdocs: list[CleanDocument], settings: Settings) -> Iterator[tuple[CleanDocument, DocResult | Reject]]:
+    """Run the spaCy pipeline over ``cdocs`` with the configured engine: this machine's processes
+    (``settings.workers``) or Dask workers (``settings.engine == "dask"``)."""
+    if settings.engine == "dask":
+        from pipeline.dask_engine import extract_dask
 
-    yield from extract_stream(cdocs, settings)
+        yield from extract_dask(cdocs, settings)
+    else:
+        from pipeline.parallel import extract_stream
+
+        yield from extract_stream(cdocs, settings)
 
 
 def run_batch(raw_dir: Path, out_dir: Path, settings: Settings | None = None,
               progress: Callable[[Iterable[CleanDocument], int], Iterable[CleanDocument]] | None = None,
-              extract_fn: ExtractFn = extract_local) -> Summary:
+              extract_fn: ExtractFn = extract_default) -> Summary:
     """Process ``raw_dir`` into the tables of ``out_dir``; returns the run's summary."""
     from pipeline.validate import validate_result
 
@@ -212,10 +218,12 @@ def run_batch(raw_dir: Path, out_dir: Path, settings: Settings | None = None,
         manifest.append(ManifestEntry(source=cleaned.source, sha256=cleaned.sha256, status=status,
                                       reason=reason, doc_ids=doc_ids))
 
+    from pipeline.publish import publish
     from pipeline.write import assemble, write_tables
 
     tables = assemble(results.values(), manifest, rejects)
     write_tables(out_dir, tables)
+    publish(out_dir)
     write_text_atomic(state_path, json.dumps({"state": state}))
     summary.documents = len(tables["documents"])
     summary.mentions = len(tables["mentions"])

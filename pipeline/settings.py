@@ -28,6 +28,8 @@ class Settings:
     workers: int = 1
     batch_size: int = 32
     max_bytes: int = DEFAULT_MAX_BYTES
+    engine: str = "local"  # "local" (this machine, `workers` processes) or "dask"
+    scheduler: str | None = None  # dask.distributed scheduler address; None starts a LocalCluster
 
     def clean_fingerprint(self) -> str:
         """Changes when anything that shapes cleaning changes (code, data files, version)."""
