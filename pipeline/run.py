@@ -108,7 +108,9 @@ def extract_key(settings: Settings, cdoc: CleanDocument) -> str:
 ExtractFn = Callable[[list[CleanDocument], Settings], Iterator[tuple[CleanDocument, DocResult | Reject]]]
 
 
-def extract_default(cdocs: list[CleanDocument], settings: Settings) -> Iterator[tuple[CleanDocument, DocResult | Reject]]:
+def extract_default(
+    cdocs: list[CleanDocument], settings: Settings
+) -> Iterator[tuple[CleanDocument, DocResult | Reject]]:
     """Run the spaCy pipeline over ``cdocs`` with the configured engine: this machine's processes
     (``settings.workers``) or Dask workers (``settings.engine == "dask"``)."""
     if settings.engine == "dask":
