@@ -1,33 +1,78 @@
-"""Dispatch raw bytes to the reader for their format (decided by content, not extension).
+"""Dispatch raw bytes to the reader for their format, decided by content (never by extension).
 
-PLACEHOLDER being replaced by the clean-stage work: only plain UTF-8 text is handled here.
+Formats: MOFA text dump (``mofa_text``), saved HTML page (``mofa_html`` for the ministry's site,
+``html`` otherwise), RSS 2.0 feed (one ``rss_item`` document per item) and plain text (``text``).
 """
 
 from __future__ import annotations
 
-from pipeline import ids
-from schemas.models import CleanDocument, Paragraph
+import re
+from dataclasses import dataclass
+
+from pipeline.clean.decode import decode_bytes
+from pipeline.clean.errors import Rejected
+from pipeline.clean.layout import LayoutReader
+from pipeline.clean.lexicon import Lexicon, load_lexicon
+from pipeline.clean.plain import read_plain
+from pipeline.clean.text import assemble
+from schemas.models import CleanDocument
+
+__all__ = ["CleanSettings", "Rejected", "clean_bytes", "sniff_format"]
+
+_XML_START = re.compile(r"^\s*(?:<\?xml[^>]*\?>\s*)?(?:<!--.*?-->\s*)*(?:<!DOCTYPE\s+(\w+)[^>]*>\s*)?<([\w:.-]+)",
+                        re.IGNORECASE | re.DOTALL)
+_HTML_HINT = re.compile(r"<(?:!doctype\s+html|html|head|body|meta|title|div|p|table|article|main)\b", re.IGNORECASE)
 
 
-class Rejected(Exception):
-    """An input (or one item of it) that cannot become a document, with the stage and reason."""
+@dataclass(frozen=True)
+class CleanSettings:
+    """Limits of the clean stage (part of the pipeline's settings; a change invalidates cached results)."""
 
-    def __init__(self, stage: str, reason: str) -> None:
-        super().__init__(reason)
-        self.stage = stage
-        self.reason = reason
+    max_bytes: int = 16_000_000
+    #: Deeper HTML is flattened (container tags dropped, text kept) before reading.
+    max_html_depth: int = 200
 
 
-def clean_bytes(source: str, data: bytes) -> list[CleanDocument | Rejected]:
-    """Turn one raw input into documents; per-item failures of a feed come back as Rejected."""
-    text = data.decode("utf-8")
-    paras = [p.strip() for p in text.split("\n\n") if p.strip()]
-    if not paras:
-        raise Rejected("clean", "empty file")
-    joined = "\n\n".join(paras)
-    out, pos = [], 0
-    for i, p in enumerate(paras):
-        out.append(Paragraph(paragraph_id=i, section="body", start=pos, end=pos + len(p)))
-        pos += len(p) + 2
-    return [CleanDocument(doc_id=ids.doc_id(None, joined), source=source, sha256=ids.sha256_bytes(data),
-                          input_format="text", title=paras[0], language="en", text=joined, paragraphs=out)]
+def sniff_format(text: str) -> str:
+    """'rss', 'xml', 'html' or 'text' from the first characters of the decoded input."""
+    head = text[:4096]
+    m = _XML_START.match(head)
+    if m:
+        root = (m.group(2) or "").lower()
+        doctype = (m.group(1) or "").lower()
+        if root == "rss" or root == "rdf:rdf":
+            return "rss"
+        if root == "html" or doctype == "html":
+            return "html"
+        if head.lstrip().startswith("<?xml") and root not in ("head", "body"):
+            return "xml"
+    if len(_HTML_HINT.findall(head)) >= 2 or re.match(r"\s*<(?:html|!doctype html)", head, re.IGNORECASE):
+        return "html"
+    return "text"
+
+
+def clean_bytes(source: str, data: bytes, settings: CleanSettings | None = None,
+                lexicon: Lexicon | None = None) -> list[CleanDocument | Rejected]:
+    """Turn one raw input into documents; per-item failures of a feed come back as Rejected.
+
+    Raises Rejected when the whole input cannot become a document."""
+    settings = settings or CleanSettings()
+    lex = lexicon or load_lexicon()
+    decoded = decode_bytes(data, settings.max_bytes)
+    kind = sniff_format(decoded.text)
+    if kind == "rss":
+        from pipeline.clean.rss import read_rss
+
+        return read_rss(source, data, decoded.text, lex)
+    if kind == "xml":
+        raise Rejected("clean", "unsupported XML document: only RSS 2.0 feeds are read (root element is not <rss>)")
+    if kind == "html":
+        from pipeline.clean.html import read_html
+
+        draft, fmt = read_html(decoded.text, lex, settings.max_html_depth)
+        return [assemble(draft, source=source, data=data, input_format=fmt, lex=lex)]
+    lines = decoded.text.split("\n")
+    draft = LayoutReader(lex).read(lines)
+    if draft is not None and draft.title:
+        return [assemble(draft, source=source, data=data, input_format="mofa_text", lex=lex)]
+    return [assemble(read_plain(decoded.text, lex), source=source, data=data, input_format="text", lex=lex)]

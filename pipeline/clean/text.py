@@ -1,0 +1,191 @@
+"""Shared text helpers of the readers and the one place where a CleanDocument is assembled.
+
+Every reader produces a :class:`Draft` (metadata plus (section, text) paragraphs); :func:`assemble`
+normalizes whitespace, lays the text out as title / subtitle / body+footnotes joined by blank lines,
+computes offsets, checks the language and builds the record, so the text contract lives here only.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+
+from pipeline import ids
+from pipeline.clean.errors import Rejected
+from pipeline.clean.lexicon import Lexicon
+from schemas.models import CleanDocument, Paragraph
+
+_INVISIBLE = re.compile(r"[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
+_SPACE = re.compile(r"\s+")
+_HANGUL = re.compile(r"[\uac00-\ud7a3\u1100-\u11ff\u3130-\u318f]")
+_KANA = re.compile(r"[\u3040-\u30ff]")
+_HAN = re.compile(r"[\u4e00-\u9fff]")
+_LATIN = re.compile(r"[A-Za-z\u00c0-\u024f]")
+_WORD = re.compile(r"[A-Za-z\u00c0-\u024f']+")
+#: A footnote line: '*', '**', '※' or '☞' first (after any indentation).
+FOOTNOTE = re.compile(r"^\s*(?:※|\*{1,3}|☞)\s*(?=\S)")
+#: A subtitle line framed by dashes: '- ... -'.
+SUBTITLE = re.compile(r"^[-–—]\s*(.+?)\s*[-–—]$")
+
+
+def norm(text: str) -> str:
+    """Whitespace runs (newlines, NBSP, tabs) become one space; invisible characters go; nothing else changes."""
+    return _SPACE.sub(" ", _INVISIBLE.sub("", text)).strip()
+
+
+def hangul_share(text: str) -> float:
+    hangul = len(_HANGUL.findall(text))
+    latin = len(_LATIN.findall(text))
+    return hangul / (hangul + latin) if hangul + latin else 0.0
+
+
+def is_korean_ui(line: str) -> bool:
+    """A short Hangul-dominant line: a UI string of the Korean site chrome, not prose."""
+    return len(line) <= 30 and hangul_share(line) > 0.5
+
+
+def detect_language(text: str, lex: Lexicon) -> tuple[str, str]:
+    """(ISO 639-1 code or 'und', evidence). Scripts first, then the share of English stopwords."""
+    hangul = len(_HANGUL.findall(text))
+    kana = len(_KANA.findall(text))
+    han = len(_HAN.findall(text))
+    latin = len(_LATIN.findall(text))
+    letters = hangul + kana + han + latin
+    if not letters:
+        return "und", "no letters"
+    if hangul / letters > 0.3:
+        return "ko", f"{hangul / letters:.0%} of letters are Hangul"
+    if kana and (kana + han) / letters > 0.3:
+        return "ja", f"{(kana + han) / letters:.0%} of letters are Japanese"
+    if han / letters > 0.3:
+        return "zh", f"{han / letters:.0%} of letters are Chinese characters"
+    words = [w.lower() for w in _WORD.findall(text)]
+    if len(words) < 30:
+        return "en", f"too short to judge ({len(words)} words), Latin script assumed English"
+    share = sum(w in lex.stopwords_en for w in words) / len(words)
+    if share >= 0.12:
+        return "en", f"{share:.0%} English stopwords"
+    return "und", f"Latin script but only {share:.0%} English stopwords"
+
+
+_LANGUAGE_NAMES = {"ko": "Korean", "ja": "Japanese", "zh": "Chinese"}
+
+
+@dataclass
+class Draft:
+    """What a reader found, before normalization and layout."""
+
+    title: str = ""
+    subtitle: str | None = None
+    category: str | None = None
+    published: dt.date | None = None
+    hits: int | None = None
+    url: str | None = None
+    paragraphs: list[tuple[str, str]] = field(default_factory=list)  # (section, raw text)
+
+
+def assemble(draft: Draft, *, source: str, data: bytes, input_format: str, lex: Lexicon,
+             stage: str = "clean") -> CleanDocument:
+    """Lay out the text (title, subtitle, body and footnotes, blank-line separated) and build the record."""
+    title = norm(draft.title)
+    subtitle = norm(draft.subtitle) if draft.subtitle else None
+    body = [(section, norm(t)) for section, t in draft.paragraphs]
+    body = [(section, t) for section, t in body if t]
+    if not any(section == "body" for section, _ in body):
+        raise Rejected(stage, "no body text found: the page has only navigation, a title or metadata")
+    if not title:
+        raise Rejected(stage, "no title found")
+    language, evidence = detect_language(" ".join([title] + [t for _, t in body]), lex)
+    if language != "en":
+        name = _LANGUAGE_NAMES.get(language, "not English")
+        raise Rejected(stage, f"unsupported language: {name} ({evidence}); only English releases are processed")
+    parts = [("title", title)] + ([("subtitle", subtitle)] if subtitle else []) + body
+    paragraphs, pieces, pos = [], [], 0
+    for i, (section, t) in enumerate(parts):
+        paragraphs.append(Paragraph(paragraph_id=i, section=section, start=pos, end=pos + len(t)))
+        pieces.append(t)
+        pos += len(t) + 2
+    text = "\n\n".join(pieces)
+    category = norm(draft.category) if draft.category else None
+    return CleanDocument(
+        doc_id=ids.doc_id(draft.url, text), source=source, url=draft.url or None, sha256=ids.sha256_bytes(data),
+        input_format=input_format, category=category or None, title=title, subtitle=subtitle,
+        published=draft.published, hits=draft.hits, language=language, text=text, paragraphs=paragraphs,
+    )
+
+
+def group_blocks(lines: list[str]) -> list[str]:
+    """Paragraphs of a run of lines: blank lines separate paragraphs, and a footnote line always
+    starts one (and ends at the next blank line). Without any blank line, each line is a paragraph."""
+    if not any(not ln.strip() for ln in lines):
+        return [ln for ln in lines if ln.strip()]
+    out: list[str] = []
+    current: list[str] = []
+    for ln in lines:
+        if not ln.strip():
+            if current:
+                out.append(" ".join(current))
+                current = []
+            continue
+        if FOOTNOTE.match(ln) and current:
+            out.append(" ".join(current))
+            current = []
+        current.append(ln.strip())
+    if current:
+        out.append(" ".join(current))
+    return out
+
+
+def classify(paragraph: str) -> tuple[str, str]:
+    """('footnote', text without marker) for a footnote paragraph, else ('body', text)."""
+    m = FOOTNOTE.match(paragraph)
+    if m:
+        return "footnote", paragraph[m.end():]
+    return "body", paragraph
+
+
+_SENT_END = re.compile(r"[.!?][”’\"')\]]*(?=\s+[“‘\"'(\[]?[A-Z0-9])")
+
+
+def split_sentences(text: str, lex: Lexicon) -> list[str]:
+    """A light rule-based splitter for text that lost its paragraph breaks (feeds): enough to put a
+    footnote's end at a sentence boundary; spaCy does the real sentence split later."""
+    out, start = [], 0
+    for m in _SENT_END.finditer(text):
+        word = text[:m.start() + 1].rsplit(None, 1)[-1].lstrip("“‘\"'([")
+        if word in lex.abbreviations or re.fullmatch(r"(?:[A-Z]\.)+", word):
+            continue
+        out.append(text[start:m.end()].strip())
+        start = m.end()
+    if text[start:].strip():
+        out.append(text[start:].strip())
+    return out
+
+
+_MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
+_ISO_DATE = re.compile(r"(?<!\d)((?:19|20)\d{2})\s*[-./년]\s*(\d{1,2})\s*[-./월]\s*(\d{1,2})(?!\d)")
+_MONTH_NAME = r"(Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?"
+_MDY = re.compile(_MONTH_NAME + r"\s+(\d{1,2}),?\s+((?:19|20)\d{2})", re.IGNORECASE)
+_DMY = re.compile(r"(\d{1,2})\s+" + _MONTH_NAME + r",?\s+((?:19|20)\d{2})", re.IGNORECASE)
+DATE_PATTERN = re.compile("|".join(p.pattern for p in (_ISO_DATE, _MDY, _DMY)), re.IGNORECASE)
+
+
+def parse_date(text: str) -> dt.date | None:
+    """The first calendar date written in ``text`` (2024-11-15, 2024.11.15, Nov. 15, 2024, 15 November 2024)."""
+    candidates = []
+    for rx, order in ((_ISO_DATE, "ymd"), (_MDY, "mdy"), (_DMY, "dmy")):
+        m = rx.search(text)
+        if m:
+            candidates.append((m.start(), m, order))
+    for _, m, order in sorted(candidates, key=lambda c: c[0]):
+        g = m.groups()
+        try:
+            if order == "ymd":
+                return dt.date(int(g[0]), int(g[1]), int(g[2]))
+            if order == "mdy":
+                return dt.date(int(g[2]), _MONTHS.index(g[0][:3].lower()) + 1, int(g[1]))
+            return dt.date(int(g[2]), _MONTHS.index(g[1][:3].lower()) + 1, int(g[0]))
+        except ValueError:
+            continue
+    return None
