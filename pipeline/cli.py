@@ -104,6 +104,21 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--json", type=Path, default=None, help="also write the scores as JSON here")
     _common(p)
 
+    p = sub.add_parser("fetch", help="download the ministry's RSS feeds; store each new item in the raw folder",
+                       description="Download every feed listed in --feeds and store each item not yet in --raw as "
+                                   "feeds/<board>/<seq>.xml (a one-item RSS document). Polite: robots.txt, a delay "
+                                   "between requests to one host, timeouts, retries with backoff. Exit code 1 only "
+                                   "when every feed failed.",
+                       epilog="example:\n  python -m pipeline fetch --raw raw --rate 2",
+                       formatter_class=argparse.RawDescriptionHelpFormatter)
+    p.add_argument("--feeds", type=Path, default=None,
+                   help="TOML file listing the feeds (default pipeline/fetch_feeds.toml)")
+    p.add_argument("--raw", type=Path, default=Path("raw"), help="raw folder to store items in (default raw)")
+    p.add_argument("--rate", type=float, default=None, help="minimum seconds between requests to one host")
+    p.add_argument("--timeout", type=float, default=None, help="seconds before a request is abandoned")
+    p.add_argument("--retries", type=int, default=None, help="extra attempts after a failed request")
+    _common(p)
+
     p = sub.add_parser("schemas", help="regenerate schemas/json/*.schema.json and the README column tables")
     p.add_argument("--check", action="store_true", help="only check that the files are up to date")
     _common(p)
@@ -247,8 +262,28 @@ def cmd_schemas(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_fetch(args: argparse.Namespace) -> int:
+    from dataclasses import replace
+
+    from pipeline.fetch import DEFAULT_FEEDS, FetchConfig, fetch_all, load_feeds
+
+    try:
+        feeds, defaults = load_feeds(args.feeds or DEFAULT_FEEDS)
+    except (ValueError, KeyError, TypeError) as err:
+        log.error("unusable feeds file %s: %s", args.feeds or DEFAULT_FEEDS, err)
+        return 2
+    overrides = {k: v for k, v in (("rate", args.rate), ("timeout", args.timeout), ("retries", args.retries))
+                 if v is not None}
+    config = replace(FetchConfig(**defaults), **overrides)
+    reports = fetch_all(feeds, args.raw, config)
+    new = sum(len(r.new) for r in reports)
+    log.info("%d new items stored under %s", new, args.raw)
+    return 1 if all(r.error for r in reports) else 0
+
+
 COMMANDS = {"run": cmd_run, "clean": cmd_clean, "extract": cmd_extract, "validate": cmd_validate,
-            "write": cmd_write, "evaluate": cmd_evaluate, "schemas": cmd_schemas}
+            "write": cmd_write, "evaluate": cmd_evaluate, "schemas": cmd_schemas,
+            "fetch": cmd_fetch}
 
 
 def main(argv: list[str] | None = None) -> int:

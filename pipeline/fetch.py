@@ -1,0 +1,337 @@
+"""Fetch stage: download the ministry's RSS feeds and store each new item in raw/ as a one-item feed.
+
+Each item lands at ``raw/feeds/<board>/<seq>.xml`` (board and seq read from the item's ``view.do?seq=``
+link), so the name is stable across runs and an item already there is never downloaded into a second file.
+The client is polite and robust: robots.txt honoured (and its Crawl-delay), a minimum delay between two
+requests to one host, an identifying User-Agent, timeouts, and retries with exponential backoff on
+connection errors, timeouts, 5xx and 429 (Retry-After honoured). Cookies set by a redirect are kept, as
+the site may answer the first request with a redirect that sets a session cookie.
+
+Feeds are parsed with defusedxml first (entity-expansion bombs and external entities refused, nothing
+read from the local disk), then re-serialized per item with lxml, which keeps namespace prefixes such as
+``content:encoded`` as the feed wrote them.
+"""
+
+from __future__ import annotations
+
+import copy
+import email.utils
+import hashlib
+import http.client
+import http.cookiejar
+import logging
+import re
+import time
+import tomllib
+import urllib.error
+import urllib.parse
+import urllib.request
+import urllib.robotparser
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+from xml.etree.ElementTree import ParseError
+
+import defusedxml.ElementTree as SafeET
+from defusedxml import DefusedXmlException
+from lxml import etree
+
+from pipeline import __version__
+from pipeline.atomic import write_atomic
+
+log = logging.getLogger("pipeline.fetch")
+
+DEFAULT_FEEDS = Path(__file__).with_name("fetch_feeds.toml")
+USER_AGENT = f"mofa-extract/{__version__} (+research; contact in README)"
+#: Statuses worth asking again: the server is overloaded or briefly broken, not refusing us for good.
+RETRY_STATUSES = frozenset({429, 500, 502, 503, 504})
+_SAFE_NAME = re.compile(r"[A-Za-z0-9_-]{1,64}")
+_BOARD = re.compile(r"/brd/([A-Za-z0-9_-]{1,64})/")
+
+
+class FetchError(Exception):
+    """A URL that could not be downloaded, with a reason a person can act on."""
+
+
+class Disallowed(FetchError):
+    """robots.txt forbids this URL to our User-Agent."""
+
+
+class FeedError(Exception):
+    """A downloaded feed that is not a usable RSS document."""
+
+
+@dataclass(frozen=True)
+class Feed:
+    name: str
+    url: str
+    board: str | None = None  # fallback board name for items whose link does not show one
+
+
+@dataclass(frozen=True)
+class FetchConfig:
+    """Politeness and robustness knobs (defaults from the feeds file's [fetch] table, then the CLI)."""
+
+    rate: float = 2.0  # minimum seconds between two requests to one host
+    timeout: float = 20.0  # seconds for connect and for each read
+    retries: int = 3  # extra attempts after the first
+    backoff: float = 1.0  # first retry waits this long, then doubles
+    max_wait: float = 120.0  # longest single wait (Retry-After or backoff)
+    max_bytes: int = 20 * 1024 * 1024  # a feed larger than this is refused
+    user_agent: str = USER_AGENT
+
+
+@dataclass
+class FeedReport:
+    """What fetching one feed did."""
+
+    feed: str
+    items: int = 0
+    new: list[str] = field(default_factory=list)  # stored paths, relative to raw/
+    present: int = 0
+    error: str | None = None
+
+    def line(self) -> str:
+        if self.error:
+            return f"feed {self.feed}: FAILED: {self.error}"
+        return f"feed {self.feed}: {self.items} items, {len(self.new)} new, {self.present} already present"
+
+
+def load_feeds(path: Path) -> tuple[list[Feed], dict[str, float | int]]:
+    """The feeds of a TOML settings file and its optional [fetch] defaults."""
+    with open(path, "rb") as fh:
+        conf = tomllib.load(fh)
+    feeds = [Feed(name=f["name"], url=f["url"], board=f.get("board")) for f in conf.get("feeds", [])]
+    if not feeds:
+        raise ValueError(f"{path}: no [[feeds]] entries")
+    defaults = {k: v for k, v in conf.get("fetch", {}).items() if k in FetchConfig.__dataclass_fields__}
+    return feeds, defaults
+
+
+class PoliteClient:
+    """urllib with a cookie jar, robots.txt, a per-host rate limit and retries with backoff.
+
+    ``sleep`` and ``clock`` are injectable so tests can observe waits without spending them.
+    """
+
+    def __init__(self, config: FetchConfig, *, proxies: dict[str, str] | None = None,
+                 sleep: Callable[[float], None] = time.sleep, clock: Callable[[], float] = time.monotonic) -> None:
+        self.config = config
+        self.jar = http.cookiejar.CookieJar()
+        handlers: list[urllib.request.BaseHandler] = [urllib.request.HTTPCookieProcessor(self.jar)]
+        if proxies is not None:
+            handlers.append(urllib.request.ProxyHandler(proxies))
+        self.opener = urllib.request.build_opener(*handlers)
+        self.sleep = sleep
+        self.clock = clock
+        self._last: dict[str, float] = {}
+        self._robots: dict[str, urllib.robotparser.RobotFileParser] = {}
+        self.requests: list[str] = []  # every URL asked for, in order (for the log and tests)
+
+    # -- politeness -------------------------------------------------------------------------------------
+    def _delay(self, host: str) -> float:
+        robots = self._robots.get(host)
+        crawl = robots.crawl_delay(self.config.user_agent) if robots else None
+        return max(self.config.rate, float(crawl or 0))
+
+    def _wait_turn(self, host: str) -> None:
+        last = self._last.get(host)
+        if last is not None:
+            wait = last + self._delay(host) - self.clock()
+            if wait > 0:
+                self.sleep(min(wait, self.config.max_wait))
+
+    def robots(self, url: str) -> urllib.robotparser.RobotFileParser:
+        """The host's robots.txt rules, fetched once. Missing (4xx) allows all; 401/403 and an
+        unreachable robots.txt (5xx, network) disallow all, as RFC 9309 asks."""
+        parts = urllib.parse.urlsplit(url)
+        host = f"{parts.scheme}://{parts.netloc}"
+        if host not in self._robots:
+            rp = urllib.robotparser.RobotFileParser(host + "/robots.txt")
+            try:
+                body = self._get(host + "/robots.txt")
+                rp.parse(body.decode("utf-8", errors="replace").splitlines())
+            except _HTTPStatus as err:
+                if err.code in (401, 403):
+                    rp.disallow_all = True
+                else:
+                    rp.allow_all = True
+            except FetchError as err:
+                log.warning("robots.txt of %s unavailable (%s): not fetching from this host", host, err)
+                rp.disallow_all = True
+            self._robots[host] = rp
+        return self._robots[host]
+
+    def fetch(self, url: str) -> bytes:
+        """The body of ``url`` if robots.txt allows it, else :class:`Disallowed`; :class:`FetchError` on failure."""
+        if not self.robots(url).can_fetch(self.config.user_agent, url):
+            raise Disallowed(f"robots.txt of {urllib.parse.urlsplit(url).netloc} disallows {url}")
+        return self._get(url)
+
+    # -- transport ----------------------------------------------------------------------------------------
+    def _get(self, url: str) -> bytes:
+        host = urllib.parse.urlsplit(url).netloc
+        cfg = self.config
+        reason = "no attempt made"
+        for attempt in range(cfg.retries + 1):
+            self._wait_turn(host)
+            self.requests.append(url)
+            wait = cfg.backoff * 2 ** attempt
+            req = urllib.request.Request(url, headers={"User-Agent": cfg.user_agent,
+                                                       "Accept": "application/rss+xml, application/xml, text/xml, */*"})
+            try:
+                with self.opener.open(req, timeout=cfg.timeout) as resp:
+                    data = resp.read(cfg.max_bytes + 1)
+                if len(data) > cfg.max_bytes:
+                    raise FetchError(f"{url}: answer larger than {cfg.max_bytes / 1e6:.0f} MB, refused")
+                return data
+            except urllib.error.HTTPError as err:
+                if err.code not in RETRY_STATUSES:
+                    raise _HTTPStatus(err.code, f"{url}: HTTP {err.code} {err.reason}") from None
+                reason = f"HTTP {err.code} {err.reason}"
+                after = _retry_after(err.headers.get("Retry-After")) if err.headers else None
+                if after is not None:
+                    wait = after
+            except urllib.error.URLError as err:
+                reason = f"connection failed: {err.reason}"
+            except (TimeoutError, ConnectionError, http.client.HTTPException) as err:
+                reason = f"{type(err).__name__}: {err}" if str(err) else type(err).__name__
+                if isinstance(err, TimeoutError):
+                    reason = f"timed out after {cfg.timeout:g}s"
+            finally:
+                self._last[host] = self.clock()
+            if attempt < cfg.retries:
+                log.info("%s: %s; retry %d/%d in %.1fs", url, reason, attempt + 1, cfg.retries,
+                         min(wait, cfg.max_wait))
+                self.sleep(min(wait, cfg.max_wait))
+        raise FetchError(f"{url}: gave up after {cfg.retries + 1} attempts ({reason})")
+
+
+class _HTTPStatus(FetchError):
+    """A final, non-retryable HTTP status (404, 403...)."""
+
+    def __init__(self, code: int, message: str) -> None:
+        super().__init__(message)
+        self.code = code
+
+
+def _retry_after(value: str | None) -> float | None:
+    """Seconds to wait from a Retry-After header (delta-seconds or an HTTP date)."""
+    if not value:
+        return None
+    value = value.strip()
+    if value.isdigit():
+        return float(value)
+    try:
+        when = email.utils.parsedate_to_datetime(value)
+    except (TypeError, ValueError):
+        return None
+    return max(0.0, when.timestamp() - time.time())
+
+
+# -- feeds ------------------------------------------------------------------------------------------------
+@dataclass(frozen=True)
+class Item:
+    board: str
+    name: str  # the seq, or a content hash when the link shows none
+    link: str | None
+    xml: bytes  # a one-item RSS document
+
+    @property
+    def relpath(self) -> str:
+        return f"feeds/{self.board}/{self.name}.xml"
+
+
+def _text(el: etree._Element, tag: str) -> str | None:
+    child = el.find(tag)
+    return child.text.strip() if child is not None and child.text and child.text.strip() else None
+
+
+def item_identity(link: str | None, guid: str | None, fallback_board: str, digest_of: str) -> tuple[str, str]:
+    """(board, name) for the stored file: from ``.../brd/<board>/view.do?seq=<seq>`` when the link (or
+    guid) has them, else the feed's board and a content hash. Only safe characters reach the file name."""
+    for url in (link, guid):
+        if not url:
+            continue
+        parts = urllib.parse.urlsplit(url)
+        seqs = urllib.parse.parse_qs(parts.query).get("seq", [])
+        if seqs and seqs[0].isdigit() and len(seqs[0]) <= 20:
+            m = _BOARD.search(parts.path)
+            board = m.group(1) if m else fallback_board
+            return board, seqs[0]
+    return fallback_board, "h" + hashlib.sha256(digest_of.encode("utf-8")).hexdigest()[:16]
+
+
+def split_feed(data: bytes, feed: Feed) -> list[Item]:
+    """One-item RSS documents from a feed, or :class:`FeedError` saying why the feed is unusable."""
+    try:
+        SafeET.fromstring(data)  # refuses entity declarations and external references
+    except DefusedXmlException as err:
+        raise FeedError(f"refused: the XML declares entities or external references ({type(err).__name__}); "
+                        "nothing was read from it") from None
+    except ParseError as err:
+        raise FeedError(f"malformed XML ({err})") from None
+    parser = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False, huge_tree=False)
+    try:
+        root = etree.fromstring(data, parser)
+    except etree.XMLSyntaxError as err:
+        raise FeedError(f"malformed XML ({err})") from None
+    if etree.QName(root).localname != "rss" or root.find("channel") is None:
+        raise FeedError(f"not an RSS 2.0 feed (root element <{etree.QName(root).localname}>)")
+    channel = root.find("channel")
+    fallback_board = feed.board if feed.board and _SAFE_NAME.fullmatch(feed.board) else _slug(feed.name)
+    items = []
+    for item in channel.findall("item"):
+        link, guid = _text(item, "link"), _text(item, "guid")
+        doc = etree.Element("rss", attrib=dict(root.attrib), nsmap=root.nsmap)
+        out_channel = etree.SubElement(doc, "channel")
+        for child in channel:
+            if child.tag != "item":
+                out_channel.append(copy.deepcopy(child))
+        out_channel.append(copy.deepcopy(item))
+        xml = etree.tostring(doc, xml_declaration=True, encoding="UTF-8")
+        board, name = item_identity(link, guid, fallback_board, etree.tostring(item, encoding="unicode"))
+        items.append(Item(board=board, name=name, link=link, xml=xml + b"\n"))
+    return items
+
+
+def _slug(name: str) -> str:
+    s = re.sub(r"[^A-Za-z0-9_-]+", "-", name).strip("-")[:64]
+    return s or "feed"
+
+
+def fetch_feed(client: PoliteClient, feed: Feed, raw_dir: Path) -> FeedReport:
+    """Download one feed and store its new items; failures end in the report, never raise."""
+    report = FeedReport(feed=feed.name)
+    try:
+        data = client.fetch(feed.url)
+        items = split_feed(data, feed)
+    except (FetchError, FeedError) as err:
+        report.error = str(err)
+        return report
+    report.items = len(items)
+    seen: set[str] = set()
+    for item in items:
+        if item.relpath in seen:
+            report.present += 1  # the feed lists the same seq twice
+            continue
+        seen.add(item.relpath)
+        path = raw_dir / item.relpath
+        if path.exists() or path.is_symlink():
+            report.present += 1
+            continue
+        write_atomic(path, lambda tmp, xml=item.xml: tmp.write_bytes(xml))
+        report.new.append(item.relpath)
+    return report
+
+
+def fetch_all(feeds: list[Feed], raw_dir: Path, config: FetchConfig,
+              client: PoliteClient | None = None) -> list[FeedReport]:
+    """Every feed in turn, through one client (one cookie jar, one rate limit per host)."""
+    client = client or PoliteClient(config)
+    reports = []
+    for feed in feeds:
+        report = fetch_feed(client, feed, raw_dir)
+        (log.error if report.error else log.info)("%s", report.line())
+        reports.append(report)
+    return reports
