@@ -144,8 +144,7 @@ class PoliteClient:
     def robots(self, url: str) -> urllib.robotparser.RobotFileParser:
         """The host's robots.txt rules, fetched once. Missing (4xx) allows all; 401/403 and an
         unreachable robots.txt (5xx, network) disallow all, as RFC 9309 asks."""
-        parts = urllib.parse.urlsplit(url)
-        host = f"{parts.scheme}://{parts.netloc}"
+        host = _origin(url)
         if host not in self._robots:
             rp = urllib.robotparser.RobotFileParser(host + "/robots.txt")
             try:
@@ -170,7 +169,7 @@ class PoliteClient:
 
     # -- transport ----------------------------------------------------------------------------------------
     def _get(self, url: str) -> bytes:
-        host = urllib.parse.urlsplit(url).netloc
+        host = _origin(url)
         cfg = self.config
         reason = "no attempt made"
         for attempt in range(cfg.retries + 1):
@@ -205,6 +204,12 @@ class PoliteClient:
                          min(wait, cfg.max_wait))
                 self.sleep(min(wait, cfg.max_wait))
         raise FetchError(f"{url}: gave up after {cfg.retries + 1} attempts ({reason})")
+
+
+def _origin(url: str) -> str:
+    """scheme://host:port, the unit of robots.txt and of the rate limit."""
+    parts = urllib.parse.urlsplit(url)
+    return f"{parts.scheme}://{parts.netloc}"
 
 
 class _HTTPStatus(FetchError):
