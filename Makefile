@@ -13,7 +13,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed-stamp
 
-.PHONY: setup run test lint evaluate schemas clean-cache help lock
+.PHONY: setup run test lint evaluate schemas clean-cache help lock fetch
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed 's/:.*## /\t/'
@@ -41,6 +41,9 @@ evaluate: $(STAMP) ## Score $(PROCESSED) against the gold files in $(GOLD)
 
 schemas: $(STAMP) ## Regenerate schemas/json and the README column table from the pydantic models
 	$(PY) -m pipeline schemas
+
+fetch: $(STAMP) ## Download new items of the ministry's RSS feeds (pipeline/fetch_feeds.toml) into $(RAW)/feeds/
+	$(PY) -m pipeline fetch --raw $(RAW)
 
 clean-cache: ## Delete the per-document cache (forces a full re-run)
 	rm -rf $(PROCESSED)/.cache
