@@ -1,16 +1,375 @@
-"""Claims component. Being written."""
+"""Claims component: who stated, urged, proposed or committed what, to whom.
+
+A claim is a statement attributed to a speaker through a cue. The component works in three steps:
+
+1. *match* (:meth:`ClaimFinder.match`): the cue lexicon (``pipeline/data/cues.jsonl``) is run as a spaCy
+   Matcher; overlapping matches keep the longest ("iterated the need for" over "iterated"). The cue's
+   *anchor* is its syntactic head ("went" in "went on to suggest", "According" in "according to").
+2. *read* (:meth:`ClaimFinder.candidates`): the parse gives the content (the complement clause or object
+   after the cue, or a quotation before it: '"...," said X'), the claim type (lexicon, refined by the object
+   noun: "expressed concern" is criticism; "agreed to V" is a commitment), the future flag (an auxiliary
+   "will"/"shall" on the cue or on the verb it hangs on) and the addressees of calls (the object of "urge",
+   "ask", "call on X to": "urged the DPRK and Russia" -> PRK, RUS). A cue inside another claim's content is
+   part of that claim ("He added that the government is committed to ...": one claim, by him). Verbs of
+   meeting and travel are not claims, nor is a cue that is only their purpose or complement ("will visit
+   Tokyo to discuss", "invited him to visit Seoul").
+3. *attribute* (:meth:`ClaimFinder.attribute`): sentences are read in order and the speaker is the subject
+   of the cue (climbing conjoined verbs, "went on to", participles "..., adding that") or the object of
+   "according to", resolved by :mod:`pipeline.components.claim_speakers` (pronouns and role descriptions go to
+   the person in discourse focus; the rule is explained there). Claims with no resolvable speaker are dropped.
+
+``set_annotations`` writes ``doc._.mofa_claims`` (list of :class:`schemas.models.Claim`). Claims are not read
+from the title and subtitle, which repeat the body.
+"""
 
 from __future__ import annotations
 
+import bisect
+from dataclasses import dataclass
+from pathlib import Path
+
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span, Token
+
+from pipeline import ids
+from pipeline.components.claim_lexicon import CueEntry, Lexicon, build_matcher, load_lexicon
+from pipeline.components.claim_speakers import DocContext, Focus, Speaker, SpeakerResolver
+from pipeline.components.structure import paragraph_at, sent_id_at, sentence_spans
+from schemas.models import Claim
+
+DATA_DIR = Path(__file__).resolve().parent.parent / "data"
+_SUBJ = ("nsubj", "nsubjpass", "csubj")
+_NOT_CONTENT = {"nsubj", "nsubjpass", "csubj", "aux", "auxpass", "neg", "cc", "conj", "punct", "mark", "agent",
+                "expl", "prt", "dep"}
+_LEAD_TRIM = {"that", ",", ":", ";", "-", "—", "–", '"', "“", "”", "'", "‘", "’"}
+_FUTURE_AUX = {"will", "shall", "'ll"}
+_FUTURE_HEADS = {"plan", "intend", "schedule", "expect", "aim"}
+_FOOTNOTE_MARKS = ("*", "※")
 
 
-@Language.factory("mofa_claims")
-def make_claims(nlp: Language, name: str) -> ClaimFinder:
-    return ClaimFinder()
+@Language.factory(
+    "mofa_claims",
+    default_config={
+        "cues_path": "data/cues.jsonl",
+        "object_types_path": "data/cue_object_types.csv",
+        "noncues_path": "data/cue_noncues.csv",
+        "speakers_path": "data/cue_speakers.json",
+        "home_economy": "KOR",
+    },
+)
+def make_claims(nlp: Language, name: str, cues_path: str, object_types_path: str, noncues_path: str,
+                speakers_path: str, home_economy: str) -> ClaimFinder:
+    """Paths are relative to the ``pipeline`` package; ``home_economy`` is who "the Government" is."""
+    base = DATA_DIR.parent
+    lexicon = load_lexicon(base / cues_path, base / object_types_path, base / noncues_path, base / speakers_path)
+    return ClaimFinder(nlp, lexicon, home_economy or None)
+
+
+@dataclass(frozen=True)
+class CueMatch:
+    entry: CueEntry
+    start: int  # token indices, end exclusive
+    end: int
+    anchor: int
+
+
+@dataclass(frozen=True)
+class Candidate:
+    cue: CueMatch
+    content: tuple[int, int]  # token indices, end exclusive
+    claim_type: str
+    future: bool
+    addressee_heads: tuple[int, ...]
 
 
 class ClaimFinder:
+    def __init__(self, nlp: Language, lexicon: Lexicon, home_economy: str | None) -> None:
+        self.lexicon = lexicon
+        self.matcher = build_matcher(nlp.vocab, lexicon)
+        self.home_economy = home_economy
+
     def __call__(self, doc: Doc) -> Doc:
+        cues = self.match(doc)
+        claims = self.attribute(doc, self.candidates(doc, cues))
+        self.set_annotations(doc, claims)
         return doc
+
+    # -- 1. matching -------------------------------------------------------------------------------------
+    def match(self, doc: Doc) -> list[CueMatch]:
+        found = []
+        for key, start, end in self.matcher(doc):
+            entry = self.lexicon.entries[int(doc.vocab.strings[key])]
+            found.append((start, end, entry))
+        found.sort(key=lambda f: (-(f[1] - f[0]), f[0]))
+        taken: set[int] = set()
+        out = []
+        for start, end, entry in found:
+            if taken.intersection(range(start, end)):
+                continue
+            taken.update(range(start, end))
+            out.append(CueMatch(entry, start, end, _anchor(doc, start, end)))
+        return sorted(out, key=lambda c: c.start)
+
+    # -- 2. reading the parse ----------------------------------------------------------------------------
+    def candidates(self, doc: Doc, cues: list[CueMatch]) -> list[Candidate]:
+        cands = []
+        for cue in cues:
+            if self._vetoed(doc, cue):
+                continue
+            content = _content(doc, cue)
+            if content is None:
+                continue
+            if cue.entry.requires == "complement_verb" and not _has_clause(doc, content):
+                continue
+            cands.append(Candidate(cue, content, self._claim_type(doc, cue), _is_future(doc[cue.anchor]),
+                                   _addressee_heads(doc, cue) if self._claim_type(doc, cue) == "call" else ()))
+        return [c for c in cands if not any(_nested(doc, c, other) for other in cands if other is not c)]
+
+    def _vetoed(self, doc: Doc, cue: CueMatch) -> bool:
+        """Meeting/travel verbs: "invited X to visit", "will visit Tokyo to discuss", "met to discuss"."""
+        anchor = doc[cue.anchor]
+        non = self.lexicon.noncues
+        if any(c.dep_ in ("xcomp", "advcl") and c.lemma_.lower() in non for c in anchor.children):
+            return True
+        has_subject = any(c.dep_ in _SUBJ for c in anchor.children)
+        return (anchor.dep_ in ("xcomp", "advcl", "acl", "relcl") and not has_subject
+                and anchor.head.lemma_.lower() in non)
+
+    def _claim_type(self, doc: Doc, cue: CueMatch) -> str:
+        entry = cue.entry
+        anchor = doc[cue.anchor]
+        if entry.xcomp_type and any(c.dep_ == "xcomp" for c in anchor.children):
+            return entry.xcomp_type
+        if entry.claim_type != "statement":
+            return entry.claim_type
+        for i in range(cue.start, cue.end):
+            for obj in doc[i].children:
+                if obj.dep_ not in ("dobj", "pobj") or cue.start <= obj.i < cue.end:
+                    continue
+                for noun in [obj, *obj.conjuncts]:
+                    mapped = self.lexicon.object_types.get(noun.lemma_.lower())
+                    if mapped:
+                        return mapped
+        return entry.claim_type
+
+    # -- 3. attribution ----------------------------------------------------------------------------------
+    def attribute(self, doc: Doc, cands: list[Candidate]) -> list[Claim]:
+        ctx = DocContext.from_doc(doc, self.home_economy)
+        resolver = SpeakerResolver(self.lexicon.speakers, ctx)  # type: ignore[arg-type]
+        sents = sentence_spans(doc)
+        paragraphs = doc._.mofa_paragraphs or []
+        by_sent: dict[int, list[Candidate]] = {}
+        starts = [s.start for s in sents]
+        for c in cands:
+            k = max(0, bisect.bisect_right(starts, c.cue.anchor) - 1)
+            by_sent.setdefault(k, []).append(c)
+        body = Focus()
+        side, side_para = Focus(), -1
+        claims: list[Claim] = []
+        for k, sent in enumerate(sents):
+            para = paragraph_at(paragraphs, sent.start_char)
+            section = para.section if para else "body"
+            if section == "body" and _para_text(doc, para, sent).lstrip().startswith(_FOOTNOTE_MARKS):
+                section = "footnote"
+            if section == "body":
+                focus = body
+            else:  # footnotes and headlines read the body's focus through a private copy
+                para_id = para.paragraph_id if para else k
+                if para_id != side_para:
+                    side, side_para = body.copy(), para_id
+                focus = side
+            events: list[tuple[int, int, Candidate | Token]] = []
+            for c in by_sent.get(k, []):
+                events.append((_speaker_position(doc, c), 1, c))
+            for tok in sent:
+                if tok.dep_ in _SUBJ and _main_clause(tok.head):
+                    events.append((tok.i, 0, tok))
+            for _, _, ev in sorted(events, key=lambda e: (e[0], e[1])):
+                if isinstance(ev, Token):
+                    _update(focus, resolver.resolve(ev, focus, allow_pronoun=False))
+                    continue
+                if section in ("title", "subtitle"):
+                    continue
+                speaker = self._speaker(doc, ev, resolver, focus)
+                if speaker is None:
+                    continue
+                _update(focus, speaker)
+                claims.append(self._record(doc, ev, speaker, ctx, sents))
+        return claims
+
+    def _speaker(self, doc: Doc, cand: Candidate, resolver: SpeakerResolver, focus: Focus) -> Speaker | None:
+        head = _speaker_head(doc, cand.cue)
+        return resolver.resolve(head, focus) if head is not None else None
+
+    def _record(self, doc: Doc, cand: Candidate, speaker: Speaker, ctx: DocContext, sents: list[Span]) -> Claim:
+        cue = cand.cue
+        doc_id = doc._.mofa_doc_id
+        cue_span = doc[cue.start:cue.end]
+        content = doc[cand.content[0]:cand.content[1]]
+        c_start, c_end = content.start_char, content.end_char
+        inside = ctx.within(c_start, c_end, ("economy", "initiative"))
+        addressees: list[str] = []
+        for i in cand.addressee_heads:
+            toks = [t for t in doc[i].subtree if t.dep_ not in ("relcl", "acl")]
+            a_start, a_end = min(t.idx for t in toks), max(t.idx + len(t) for t in toks)
+            addressees += [m.entity_id for m in ctx.within(a_start, a_end, ("economy", "organization"))]
+        return Claim(
+            claim_id=ids.claim_id(doc_id, cue_span.start_char), doc_id=doc_id,
+            sent_id=sent_id_at(doc, cue_span.start_char, sents),
+            speaker_kind=speaker.kind, speaker_id=speaker.entity_id, speaker_text=speaker.text,
+            cue=cue.entry.cue, claim_type=cand.claim_type, future=cand.future,
+            content=content.text,
+            addressee_ids=list(dict.fromkeys(addressees)),
+            economy_ids=list(dict.fromkeys(m.entity_id for m in inside if m.kind == "economy")),
+            initiative_ids=list(dict.fromkeys(m.entity_id for m in inside if m.kind == "initiative")),
+            speaker_start=speaker.start, speaker_end=speaker.end,
+            cue_start=cue_span.start_char, cue_end=cue_span.end_char,
+            content_start=c_start, content_end=c_end,
+        )
+
+    def set_annotations(self, doc: Doc, claims: list[Claim]) -> None:
+        doc._.mofa_claims = claims
+
+
+# -- parse helpers (pure functions of the parse) ----------------------------------------------------------
+def _anchor(doc: Doc, start: int, end: int) -> int:
+    """The match token whose head lies outside the match (the first such, if several)."""
+    for i in range(start, end):
+        h = doc[i].head
+        if h.i == i or not (start <= h.i < end):
+            return i
+    return start
+
+
+def _para_text(doc: Doc, para: object, sent: Span) -> str:
+    if para is None:
+        return sent.text
+    return doc.text[para.start:para.end]  # type: ignore[attr-defined]
+
+
+def _main_clause(verb: Token) -> bool:
+    """True for the root verb and verbs conjoined to it (not reported content, not relative clauses)."""
+    while verb.dep_ == "conj" and verb.head is not verb:
+        verb = verb.head
+    return verb.dep_ == "ROOT"
+
+
+def _update(focus: Focus, speaker: Speaker | None) -> None:
+    if speaker is None or speaker.via == "pronoun":
+        return
+    if speaker.kind == "person" and speaker.entity_id:
+        focus.person = speaker.entity_id
+    elif speaker.kind == "collective":
+        focus.collective = speaker
+
+
+def _speaker_head(doc: Doc, cue: CueMatch) -> Token | None:
+    """Subject of the cue, climbing conjoined verbs, 'went on to', participles and 'be committed'."""
+    anchor = doc[cue.anchor]
+    if cue.entry.speaker == "object":
+        objs = [c for t in doc[cue.start:cue.end] for c in t.children
+                if c.dep_ == "pobj" and not (cue.start <= c.i < cue.end)]
+        return objs[0] if objs else None
+    tok = anchor
+    for _ in range(8):
+        subj = [c for c in tok.children if c.dep_ in _SUBJ]
+        if subj:
+            return subj[0]
+        agent = [g for c in tok.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
+        if agent:
+            return agent[0]
+        if tok.dep_ in ("conj", "xcomp", "acomp") or (tok.dep_ == "advcl" and tok.tag_ == "VBG"):
+            tok = tok.head
+            continue
+        if tok.dep_ == "relcl":
+            return tok.head
+        return None
+    return None
+
+
+def _speaker_position(doc: Doc, cand: Candidate) -> int:
+    head = _speaker_head(doc, cand.cue)
+    return head.i if head is not None else cand.cue.anchor
+
+
+def _content(doc: Doc, cue: CueMatch) -> tuple[int, int] | None:
+    """Token range of the attributed statement (see the module docstring)."""
+    anchor = doc[cue.anchor]
+    sent = anchor.sent
+    if cue.entry.speaker == "object":
+        phrase_lo, phrase_hi = anchor.left_edge.i, anchor.right_edge.i
+        if phrase_lo - sent.start <= sent.end - phrase_hi:
+            lo, hi = phrase_hi + 1, sent.end
+        else:
+            lo, hi = sent.start, phrase_lo
+        return _trim(doc, lo, hi)
+    cue_toks = range(cue.start, cue.end)
+    kids = [c for i in cue_toks for c in doc[i].children if c.i not in cue_toks and c.dep_ not in _NOT_CONTENT]
+    right = [c for c in kids if c.i >= cue.end and not (c.dep_ == "advcl" and c.tag_ == "VBG")]
+    if right:
+        hi = max(c.right_edge.i for c in right) + 1
+        return _trim(doc, cue.end, hi)
+    left = [c for c in kids if c.dep_ == "ccomp" and c.i < cue.start]
+    if left:
+        return _trim(doc, left[0].left_edge.i, left[0].right_edge.i + 1)
+    return None
+
+
+def _trim(doc: Doc, lo: int, hi: int) -> tuple[int, int] | None:
+    while lo < hi and (doc[lo].lower_ in _LEAD_TRIM or doc[lo].is_space or doc[lo].is_punct
+                       or (doc[lo].lower_ == "to" and doc[lo].dep_ == "aux")):
+        lo += 1
+    while hi > lo and (doc[hi - 1].is_punct or doc[hi - 1].is_space or doc[hi - 1].lower_ in _LEAD_TRIM):
+        hi -= 1
+    return (lo, hi) if hi > lo else None
+
+
+def _has_clause(doc: Doc, content: tuple[int, int]) -> bool:
+    return any(t.pos_ in ("VERB", "AUX") and t.dep_ in ("xcomp", "ccomp", "acl", "relcl", "advcl")
+               for t in doc[content[0]:content[1]])
+
+
+def _is_future(anchor: Token) -> bool:
+    tok = anchor
+    for _ in range(4):
+        if any(c.dep_ == "aux" and c.lower_ in _FUTURE_AUX for c in tok.children):
+            return True
+        if tok.dep_ in ("xcomp", "conj") and tok.head is not tok:
+            if tok.dep_ == "xcomp" and tok.head.lemma_.lower() in _FUTURE_HEADS:
+                return True
+            tok = tok.head
+            continue
+        return False
+    return False
+
+
+def _addressee_heads(doc: Doc, cue: CueMatch) -> tuple[int, ...]:
+    """Noun phrases a call is directed at: 'urged X to', 'called on X to', 'asked for X's support'."""
+    heads: list[int] = []
+    for i in range(cue.start, cue.end):
+        tok = doc[i]
+        for c in tok.children:
+            if cue.start <= c.i < cue.end and c.dep_ == "prep" and c.lower_ in ("on", "upon"):
+                heads += [g.i for g in c.children if g.dep_ == "pobj"]
+            elif c.i >= cue.end and c.dep_ in ("dobj", "dative"):
+                heads.append(c.i)
+                heads += [g.i for g in c.children if g.dep_ == "poss"]
+            elif c.i >= cue.end and c.dep_ in ("ccomp", "xcomp"):
+                heads += [g.i for g in c.children if g.dep_ == "nsubj"]
+            elif c.dep_ == "prep" and c.lower_ in ("on", "upon", "to") and c.i >= cue.end:
+                heads += [g.i for g in c.children if g.dep_ == "pobj"]
+            elif c.dep_ == "pobj" and c.i >= cue.end:
+                heads += [g.i for g in c.children if g.dep_ == "poss"]
+        if tok.dep_ == "prep" and cue.start <= tok.i < cue.end:
+            for g in tok.children:
+                if g.dep_ == "pobj" and g.i >= cue.end:
+                    heads += [p.i for p in g.children if p.dep_ == "poss"]
+    return tuple(dict.fromkeys(heads))
+
+
+def _nested(doc: Doc, inner: Candidate, outer: Candidate) -> bool:
+    """True when ``inner``'s cue lies in ``outer``'s content and hangs below ``outer``'s cue."""
+    lo, hi = outer.content
+    if not (lo <= inner.cue.anchor < hi):
+        return False
+    return doc[outer.cue.anchor] in doc[inner.cue.anchor].ancestors

@@ -1,0 +1,120 @@
+"""The claim cue lexicon: data files in, typed lexicon and spaCy Matcher out.
+
+The words live in ``pipeline/data/cue*`` so that a researcher can extend them without touching code:
+``cues.jsonl`` (speech verbs and phrasal cues with their claim type), ``cue_object_types.csv`` (object
+nouns that make a generic cue more specific: "expressed concern" is criticism), ``cue_noncues.csv`` (verbs
+of meeting and travel, never claims) and ``cue_speakers.json`` (pronouns, role nouns, collective nouns).
+Loading does file I/O and is called once by the component factory; everything else here is pure.
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from spacy.matcher import Matcher
+from spacy.vocab import Vocab
+
+from schemas.models import ClaimType
+
+_POS_TAGS = {"ADJ", "ADV", "ADP", "DET", "NOUN", "PROPN", "VERB", "AUX", "PART", "PRON", "NUM"}
+
+
+@dataclass(frozen=True)
+class CueEntry:
+    """One line of ``cues.jsonl``."""
+
+    cue: str
+    claim_type: str
+    lemmas: tuple[str, ...] = ()
+    phrase: str | None = None
+    speaker: str = "subject"  # or "object" (according to X)
+    requires: str | None = None  # "complement_verb": only a claim when a clause or infinitive follows
+    xcomp_type: str | None = None  # claim type when an infinitive complement follows
+
+    @property
+    def is_phrase(self) -> bool:
+        return self.phrase is not None
+
+
+@dataclass(frozen=True)
+class SpeakerWords:
+    person_pronouns: frozenset[str]
+    group_pronouns: frozenset[str]
+    role_heads: frozenset[str]
+    collective_heads: frozenset[str]
+    collective_determiners: frozenset[str]
+    government_heads: frozenset[str]
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    entries: tuple[CueEntry, ...]
+    object_types: dict[str, str] = field(default_factory=dict)
+    noncues: frozenset[str] = frozenset()
+    speakers: SpeakerWords | None = None
+
+
+def _read_csv(path: Path) -> list[dict[str, str]]:
+    with path.open(encoding="utf-8") as fh:
+        lines = [line for line in fh if line.strip() and not line.lstrip().startswith("#")]
+    return list(csv.DictReader(lines))
+
+
+def parse_entry(raw: dict[str, Any]) -> CueEntry:
+    """Validate one lexicon line (fails loudly on unknown claim types or empty cues)."""
+    claim_type = ClaimType(raw["type"]).value
+    xcomp_type = ClaimType(raw["xcomp_type"]).value if raw.get("xcomp_type") else None
+    lemmas = tuple(raw.get("lemmas", ()))
+    phrase = raw.get("phrase")
+    if not lemmas and not phrase:
+        raise ValueError(f"cue {raw.get('cue')!r} has neither lemmas nor phrase")
+    return CueEntry(cue=raw["cue"], claim_type=claim_type, lemmas=lemmas, phrase=phrase,
+                    speaker=raw.get("speaker", "subject"), requires=raw.get("requires"), xcomp_type=xcomp_type)
+
+
+def load_lexicon(cues: Path, object_types: Path, noncues: Path, speakers: Path) -> Lexicon:
+    entries = []
+    for line in cues.read_text(encoding="utf-8").splitlines():
+        if line.strip():
+            raw = json.loads(line)
+            if "cue" in raw:  # the first line is a comment record
+                entries.append(parse_entry(raw))
+    otypes = {row["lemma"]: ClaimType(row["claim_type"]).value for row in _read_csv(object_types)}
+    non = frozenset(row["lemma"] for row in _read_csv(noncues))
+    sp = json.loads(speakers.read_text(encoding="utf-8"))
+    words = SpeakerWords(**{k: frozenset(v) for k, v in sp.items() if not k.startswith("#")})
+    return Lexicon(entries=tuple(entries), object_types=otypes, noncues=non, speakers=words)
+
+
+def phrase_pattern(phrase: str) -> list[dict[str, Any]]:
+    """'bring ADJ* attention to' -> Matcher token patterns (items are lemmas, see cues.jsonl)."""
+    pattern: list[dict[str, Any]] = []
+    for item in phrase.split():
+        op = None
+        if item[-1] in "?*":
+            item, op = item[:-1], item[-1]
+        if item in _POS_TAGS:
+            tok: dict[str, Any] = {"POS": item}
+        else:
+            alts = item.split("|")
+            tok = {"LEMMA": {"IN": alts + [a.capitalize() for a in alts]}}
+        if op:
+            tok["OP"] = op
+        pattern.append(tok)
+    return pattern
+
+
+def build_matcher(vocab: Vocab, lexicon: Lexicon) -> Matcher:
+    """One Matcher key per entry: the key string is the entry's index in ``lexicon.entries``."""
+    matcher = Matcher(vocab)
+    for i, entry in enumerate(lexicon.entries):
+        if entry.phrase:
+            matcher.add(str(i), [phrase_pattern(entry.phrase)])
+        else:
+            alts = list(entry.lemmas)
+            matcher.add(str(i), [[{"LEMMA": {"IN": alts + [a.capitalize() for a in alts]}, "POS": "VERB"}]])
+    return matcher

@@ -1,0 +1,253 @@
+"""Who is speaking: resolve the noun phrase at a claim's subject (or after "according to") to a speaker.
+
+Resolution of one noun phrase, in this order (the first that applies wins):
+
+1. a relative pronoun ("who") stands for the noun its clause hangs on;
+2. a personal pronoun ("he", "she") is the person in *discourse focus* (below); "they" is the last collective;
+3. a mention (``doc.spans["mofa"]``) covering the phrase's head: person, then organisation, then economy
+   ("Foreign Minister Cho", "the ILO", "Korea suggested");
+4. conjoined names ("Minister Kim and Secretary Smith agreed") -> a collective whose id joins the members' ids;
+5. a person mention anywhere in the phrase ("Minister of Foreign Affairs Cho Tae-yul of Korea");
+6. a plural or counted group noun -> a collective with the normalized phrase as id ("member economies",
+   "the two ministers" -> "two ministers", "both sides");
+7. a role description ("The Foreign Minister", "Korea's Trade Minister", "the Spokesperson") -> the person in
+   focus when the description fits the titles and names the text gives that person, else the most recently
+   mentioned person it fits; unresolved descriptions keep the person kind with no id;
+8. a government noun ("the Korean government", "The Government of the Republic of Korea") -> the economy
+   named in the phrase, or the home economy for an unqualified "the Government";
+9. an organisation, then an economy, mentioned anywhere in the phrase.
+
+Discourse focus (the person "the text is about at that point") follows a centering rule: it is the last
+person who was the grammatical subject of a main clause (or the resolved speaker of a claim) in the body,
+read in text order; subjects inside reported content do not move it, pronouns and descriptions keep it.
+So a pronoun or description reaches back across sentences and paragraphs to the person last talked about,
+and a new named subject ("In the third session, Trade Minister Cheong ...") takes over. Footnotes and
+headlines read the focus but never change the body's: a footnote gets a private copy that is thrown away
+when the body resumes. Before any person has been a subject, the focus is the last person mentioned.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass, field, replace
+
+from spacy.tokens import Doc, Token
+
+from pipeline.components.claim_lexicon import SpeakerWords
+
+_CUT_DEPS = {"relcl", "acl", "advcl"}
+_DROP_DETS = {"the", "a", "an", "this", "these", "those", "that"}
+_WORD = re.compile(r"[a-z][a-z\-]*")
+
+
+@dataclass(frozen=True)
+class Mention:
+    start: int  # character offsets
+    end: int
+    kind: str
+    entity_id: str
+    text: str
+
+
+@dataclass(frozen=True)
+class Speaker:
+    kind: str  # a SpeakerKind value
+    entity_id: str | None
+    text: str
+    start: int
+    end: int
+    via: str  # name, pronoun, description, collective, government
+
+
+@dataclass
+class Focus:
+    """Discourse state carried through the document (one instance per Doc)."""
+
+    person: str | None = None
+    collective: Speaker | None = None
+
+    def copy(self) -> Focus:
+        return replace(self)
+
+
+@dataclass
+class DocContext:
+    """What the resolver knows about the document: mentions (sorted) and words describing each person."""
+
+    mentions: list[Mention]
+    person_words: dict[str, set[str]] = field(default_factory=dict)
+    person_economy: dict[str, str | None] = field(default_factory=dict)
+    home_economy: str | None = None
+
+    @classmethod
+    def from_doc(cls, doc: Doc, home_economy: str | None) -> DocContext:
+        mentions = sorted(
+            (Mention(s.start_char, s.end_char, s.label_, s.kb_id_, s.text)
+             for s in doc.spans.get("mofa", []) if s.kb_id_),
+            key=lambda m: (m.start, -m.end),
+        )
+        words: dict[str, set[str]] = {}
+        economy: dict[str, str | None] = {}
+        for m in mentions:
+            if m.kind == "person":
+                words.setdefault(m.entity_id, set()).update(_WORD.findall(m.text.lower()))
+        for pid, person in ((doc._.mofa_entities or {}).get("person") or {}).items():
+            bag = words.setdefault(pid, set())
+            for title in getattr(person, "titles", []) or []:
+                bag.update(_WORD.findall(title.lower()))
+            bag.update(_WORD.findall((getattr(person, "name", "") or "").lower()))
+            economy[pid] = getattr(person, "economy", None)
+        return cls(mentions=mentions, person_words=words, person_economy=economy, home_economy=home_economy)
+
+    def within(self, start: int, end: int, kinds: tuple[str, ...]) -> list[Mention]:
+        """Mentions of the given kinds lying inside [start, end) (character offsets)."""
+        i = bisect.bisect_left([m.start for m in self.mentions], start)
+        out = []
+        for m in self.mentions[i:]:
+            if m.start >= end:
+                break
+            if m.end <= end and m.kind in kinds:
+                out.append(m)
+        return out
+
+    def covering(self, token: Token, kind: str) -> Mention | None:
+        for m in self.mentions:
+            if m.start > token.idx:
+                break
+            if m.kind == kind and m.start <= token.idx < m.end:
+                return m
+        return None
+
+    def last_person_before(self, char: int, fits: set[str] | None = None) -> str | None:
+        best = None
+        for m in self.mentions:
+            if m.start >= char:
+                break
+            if m.kind == "person" and (fits is None or m.entity_id in fits):
+                best = m.entity_id
+        return best
+
+
+def np_tokens(head: Token) -> list[Token]:
+    """The noun phrase of ``head`` without relative/adverbial clauses and edge punctuation."""
+    cut: set[int] = set()
+    for t in head.subtree:
+        if t is not head and t.dep_ in _CUT_DEPS:
+            cut.update(x.i for x in t.subtree)
+    toks = [t for t in head.subtree if t.i not in cut]
+    while toks and (toks[0].is_punct or toks[0].lower_ in ("also",)):
+        toks.pop(0)
+    while toks and toks[-1].is_punct and not (toks[-1].is_right_punct and any(t.is_left_punct for t in toks)):
+        toks.pop()
+    # keep the contiguous stretch around the head (a cut clause in the middle ends the phrase)
+    lo = hi = next((k for k, t in enumerate(toks) if t.i == head.i), 0)
+    while lo > 0 and toks[lo - 1].i == toks[lo].i - 1:
+        lo -= 1
+    while hi < len(toks) - 1 and toks[hi + 1].i == toks[hi].i + 1:
+        hi += 1
+    toks = toks[lo:hi + 1]
+    while toks and toks[-1].is_punct and not (toks[-1].is_right_punct and any(t.is_left_punct for t in toks)):
+        toks.pop()
+    return toks or [head]
+
+
+def _span_of(toks: list[Token]) -> tuple[int, int, str]:
+    doc = toks[0].doc
+    start, end = toks[0].idx, toks[-1].idx + len(toks[-1])
+    return start, end, doc.text[start:end]
+
+
+class SpeakerResolver:
+    """Resolves noun phrases to speakers against one document's context and a :class:`Focus`."""
+
+    def __init__(self, words: SpeakerWords, ctx: DocContext) -> None:
+        self.words = words
+        self.ctx = ctx
+
+    def resolve(self, head: Token, focus: Focus, allow_pronoun: bool = True) -> Speaker | None:
+        if head.tag_ in ("WP", "WDT") or (head.lower_ == "that" and head.head.dep_ == "relcl"):
+            rel = head.head
+            while rel.dep_ != "relcl" and rel.head is not rel:
+                rel = rel.head
+            return self.resolve(rel.head, focus, allow_pronoun) if rel.dep_ == "relcl" else None
+        low = head.lower_
+        if head.pos_ == "PRON":
+            if not allow_pronoun:
+                return None
+            s, e = head.idx, head.idx + len(head)
+            if low in self.words.person_pronouns:
+                pid = focus.person or self.ctx.last_person_before(head.idx)
+                return Speaker("person", pid, head.text, s, e, "pronoun") if pid else None
+            if low in self.words.group_pronouns and focus.collective is not None:
+                c = focus.collective
+                return Speaker(c.kind, c.entity_id, head.text, s, e, "pronoun")
+            return None
+        toks = np_tokens(head)
+        start, end, text = _span_of(toks)
+        for kind in ("person", "organization", "economy"):
+            m = self.ctx.covering(head, kind)
+            if m is not None and not self._is_group(head):
+                return Speaker(kind, m.entity_id, text, start, end, "name")
+        conj = [c for c in head.children if c.dep_ == "conj"]
+        if conj:
+            members = [self.resolve(t, focus, allow_pronoun=False) for t in [head, *conj]]
+            ids = [m.entity_id for m in members if m is not None and m.entity_id and m.via == "name"]
+            if len(ids) >= 2:
+                full = _span_of([t for t in head.subtree if toks[0].i <= t.i] or toks)
+                return Speaker("collective", "|".join(dict.fromkeys(ids)), full[2], full[0], full[1], "collective")
+        people = self.ctx.within(start, end, ("person",))
+        if people:
+            return Speaker("person", people[0].entity_id, text, start, end, "name")
+        lemma = head.lemma_.lower()
+        if self._is_group(head):
+            return Speaker("collective", self._normalize(toks), text, start, end, "collective")
+        if lemma in self.words.role_heads:
+            pid = self._description(toks, head, focus)
+            return Speaker("person", pid, text, start, end, "description")
+        economies = self.ctx.within(start, end, ("economy",))
+        if lemma in self.words.government_heads:
+            if economies:
+                return Speaker("economy", economies[0].entity_id, text, start, end, "government")
+            if self.ctx.home_economy and all(t.i == head.i or t.dep_ == "det" for t in toks):
+                return Speaker("economy", self.ctx.home_economy, text, start, end, "government")
+            return None
+        orgs = self.ctx.within(start, end, ("organization",))
+        if orgs:
+            return Speaker("organization", orgs[0].entity_id, text, start, end, "name")
+        if economies:
+            return Speaker("economy", economies[0].entity_id, text, start, end, "name")
+        return None
+
+    def _is_group(self, head: Token) -> bool:
+        if head.lemma_.lower() not in self.words.collective_heads:
+            return False
+        if head.tag_ in ("NNS", "NNPS"):
+            return True
+        return any(c.lower_ in self.words.collective_determiners for c in head.children
+                   if c.dep_ in ("nummod", "det", "predet", "amod"))
+
+    def _normalize(self, toks: list[Token]) -> str:
+        kept = [t for t in toks if not (t.dep_ in ("det", "poss") and t.lower_ in _DROP_DETS)]
+        return " ".join(t.text if t.pos_ == "PROPN" else t.lower_ for t in kept) or toks[-1].lower_
+
+    def _description(self, toks: list[Token], head: Token, focus: Focus) -> str | None:
+        """Person a role description refers to (see the module docstring, rule 7)."""
+        if any(t.lower_ in ("a", "an") for t in toks if t.dep_ == "det"):
+            return None  # "a senior official": nobody in particular
+        found = self.ctx.within(toks[0].idx, toks[-1].idx + len(toks[-1]), ("economy",))
+        economies = {m.entity_id for m in found}
+        econ_chars = {i for m in found for i in range(m.start, m.end)}
+        wanted = {t.lower_ for t in toks
+                  if (t.dep_ not in ("det", "poss", "case", "punct") and t.idx not in econ_chars and t.is_alpha)
+                  or t.i == head.i}
+        wanted = {w for w in wanted if _WORD.fullmatch(w)}
+        fits = {pid for pid, bag in self.ctx.person_words.items()
+                if wanted <= bag and (not economies or self.ctx.person_economy.get(pid) in economies | {None})}
+        if focus.person in fits:
+            return focus.person
+        if fits:
+            return self.ctx.last_person_before(head.idx, fits) or sorted(fits)[0]
+        if not any(bag & self.words.role_heads for bag in self.ctx.person_words.values()):
+            return focus.person  # no titles known at all: trust the focus
+        return None
