@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass, field
+from urllib.parse import urlsplit
 
 from pipeline import ids
 from pipeline.clean.errors import Rejected
@@ -189,3 +190,25 @@ def parse_date(text: str) -> dt.date | None:
         except ValueError:
             continue
     return None
+
+
+_SEQ = re.compile(r"[?&;]seq=(\d+)", re.IGNORECASE)
+
+
+def seq_of(url: str | None) -> str | None:
+    m = _SEQ.search(url or "")
+    return m.group(1) if m else None
+
+
+def canonical_url(url: str | None, lex: Lexicon) -> str | None:
+    """One spelling per release: a ministry URL with a seq becomes https://host/path?seq=N (list
+    filters and paging parameters dropped), so a page and a feed item of one release share a doc_id."""
+    if not url:
+        return None
+    url = url.strip()
+    parts = urlsplit(url)
+    host = (parts.hostname or "").lower()
+    seq = seq_of(url)
+    if seq and any(host == h or host.endswith("." + h) for h in lex.mofa_hosts):
+        return f"https://{host}{parts.path}?seq={seq}"
+    return url if parts.scheme in ("http", "https") else None

@@ -1,0 +1,175 @@
+"""RSS 2.0 feeds of the ministry: one document per <item>.
+
+Parsed with defusedxml: a feed that declares entities (billion-laughs bombs, external entities that
+would read the local disk) is refused whole, so nothing from the disk can reach the output. The
+item body (content:encoded, else description) arrives as plain text whose paragraph breaks are lost,
+with footnote markers (``※``) inline; paragraphs are recovered where sentences were glued together
+("...14.This year") and footnotes are cut at a sentence boundary. A spokesperson's briefing opens with
+a header (office, name, date, time, greeting) that becomes the subtitle, not body.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import email.utils
+import re
+from xml.etree.ElementTree import Element, ParseError
+
+import defusedxml.ElementTree as SafeET
+from defusedxml import DefusedXmlException
+
+from pipeline.clean.errors import Rejected
+from pipeline.clean.lexicon import Lexicon
+from pipeline.clean.text import (
+    Draft,
+    assemble,
+    canonical_url,
+    classify,
+    group_blocks,
+    norm,
+    parse_date,
+    seq_of,
+    split_sentences,
+)
+from schemas.models import CleanDocument
+
+KST = dt.timezone(dt.timedelta(hours=9), "KST")
+_XML_DECL = re.compile(r"^\s*<\?xml[^>]*\?>", re.IGNORECASE)
+_MARKUP = re.compile(r"<\s*/?\s*(?:p|br|div|span|strong|b|i|em|u|a|ul|ol|li|table|tr|td|h[1-6]|font|img|"
+                     r"blockquote)\b[^>]*>", re.IGNORECASE)
+#: Sentences glued where a paragraph break was lost: "November 14.This year".
+_GLUED = re.compile(r"(?<=[a-z0-9)\]][.!?])(?=[“‘\"]?[A-Z])|(?<=[a-z0-9)\]][.!?][”’\"])(?=[A-Z])")
+_INLINE_FOOTNOTE = re.compile(r"\s*※\s*|(?<=[.!?”’\"])\s+\*{1,3}\s+(?=[A-Z“])")
+
+
+def _local(tag: object) -> str:
+    return tag.rsplit("}", 1)[-1].lower() if isinstance(tag, str) else ""
+
+
+def _child(el: Element, *names: str) -> str:
+    """Text of the first child with one of these local names (namespaces ignored)."""
+    for name in names:
+        for child in el:
+            if _local(child.tag) == name:
+                return "".join(child.itertext())
+    return ""
+
+
+def parse_pubdate(value: str) -> dt.date | None:
+    """KST calendar date of an RSS pubDate (RFC 822, GMT); ISO timestamps accepted too."""
+    value = value.strip()
+    if not value:
+        return None
+    stamp = None
+    try:
+        stamp = email.utils.parsedate_to_datetime(value)
+    except (TypeError, ValueError, IndexError):
+        try:
+            stamp = dt.datetime.fromisoformat(value.replace("Z", "+00:00"))
+        except ValueError:
+            return parse_date(value)
+    if stamp.tzinfo is None:
+        stamp = stamp.replace(tzinfo=dt.UTC)
+    return stamp.astimezone(KST).date()
+
+
+def _split_footnotes(paragraph: str, lex: Lexicon) -> list[tuple[str, str]]:
+    """Cut inline footnotes out of one paragraph: the footnote runs to the end of its first
+    sentence (and of following sentences that continue it: 'This initiative was ...')."""
+    pieces = _INLINE_FOOTNOTE.split(paragraph)
+    out: list[tuple[str, str]] = []
+    if norm(pieces[0]):
+        out.append(("body", pieces[0]))
+    for piece in pieces[1:]:
+        sentences = split_sentences(norm(piece), lex)
+        if not sentences:
+            continue
+        k = 1
+        while k < len(sentences) and sentences[k].startswith(tuple(c + " " for c in lex.footnote_continuations)):
+            k += 1
+        out.append(("footnote", " ".join(sentences[:k])))
+        if sentences[k:]:
+            out.append(("body", " ".join(sentences[k:])))
+    return out
+
+
+class RssReader:
+    def __init__(self, lex: Lexicon) -> None:
+        self.lex = lex
+
+    def parse(self, text: str) -> Element:
+        xml = _XML_DECL.sub("", text, count=1)  # already decoded with the declared charset
+        try:
+            return SafeET.fromstring(xml, forbid_dtd=False, forbid_entities=True, forbid_external=True)
+        except DefusedXmlException as exc:
+            raise Rejected("clean", "RSS feed refused: it declares XML entities or external references "
+                                    f"(entity-expansion or external-entity attack?): {type(exc).__name__}") from exc
+        except ParseError as exc:
+            raise Rejected("clean", f"malformed XML in RSS feed: {exc}") from exc
+
+    def body(self, raw: str) -> list[tuple[str, str]]:
+        if _MARKUP.search(raw):
+            from pipeline.clean.html import fragment_lines
+
+            paragraphs = group_blocks(fragment_lines(raw))
+        else:
+            paragraphs = group_blocks(raw.split("\n"))
+        out: list[tuple[str, str]] = []
+        for paragraph in paragraphs:
+            section, text = classify(paragraph)
+            if section == "footnote" and len(paragraphs) > 1:
+                out.append(("footnote", text))  # paragraph breaks kept: the whole paragraph is the note
+                continue
+            if section == "footnote":
+                text = "※ " + text
+            for glued in _GLUED.split(norm(text)):
+                out.extend(_split_footnotes(glued, self.lex))
+        return out
+
+    def item(self, item: Element, category: str | None) -> Draft:
+        draft = Draft(title=norm(_child(item, "title")), category=category)
+        link = norm(_child(item, "link")) or norm(_child(item, "guid"))
+        draft.url = canonical_url(link, self.lex)
+        draft.published = parse_pubdate(_child(item, "pubdate") or _child(item, "date"))
+        raw = _child(item, "encoded") or _child(item, "description")
+        if not _MARKUP.search(raw):
+            m = self.lex.briefing_header.match(norm(raw))
+            if m:  # the briefing's header is metadata: kept as the subtitle, not as body
+                draft.subtitle = norm(m.group("header"))
+                draft.published = draft.published or parse_date(m.group("date"))
+                raw = norm(raw)[m.end():]
+        draft.paragraphs = self.body(raw)
+        return draft
+
+    def read(self, source: str, data: bytes, text: str) -> list[CleanDocument | Rejected]:
+        root = self.parse(text)
+        channel = next((el for el in root.iter() if _local(el.tag) == "channel"), None)
+        if _local(root.tag) != "rss" and channel is None:
+            raise Rejected("clean", "not an RSS 2.0 feed: no <channel> element")
+        channel_title = norm(_child(channel, "title")) if channel is not None else ""
+        category = re.split(r"\s*[>›»]\s*", channel_title)[-1].strip() or None
+        items = [el for el in root.iter() if _local(el.tag) == "item"]
+        if not items:
+            raise Rejected("clean", "RSS feed has no <item>")
+        out: list[CleanDocument | Rejected] = []
+        for n, item in enumerate(items, start=1):
+            link = _child(item, "link") or _child(item, "guid")
+            seq = seq_of(link)
+            item_source = f"{source}#seq-{seq}" if seq else f"{source}#item-{n}"
+            try:
+                draft = self.item(item, category)
+                if not draft.paragraphs:
+                    raise Rejected("clean", f"feed item {n} has no body text (empty content:encoded and "
+                                            "description)")
+                if not draft.title:
+                    raise Rejected("clean", f"feed item {n} has no title")
+                out.append(assemble(draft, source=item_source, data=data, input_format="rss_item", lex=self.lex))
+            except Rejected as rejected:
+                rejected.source = item_source
+                out.append(rejected)
+        return out
+
+
+def read_rss(source: str, data: bytes, text: str, lex: Lexicon) -> list[CleanDocument | Rejected]:
+    """Documents (and per-item rejections) of one RSS feed."""
+    return RssReader(lex).read(source, data, text)
