@@ -119,8 +119,12 @@ def assemble(draft: Draft, *, source: str, data: bytes, input_format: str, lex: 
 def group_blocks(lines: list[str]) -> list[str]:
     """Paragraphs of a run of lines: blank lines separate paragraphs, and a footnote line always
     starts one (and ends at the next blank line). Without any blank line, each line is a paragraph."""
-    if not any(not ln.strip() for ln in lines):
-        return [ln for ln in lines if ln.strip()]
+    filled = [i for i, ln in enumerate(lines) if ln.strip()]
+    if not filled:
+        return []
+    lines = lines[filled[0]:filled[-1] + 1]
+    if all(ln.strip() for ln in lines):
+        return list(lines)
     out: list[str] = []
     current: list[str] = []
     for ln in lines:
