@@ -56,6 +56,34 @@ class Lexicon:
     object_types: dict[str, str] = field(default_factory=dict)
     noncues: frozenset[str] = frozenset()
     speakers: SpeakerWords | None = None
+    irregular: dict[str, tuple[str, ...]] = field(default_factory=dict)
+
+    def forms(self, lemma: str) -> list[str]:
+        """Lower-case surface forms of a lemma: irregular ones from the data, regular ones generated."""
+        return sorted(set(inflections(lemma)) | set(self.irregular.get(lemma, ())))
+
+
+_VOWELS = set("aeiou")
+
+
+def inflections(lemma: str) -> list[str]:
+    """Regular English verb forms ('hope' -> hopes, hoped, hoping; 'regret' -> regretted): a safety net for
+    the lemmatizer, which sometimes gets them wrong ('hoped' -> 'hop')."""
+    w = lemma.lower()
+    out = [w]
+    if " " in w or not w.isalpha():
+        return out
+    if w.endswith("e"):
+        out += [w + "s", w + "d", w[:-1] + "ing"]
+    elif w.endswith("y") and len(w) > 1 and w[-2] not in _VOWELS:
+        out += [w[:-1] + "ies", w[:-1] + "ied", w + "ing"]
+    elif w.endswith(("s", "sh", "ch", "x", "z")):
+        out += [w + "es", w + "ed", w + "ing"]
+    else:
+        out += [w + "s", w + "ed", w + "ing"]
+        if len(w) >= 3 and w[-1] not in _VOWELS | set("wxy") and w[-2] in _VOWELS and w[-3] not in _VOWELS:
+            out += [w + w[-1] + "ed", w + w[-1] + "ing"]
+    return out
 
 
 def _read_csv(path: Path) -> list[dict[str, str]]:
@@ -76,7 +104,7 @@ def parse_entry(raw: dict[str, Any]) -> CueEntry:
                     speaker=raw.get("speaker", "subject"), requires=raw.get("requires"), xcomp_type=xcomp_type)
 
 
-def load_lexicon(cues: Path, object_types: Path, noncues: Path, speakers: Path) -> Lexicon:
+def load_lexicon(cues: Path, object_types: Path, noncues: Path, speakers: Path, forms: Path) -> Lexicon:
     entries = []
     for line in cues.read_text(encoding="utf-8").splitlines():
         if line.strip():
@@ -87,10 +115,11 @@ def load_lexicon(cues: Path, object_types: Path, noncues: Path, speakers: Path) 
     non = frozenset(row["lemma"] for row in _read_csv(noncues))
     sp = json.loads(speakers.read_text(encoding="utf-8"))
     words = SpeakerWords(**{k: frozenset(v) for k, v in sp.items() if not k.startswith("#")})
-    return Lexicon(entries=tuple(entries), object_types=otypes, noncues=non, speakers=words)
+    irregular = {row["lemma"]: tuple(row["forms"].split("|")) for row in _read_csv(forms)}
+    return Lexicon(entries=tuple(entries), object_types=otypes, noncues=non, speakers=words, irregular=irregular)
 
 
-def phrase_pattern(phrase: str) -> list[dict[str, Any]]:
+def phrase_pattern(phrase: str, lexicon: Lexicon) -> list[dict[str, Any]]:
     """'bring ADJ* attention to' -> Matcher token patterns (items are lemmas, see cues.jsonl)."""
     pattern: list[dict[str, Any]] = []
     for item in phrase.split():
@@ -100,8 +129,7 @@ def phrase_pattern(phrase: str) -> list[dict[str, Any]]:
         if item in _POS_TAGS:
             tok: dict[str, Any] = {"POS": item}
         else:
-            alts = item.split("|")
-            tok = {"LEMMA": {"IN": alts + [a.capitalize() for a in alts]}}
+            tok = {"LOWER": {"IN": sorted({f for alt in item.split("|") for f in lexicon.forms(alt)})}}
         if op:
             tok["OP"] = op
         pattern.append(tok)
@@ -109,12 +137,15 @@ def phrase_pattern(phrase: str) -> list[dict[str, Any]]:
 
 
 def build_matcher(vocab: Vocab, lexicon: Lexicon) -> Matcher:
-    """One Matcher key per entry: the key string is the entry's index in ``lexicon.entries``."""
+    """One Matcher key per entry: the key string is the entry's index in ``lexicon.entries``. Single verbs
+    match by lemma or by surface form (either may be what the tagger/lemmatizer got right)."""
     matcher = Matcher(vocab)
     for i, entry in enumerate(lexicon.entries):
         if entry.phrase:
-            matcher.add(str(i), [phrase_pattern(entry.phrase)])
+            matcher.add(str(i), [phrase_pattern(entry.phrase, lexicon)])
         else:
-            alts = list(entry.lemmas)
-            matcher.add(str(i), [[{"LEMMA": {"IN": alts + [a.capitalize() for a in alts]}, "POS": "VERB"}]])
+            lemmas = list(entry.lemmas)
+            forms = sorted({f for lemma in lemmas for f in lexicon.forms(lemma)})
+            matcher.add(str(i), [[{"LEMMA": {"IN": lemmas + [a.capitalize() for a in lemmas]}, "POS": "VERB"}],
+                                 [{"LOWER": {"IN": forms}, "POS": "VERB"}]])
     return matcher

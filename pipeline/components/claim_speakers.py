@@ -165,7 +165,7 @@ class SpeakerResolver:
         self.words = words
         self.ctx = ctx
 
-    def resolve(self, head: Token, focus: Focus, allow_pronoun: bool = True) -> Speaker | None:
+    def resolve(self, head: Token, focus: Focus, allow_pronoun: bool = True, group: bool = True) -> Speaker | None:
         if head.tag_ in ("WP", "WDT") or (head.lower_ == "that" and head.head.dep_ == "relcl"):
             rel = head.head
             while rel.dep_ != "relcl" and rel.head is not rel:
@@ -190,12 +190,13 @@ class SpeakerResolver:
             if m is not None and not self._is_group(head):
                 return Speaker(kind, m.entity_id, text, start, end, "name")
         conj = [c for c in head.children if c.dep_ == "conj"]
-        if conj:
-            members = [self.resolve(t, focus, allow_pronoun=False) for t in [head, *conj]]
-            ids = [m.entity_id for m in members if m is not None and m.entity_id and m.via == "name"]
+        if conj and group:
+            members = [self.resolve(t, focus, allow_pronoun=False, group=False) for t in [head, *conj]]
+            ids = list(dict.fromkeys(m.entity_id for m in members if m is not None and m.entity_id
+                                     and m.via == "name"))
             if len(ids) >= 2:
                 full = _span_of([t for t in head.subtree if toks[0].i <= t.i] or toks)
-                return Speaker("collective", "|".join(dict.fromkeys(ids)), full[2], full[0], full[1], "collective")
+                return Speaker("collective", "|".join(ids), full[2], full[0], full[1], "collective")
         people = self.ctx.within(start, end, ("person",))
         if people:
             return Speaker("person", people[0].entity_id, text, start, end, "name")

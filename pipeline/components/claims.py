@@ -54,14 +54,16 @@ _FOOTNOTE_MARKS = ("*", "※")
         "object_types_path": "data/cue_object_types.csv",
         "noncues_path": "data/cue_noncues.csv",
         "speakers_path": "data/cue_speakers.json",
+        "forms_path": "data/cue_forms.csv",
         "home_economy": "KOR",
     },
 )
 def make_claims(nlp: Language, name: str, cues_path: str, object_types_path: str, noncues_path: str,
-                speakers_path: str, home_economy: str) -> ClaimFinder:
+                speakers_path: str, forms_path: str, home_economy: str) -> ClaimFinder:
     """Paths are relative to the ``pipeline`` package; ``home_economy`` is who "the Government" is."""
     base = DATA_DIR.parent
-    lexicon = load_lexicon(base / cues_path, base / object_types_path, base / noncues_path, base / speakers_path)
+    lexicon = load_lexicon(base / cues_path, base / object_types_path, base / noncues_path, base / speakers_path,
+                           base / forms_path)
     return ClaimFinder(nlp, lexicon, home_economy or None)
 
 
@@ -305,13 +307,22 @@ def _content(doc: Doc, cue: CueMatch) -> tuple[int, int] | None:
         return _trim(doc, lo, hi)
     cue_toks = range(cue.start, cue.end)
     kids = [c for i in cue_toks for c in doc[i].children if c.i not in cue_toks and c.dep_ not in _NOT_CONTENT]
+    clauses = [c for c in kids if c.dep_ == "ccomp"]
+    if clauses:  # "said at a briefing that X", '"X," he said at the meeting', "told reporters: X"
+        return _trim(doc, clauses[0].left_edge.i, clauses[0].right_edge.i + 1)
     right = [c for c in kids if c.i >= cue.end and not (c.dep_ == "advcl" and c.tag_ == "VBG")]
     if right:
-        hi = max(c.right_edge.i for c in right) + 1
-        return _trim(doc, cue.end, hi)
-    left = [c for c in kids if c.dep_ == "ccomp" and c.i < cue.start]
-    if left:
-        return _trim(doc, left[0].left_edge.i, left[0].right_edge.i + 1)
+        lo, hi = cue.end, max(c.right_edge.i for c in right) + 1
+        first = min(right, key=lambda c: c.i)
+        if first.dep_ in ("prep", "npadvmod", "advmod"):
+            # "said at a briefing that X": the parser may read 'that' as a relative pronoun of 'briefing'
+            for t in doc[lo:hi]:
+                if t.pos_ in ("VERB", "AUX"):
+                    break
+                if t.lower_ == "that":
+                    lo = t.i + 1
+                    break
+        return _trim(doc, lo, hi)
     return None
 
 
