@@ -38,7 +38,7 @@ already-matched gold item (an entity split in two) is a false positive.
   fn + fp when different; a gold ``null`` that is predicted non-empty is fp.
 * ``body``: the body is the concatenation, in order, of the sentences whose section is body or footnote
   (``documents.text`` when there are no sentence rows). starts_with / ends_with compare with whitespace folded;
-  every ``must_not_contain`` string absent from ``documents.text`` is a tp (present: fn); every
+  every ``must_not_contain`` string absent from the body is a tp (present: fn); every
   ``footnotes_start_with`` string must be the start of a sentence of section ``footnote`` (leading ``*``/``※``
   ignored). When the gold lists footnotes, each predicted footnote paragraph whose first sentence matches none
   of them is a fp.
@@ -59,10 +59,11 @@ already-matched gold item (an entity split in two) is a false positive.
 * ``initiative_links``: gold pairs (initiative, economy, role) from each initiative's ``lead`` and
   ``endorsed_by`` lists; predicted rows of the document, their initiative matched as above. Pairs from
   optional initiatives are optional.
-* ``events``: the document's events rows, matched by name (a leading ordinal such as "35th" ignored) or
-  acronym. ``event_attributes`` (on matched core events): each of ordinal, date, location, economy that the
-  gold item states is tp when equal, fn when missing, fn + fp when different; a key set to ``null`` in gold
-  is tp when nothing is predicted and fp otherwise; a key absent from gold is not scored.
+* ``events``: the document's events rows, matched by name (a leading ordinal such as "35th" or a leading year
+  such as "2025" ignored) or acronym.
+* ``event_attributes`` (on matched core events): each of ordinal, date, location, economy that the gold item
+  states is tp when equal, fn when missing, fn + fp when different; a key set to ``null`` in gold is tp when
+  nothing is predicted and fp otherwise; a key absent from gold is not scored.
 * ``claims``: a gold claim's ``sentence_contains`` is located in ``documents.text`` (whitespace folded); a
   predicted claim matches when its sent_id is a sentence overlapping that span and its speaker agrees:
   persons through ``people.name`` of the speaker_id (speaker_text when the id is unknown), economies by
@@ -180,7 +181,7 @@ _QUOTES = str.maketrans({"\u2018": "'", "\u2019": "'", "\u201a": "'", "\u201b": 
                          "\u2212": "-"})
 _WS = re.compile(r"\s+")
 _LEADING_THE = re.compile(r"^the\s+")
-_LEADING_ORDINAL = re.compile(r"^(?:\d+(?:st|nd|rd|th)\s+)+")
+_LEADING_ORDINAL = re.compile(r"^(?:\d+(?:st|nd|rd|th)\s+|(?:19|20)\d\d\s+)+")
 _NAME_PUNCT = re.compile(r"[\"'`]")
 _HYPHEN = re.compile(r"\s*-\s*")
 
@@ -207,7 +208,8 @@ def norm_initiative(text: str) -> str:
 
 
 def norm_event(text: str) -> str:
-    """norm_name without a leading ordinal ('35th APEC Ministerial Meeting' -> 'apec ministerial meeting')."""
+    """norm_name without a leading ordinal or year: '35th APEC Ministerial Meeting' and '2024 APEC Ministerial
+    Meeting' -> 'apec ministerial meeting' (a year at the end, as in 'APEC 2025', is kept)."""
     return _LEADING_ORDINAL.sub("", norm_name(text))
 
 
@@ -438,8 +440,9 @@ def _score_body(view: _DocView, gold: dict[str, Any]) -> _Counts:
         counts.add(**({"tp": 1} if body.startswith(fold_ws(gold["starts_with"])) and body else {"fn": 1}))
     if gold.get("ends_with"):
         counts.add(**({"tp": 1} if body.endswith(fold_ws(gold["ends_with"])) and body else {"fn": 1}))
+    body_raw = "\n\n".join(str(s.get("text", "")) for s in body_sents) if body_sents else text
     for needle in gold.get("must_not_contain", []) or []:
-        present = needle in text or (fold_ws(needle) and fold_ws(needle) in fold_ws(text))
+        present = needle in body_raw or (fold_ws(needle) and fold_ws(needle) in fold_ws(body_raw))
         counts.add(**({"fn": 1} if present or not view.document else {"tp": 1}))
     if "footnotes_start_with" in gold:
         wanted = [fold_ws(f) for f in gold.get("footnotes_start_with") or []]
