@@ -1,16 +1,147 @@
-"""Entity components (people, economies, organisations, initiatives, events). Being written."""
+"""The entity component: people, economies, organisations, initiatives, events, locations and dates.
+
+Runs after the model's ``ner`` (and the gazetteer ruler before it) and fills the contract of
+:mod:`pipeline.components`: ``doc.spans["mofa"]``, ``doc._.mofa_entities`` and ``doc._.mofa_links``.
+The finders run in an order where each later one respects what the earlier ones took: places,
+gazetteer organisations, people, named initiatives/events, dates, the model's other organisations.
+"""
 
 from __future__ import annotations
+
+from pathlib import Path
 
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from pipeline import ids
+from pipeline.components.ent_common import Found, overlaps
+from pipeline.components.ent_dates import find_dates
+from pipeline.components.ent_lexicon import DATA_DIR, load_lexicon
+from pipeline.components.ent_links import event_details, initiative_links
+from pipeline.components.ent_named import find_named, to_found
+from pipeline.components.ent_orgs import acronym_mentions, find_gazetteer_orgs, find_model_orgs
+from pipeline.components.ent_people import PeopleFinder
+from pipeline.components.ent_places import build_gazetteer_matcher, find_places, gazetteer_matches
+from schemas.models import Economy, Event, Initiative
 
-@Language.factory("mofa_entities")
-def make_entities(nlp: Language, name: str) -> EntityFinder:
-    return EntityFinder()
+
+@Language.factory("mofa_entities", default_config={"data_dir": ""})
+def make_entities(nlp: Language, name: str, data_dir: str) -> EntityFinder:
+    return EntityFinder(nlp, Path(data_dir) if data_dir else DATA_DIR)
 
 
 class EntityFinder:
+    def __init__(self, nlp: Language, data_dir: Path) -> None:
+        self.lex = load_lexicon(data_dir)
+        self.matcher = build_gazetteer_matcher(nlp, self.lex)
+        self.people = PeopleFinder(self.lex)
+
     def __call__(self, doc: Doc) -> Doc:
+        found, entities, links = self.find(doc)
+        doc.spans["mofa"] = [f.span(doc) for f in found]
+        doc._.mofa_entities = entities
+        doc._.mofa_links = links
         return doc
+
+    def find(self, doc: Doc) -> tuple[list[Found], dict[str, dict], list]:
+        lex = self.lex
+        matches = gazetteer_matches(doc, self.matcher)
+        places = find_places(doc, matches, lex)
+        economies = {f.entity_id: Economy(economy_id=f.entity_id, name=lex.display(f.entity_id),
+                                          apec_member=f.entity_id in lex.apec)
+                     for f in places if f.kind == "economy"}
+        orgs_found, orgs = find_gazetteer_orgs(doc, matches, lex)
+        econ_at = {f.start: (f.end, f.entity_id) for f in places if f.kind == "economy"}
+        org_tokens = {i for f in orgs_found for i in range(f.start, f.end)}
+        cands = self.people.candidates(doc, econ_at, org_tokens)
+        people_found, people = self.people.resolve(doc, cands)
+        person_tokens = {i for f in people_found for i in range(f.start, f.end)}
+        # titles without a resolved person still block named-entity scans
+        title_tokens = {i for c in cands for i in range(c.start, c.end)}
+
+        named = find_named(doc, lex, person_tokens | title_tokens,
+                           {(f.start, f.end) for f in orgs_found})
+        named = _dedupe_named(named)
+        named_found, acronyms = to_found(named, doc._.mofa_doc_id)
+
+        dates_found = []
+        for d in find_dates(doc.text, doc._.mofa_published):
+            span = doc.char_span(d.start, d.end, alignment_mode="expand")
+            if span is not None:
+                dates_found.append(Found(span.start, span.end, "date", d.iso))
+
+        taken = [(f.start, f.end) for f in places + orgs_found + people_found + named_found + dates_found]
+        taken += [(c.start, c.end) for c in cands]
+        quoted = [(n.start, n.end) for n in named if n.kind == "initiative"]
+        known = set(acronyms) | {o.acronym for o in orgs.values() if o.acronym}
+        model_found, model_orgs = find_model_orgs(doc, taken, lex, quoted, known)
+        orgs.update(model_orgs)
+        for oid, org in orgs.items():
+            if org.acronym:
+                acronyms.setdefault(org.acronym, ("organization", oid))
+        found = places + orgs_found + people_found + named_found + dates_found + model_found
+        found += acronym_mentions(doc, acronyms, [(f.start, f.end) for f in found])
+        found = sorted(set(found), key=lambda f: (f.start, f.end, f.kind))
+        found = _drop_duplicate_spans(found)
+
+        initiatives: dict[str, Initiative] = {}
+        events: dict[str, Event] = {}
+        locations = dict(lex.locations)
+        for n in named:
+            if n.kind == "initiative":
+                iid = ids.initiative_id(n.name)
+                old = initiatives.get(iid)
+                initiatives[iid] = Initiative(initiative_id=iid, name=n.name,
+                                              acronym=n.acronym or (old.acronym if old else None))
+        for f in found:
+            if f.kind != "event":
+                continue
+            n = next((x for x in named if x.kind == "event" and (x.start, x.end) == (f.start, f.end)), None)
+            details = event_details(doc, f, found, locations)
+            name = n.name if n else next(x.name for x in named if ids.event_id(doc._.mofa_doc_id, x.name)
+                                         == f.entity_id)
+            old = events.get(f.entity_id)
+            date = details["date"] or (n.year if n else None)
+            merged = {
+                "acronym": (n.acronym if n else None) or (old.acronym if old else None),
+                "ordinal": (n.ordinal if n else None) or (old.ordinal if old else None),
+                "date": _better_date(old.date if old else None, date),
+                "location": (old.location if old else None) or details["location"],
+                "economy_id": (old.economy_id if old else None) or details["economy_id"],
+            }
+            events[f.entity_id] = Event(event_id=f.entity_id, doc_id=doc._.mofa_doc_id, name=name, **merged)
+        for e in events.values():
+            if e.economy_id and e.economy_id not in economies:
+                economies[e.economy_id] = Economy(economy_id=e.economy_id, name=lex.display(e.economy_id),
+                                                  apec_member=e.economy_id in lex.apec)
+        links = initiative_links(doc, found, {i.initiative_id: i.name for i in initiatives.values()})
+        entities = {"person": people, "economy": economies, "organization": orgs,
+                    "initiative": initiatives, "event": events}
+        return found, entities, links
+
+
+def _better_date(old: str | None, new: str | None) -> str | None:
+    if not old:
+        return new
+    if not new:
+        return old
+    return new if len(new) > len(old) else old
+
+
+def _dedupe_named(named: list) -> list:
+    """Keep the longest of overlapping named spans of the same kind."""
+    named = sorted(named, key=lambda n: (n.start, -(n.end - n.start)))
+    out = []
+    for n in named:
+        if any(o.kind == n.kind and overlaps((o.start, o.end), (n.start, n.end)) for o in out):
+            continue
+        out.append(n)
+    return out
+
+
+def _drop_duplicate_spans(found: list[Found]) -> list[Found]:
+    """One mention per span: an exact span claimed twice keeps the first finder's kind."""
+    seen: dict[tuple[int, int], Found] = {}
+    for f in found:
+        seen.setdefault((f.start, f.end), f)
+    return sorted(seen.values(), key=lambda f: (f.start, f.end))

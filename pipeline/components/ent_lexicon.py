@@ -1,0 +1,105 @@
+"""Gazetteers and lexicons for entity extraction, read from the data files in ``pipeline/data/``.
+
+Loaded once per component instance (never at import time); the :class:`Lexicon` is immutable.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pycountry
+
+DATA_DIR = Path(__file__).resolve().parent.parent / "data"
+
+
+@dataclass(frozen=True)
+class OrgEntry:
+    name: str
+    acronym: str | None
+    aliases: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    """Everything the entity components look up; built by :func:`load_lexicon`."""
+
+    economy_names: dict[str, str]  # surface form -> alpha-3 (names and abbreviations)
+    economy_adjectives: dict[str, str]  # "Korean" -> KOR
+    economy_display: dict[str, str]  # alpha-3 -> display name
+    apec: frozenset[str]
+    state_nouns: frozenset[str]
+    locations: dict[str, str | None]  # place name -> alpha-3 of the economy it lies in
+    orgs: tuple[OrgEntry, ...]
+    family_names: frozenset[str]
+    title_roles: dict[str, frozenset[str]]  # word -> {head, rank, modifier, domain}
+    title_economies: dict[str, str]
+    name_heads: dict[str, str] = field(default_factory=dict)  # head word(s) -> initiative | event
+
+    def roles(self, word: str) -> frozenset[str]:
+        return self.title_roles.get(word, frozenset())
+
+    def is_title_word(self, word: str) -> bool:
+        return word in self.title_roles
+
+    def display(self, alpha3: str) -> str:
+        return self.economy_display.get(alpha3, alpha3)
+
+
+def _rows(path: Path) -> list[list[str]]:
+    rows = []
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        rows.append([c.strip() for c in line.split("\t")])
+    return rows
+
+
+def load_lexicon(data_dir: Path = DATA_DIR) -> Lexicon:
+    names: dict[str, str] = {}
+    adjectives: dict[str, str] = {}
+    display: dict[str, str] = {}
+    for country in pycountry.countries:
+        code = country.alpha_3
+        for attr in ("name", "common_name", "official_name"):
+            value = getattr(country, attr, None)
+            if value and "," not in value:
+                names.setdefault(value, code)
+        display[code] = getattr(country, "common_name", None) or country.name
+    first_name_seen: set[str] = set()
+    for code, kind, text in _rows(data_dir / "economy_aliases.tsv"):
+        if kind == "adj":
+            adjectives[text] = code
+        else:
+            names[text] = code
+            if kind == "name" and code not in first_name_seen:
+                first_name_seen.add(code)
+                display[code] = text
+    apec = set()
+    for code, name in _rows(data_dir / "apec_members.tsv"):
+        apec.add(code)
+        display[code] = name
+    locations: dict[str, str | None] = {}
+    for row in _rows(data_dir / "locations.tsv"):
+        locations[row[0]] = row[1] if len(row) > 1 and row[1] else None
+    orgs = tuple(
+        OrgEntry(row[0], row[1] if len(row) > 1 and row[1] else None,
+                 tuple(a for a in (row[2].split("|") if len(row) > 2 else []) if a))
+        for row in _rows(data_dir / "international_organizations.tsv")
+    )
+    roles: dict[str, set[str]] = {}
+    for word, role in _rows(data_dir / "title_lexicon.tsv"):
+        roles.setdefault(word, set()).add(role)
+    return Lexicon(
+        economy_names=names,
+        economy_adjectives=adjectives,
+        economy_display=display,
+        apec=frozenset(apec),
+        state_nouns=frozenset(r[0] for r in _rows(data_dir / "state_nouns.txt")),
+        locations=locations,
+        orgs=orgs,
+        family_names=frozenset(r[0] for r in _rows(data_dir / "east_asian_family_names.txt")),
+        title_roles={w: frozenset(r) for w, r in roles.items()},
+        title_economies={r[0]: r[1] for r in _rows(data_dir / "title_economies.tsv")},
+        name_heads={r[0]: r[1] for r in _rows(data_dir / "name_heads.tsv")},
+    )

@@ -1,0 +1,179 @@
+"""Relations read around named mentions: an event's date, place and host; an initiative's lead and
+endorsing economies."""
+
+from __future__ import annotations
+
+import itertools
+
+from spacy.tokens import Doc
+
+from pipeline.components.ent_common import Found
+from pipeline.components.structure import sent_id_at, sentence_spans
+from schemas.models import InitiativeLink
+
+_LEAD_VERBS = {"lead", "launch", "establish", "initiate", "propose", "suggest", "found", "spearhead", "host"}
+_ENDORSE_VERBS = {"endorse", "support", "join", "co-sponsor", "cosponsor", "welcome", "back"}
+_ANAPHORS = {"initiative", "proposal", "fund", "programme", "program", "project", "framework", "plan"}
+
+
+def event_details(doc: Doc, mention: Found, mentions: list[Found], locations: dict[str, str | None]
+                  ) -> dict[str, str | None]:
+    """Date, location and economy stated right after an event mention in its sentence:
+    '... Meeting (AMM) in Lima, Peru, on November 14', '... Meeting in August 2024'."""
+    out: dict[str, str | None] = {"date": None, "location": None, "economy_id": None}
+    sent_end = doc[mention.start].sent.end
+    limit = min(sent_end, mention.end + 14)
+    starts = {m.start: m for m in mentions if mention.end <= m.start < limit and m.kind != "organization"}
+    k = mention.end
+    while k < limit:
+        m = starts.get(k)
+        if m is not None and m.kind == "event":
+            break
+        prev = doc[k - 1].lower_ if k > 0 else ""
+        if m is not None and m.kind == "date" and prev in ("on", "from", "in", "of") and out["date"] is None:
+            out["date"] = m.entity_id
+        elif m is not None and m.kind == "location" and prev in ("in", "at") and out["location"] is None:
+            out["location"] = doc[m.start:m.end].text
+            out["economy_id"] = locations.get(out["location"])
+        elif m is not None and m.kind == "economy" and out["economy_id"] is None and (
+                prev in ("in",) or (prev == "," and out["location"])):
+            out["economy_id"] = m.entity_id
+        if doc[k].text in (";",):
+            break
+        k = m.end if m is not None else k + 1
+    if out["economy_id"] is None:
+        out["economy_id"] = _host(doc, mention, mentions)
+    return out
+
+
+def _host(doc: Doc, mention: Found, mentions: list[Found]) -> str | None:
+    """'Korea will host EVENT', 'Korea's hosting of EVENT', 'Peru, the host of EVENT'."""
+    econ_at = {m.start: m.entity_id for m in mentions if m.kind == "economy"}
+    head = doc[mention.end - 1]
+    node = head.head if head.dep_ == "pobj" else head
+    if node.lower_ == "of":
+        node = node.head
+    if node.lemma_ in ("host", "hosting"):
+        for child in node.children:
+            if child.dep_ in ("nsubj", "poss", "nsubjpass") and child.i in econ_at:
+                return econ_at[child.i]
+        if node.dep_ == "appos" and node.head.i in econ_at:
+            return econ_at[node.head.i]
+        for anc in node.ancestors:
+            if anc.i in econ_at:
+                return econ_at[anc.i]
+            if anc.pos_ == "VERB":
+                break
+    if head.dep_ in ("dobj", "attr") and head.head.lemma_ == "host":
+        for child in head.head.children:
+            if child.dep_ == "nsubj" and child.i in econ_at:
+                return econ_at[child.i]
+    return None
+
+
+def initiative_links(doc: Doc, mentions: list[Found], initiative_names: dict[str, str]) -> list[InitiativeLink]:
+    """Lead and endorse links, one row per economy and role (first stating sentence)."""
+    sents = sentence_spans(doc)
+    doc_id = doc._.mofa_doc_id
+    econ_by_start = {m.start: m for m in mentions if m.kind == "economy"}
+    inits = sorted((m for m in mentions if m.kind == "initiative"), key=lambda m: m.start)
+    rows: dict[tuple[str, str, str], InitiativeLink] = {}
+
+    def add(init_id: str, econ: str, role: str, token: int) -> None:
+        key = (init_id, econ, role)
+        if key not in rows:
+            rows[key] = InitiativeLink(doc_id=doc_id, sent_id=sent_id_at(doc, doc[token].idx, sents),
+                                       initiative_id=init_id, economy_id=econ, role=role)
+
+    for m in inits:
+        sent = doc[m.start].sent
+        end = m.end + (3 if m.end < len(doc) and doc[m.end].text == "(" else 0)
+        # "X led by the Korean government"
+        window = doc[end:min(sent.end, end + 6)]
+        for t in window:
+            if t.lemma_ in _LEAD_VERBS | _ENDORSE_VERBS and t.i + 1 < sent.end and doc[t.i + 1].lower_ == "by":
+                role = "lead" if t.lemma_ in _LEAD_VERBS else "endorse"
+                for econ in _econ_list(doc, t.i + 2, sent.end, econ_by_start, single=role == "lead"):
+                    add(m.entity_id, econ, role, t.i)
+                break
+            if t.lower_ == "which" and t.i + 1 < sent.end and t.i + 1 in econ_by_start:
+                e = econ_by_start[t.i + 1]
+                if e.end < sent.end and doc[e.end].lemma_ in _LEAD_VERBS:
+                    add(m.entity_id, e.entity_id, "lead", e.start)
+        # "Korea's X" / "its X" (its = the nearest economy before, in the sentence)
+        k = m.start - (1 if m.start > 0 and doc[m.start - 1].text in ("“", '"') else 0)
+        if k > 0 and doc[k - 1].text in ("’s", "'s") and (k - 2) in {e.end - 1 for e in econ_by_start.values()}:
+            e = next(e for e in econ_by_start.values() if e.end == k - 1)
+            add(m.entity_id, e.entity_id, "lead", m.start)
+        elif k > 0 and doc[k - 1].lower_ == "its":
+            before = [e for e in econ_by_start.values() if sent.start <= e.start < k - 1]
+            others = [x for x in mentions if x.kind == "organization" and sent.start <= x.start < k - 1]
+            if before and not (others and max(o.start for o in others) > max(e.start for e in before)):
+                add(m.entity_id, max(before, key=lambda e: e.start).entity_id, "lead", m.start)
+    # "Korea suggested ... This initiative was endorsed by ..."
+    for sent in sents:
+        for t in sent:
+            if t.lower_ in ("this", "the") and t.i + 1 < sent.end and doc[t.i + 1].lower_ in _ANAPHORS \
+                    and not is_named(doc, t.i + 1, inits):
+                init_id = _antecedent(doc, sents, sent, inits, initiative_names)
+                if init_id is None:
+                    continue
+                prev = _previous_sentence(sents, sent)
+                if prev is not None:
+                    for tok in prev:
+                        if tok.lemma_ in _LEAD_VERBS and tok.pos_ == "VERB":
+                            for child in tok.children:
+                                if child.dep_ == "nsubj" and child.i in econ_by_start:
+                                    add(init_id, econ_by_start[child.i].entity_id, "lead", tok.i)
+                for v in sent:
+                    if v.lemma_ in _ENDORSE_VERBS | _LEAD_VERBS and v.i + 1 < sent.end and doc[v.i + 1].lower_ == "by":
+                        role = "endorse" if v.lemma_ in _ENDORSE_VERBS else "lead"
+                        for econ in _econ_list(doc, v.i + 2, sent.end, econ_by_start, single=False):
+                            add(init_id, econ, role, v.i)
+    return list(rows.values())
+
+
+def is_named(doc: Doc, i: int, inits: list[Found]) -> bool:
+    return any(m.start <= i < m.end for m in inits)
+
+
+def _econ_list(doc: Doc, i: int, end: int, econ_by_start: dict[int, Found], single: bool) -> list[str]:
+    """Economies listed from token i: 'the United States, Indonesia, ..., etc.'"""
+    out = []
+    while i < end:
+        if i in econ_by_start:
+            e = econ_by_start[i]
+            out.append(e.entity_id)
+            if single:
+                break
+            i = e.end
+            continue
+        if doc[i].lower_ in ("the", ",", "and", "etc", ".", "as", "well") or doc[i].lower_ in ("government", "people"):
+            i += 1
+            continue
+        break
+    return list(dict.fromkeys(out))
+
+
+def _previous_sentence(sents, sent):
+    for a, b in itertools.pairwise(sents):
+        if b.start <= sent.start < b.end:
+            return a
+    return None
+
+
+def _antecedent(doc: Doc, sents, sent, inits: list[Found], names: dict[str, str]) -> str | None:
+    """The initiative 'this initiative' refers to: the one whose name shares most words with the previous
+    sentence, else the latest one mentioned before."""
+    prev = _previous_sentence(sents, sent)
+    context = {t.lower_ for t in (prev if prev is not None else sent) if t.is_alpha and not t.is_stop}
+    best, score = None, 0
+    for init_id, name in names.items():
+        words = {w.lower() for w in name.replace("-", " ").split() if len(w) > 2}
+        s = len(words & context)
+        if s > score:
+            best, score = init_id, s
+    if best is not None and score >= 2:
+        return best
+    earlier = [m for m in inits if m.start < sent.start]
+    return earlier[-1].entity_id if earlier else None

@@ -1,0 +1,140 @@
+"""Initiatives and events: capitalised names ending in a head noun of ``name_heads.tsv``, quoted names,
+acronyms in parentheses; for events the ordinal, date, place and host economy; initiative links
+(lead / endorse) to economies."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from spacy.tokens import Doc
+
+from pipeline import ids
+from pipeline.components.ent_common import Found, acronym_after, glued, is_acronym, is_cap
+from pipeline.components.ent_lexicon import Lexicon
+
+_ORDINAL = re.compile(r"^(\d+)(st|nd|rd|th)$")
+_WORD_ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7,
+                  "eighth": 8, "ninth": 9, "tenth": 10}
+_STOP_POS = {"ADP", "DET", "PRON", "AUX", "VERB", "SCONJ", "PART"}
+_YEAR = re.compile(r"^(19|20)\d{2}$")
+
+
+@dataclass
+class NamedSpan:
+    start: int
+    end: int
+    kind: str  # initiative | event
+    name: str
+    acronym: str | None = None
+    ordinal: int | None = None
+    year: str | None = None
+
+
+def _left_edge(doc: Doc, head: int, lex: Lexicon, blocked: set[int]) -> int:
+    j = head
+    sent_start = doc[head].sent.start
+    while j - 1 >= sent_start:
+        t = doc[j - 1]
+        if (j - 1) in blocked:
+            break
+        if t.text == "-" and j - 2 >= 0 and glued(doc, j - 2) and glued(doc, j - 1) and is_cap(doc[j - 2]):
+            j -= 1
+            continue
+        if t.text in ("’", "'") and j - 2 >= 0 and glued(doc, j - 2) and doc[j - 2].text.endswith("s") \
+                and is_cap(doc[j - 2]):
+            j -= 1
+            continue
+        if t.text in ("and", "&") and j - 2 >= sent_start and is_cap(doc[j - 2]) and (j - 2) not in blocked \
+                and doc[j - 2].pos_ not in _STOP_POS:
+            j -= 1
+            continue
+        if not is_cap(t) or (t.pos_ in _STOP_POS and t.pos_ != "PROPN") or "head" in lex.roles(t.text):
+            break
+        if t.text in {"The", "This", "That", "In", "On", "At", "As", "For", "Under", "Through"}:
+            break
+        j -= 1
+    while j < head and doc[j].text in ("and", "&", "-", "’", "'"):
+        j += 1
+    return j
+
+
+def _right_edge(doc: Doc, head: int, kind: str) -> int:
+    end = head + 1
+    sent_end = doc[head].sent.end
+    if end + 1 < sent_end and doc[end].lower_ in ("towards", "toward", "to", "for") and _YEAR.match(doc[end + 1].text) \
+            and kind == "initiative":
+        return end + 2
+    if end < sent_end and _YEAR.match(doc[end].text) and kind == "initiative":
+        return end + 1
+    if end + 1 < sent_end and doc[end].lower_ in ("of", "on", "for"):
+        k = end + 1
+        if doc[k].lower_ == "the":
+            k += 1
+        m = k
+        while m < sent_end and (is_cap(doc[m]) or (doc[m].text in ("-", "and") and m + 1 < sent_end
+                                                   and is_cap(doc[m + 1]) and m > k)):
+            m += 1
+        if m > k and not (m < sent_end and doc[m].text == "-"):
+            return m
+    return end
+
+
+def find_named(doc: Doc, lex: Lexicon, blocked: set[int], org_spans: set[tuple[int, int]]) -> list[NamedSpan]:
+    """Named initiatives and events (head-noun names), longest first, not over organisations."""
+    out: list[NamedSpan] = []
+    for tok in doc:
+        kind = lex.name_heads.get(tok.text)
+        if kind is None or tok.i in blocked:
+            continue
+        start = _left_edge(doc, tok.i, lex, blocked)
+        if start == tok.i:
+            continue
+        end = _right_edge(doc, tok.i, kind)
+        if (start, end) in org_spans or (start, tok.i + 1) in org_spans:
+            continue
+        named = NamedSpan(start, end, kind, doc[start:end].text, acronym=acronym_after(doc, end))
+        before = doc[start - 1] if start > 0 else None
+        if before is not None:
+            m = _ORDINAL.match(before.text)
+            if m:
+                named.ordinal = int(m.group(1))
+            elif before.lower_ in _WORD_ORDINALS:
+                named.ordinal = _WORD_ORDINALS[before.lower_]
+            elif _YEAR.match(before.text):
+                named.year = before.text
+        out.append(named)
+    # quoted names: “Digital Platform Government”
+    for m in re.finditer(r"[“\"]([^”\"\n]{3,80})[”\"]", doc.text):
+        inner = m.group(1).strip().rstrip(",.")
+        words = re.findall(r"[\w’'-]+", inner)
+        if len(words) < 2 or len(words) > 8 or "," in inner:
+            continue
+        if not all(w[0].isupper() or w.lower() in {"of", "the", "and", "for", "a", "an", "to", "in", "on"}
+                   for w in words) or not words[0][0].isupper():
+            continue
+        span = doc.char_span(m.start(1), m.start(1) + len(inner), alignment_mode="contract")
+        if span is None or any(t.i in blocked for t in span):
+            continue
+        out.append(NamedSpan(span.start, span.end, "initiative", span.text))
+    # "APEC 2025": an organisation's yearly meeting
+    for s, e in org_spans:
+        if e < len(doc) and _YEAR.match(doc[e].text) and is_acronym(doc[s:e].text):
+            out.append(NamedSpan(s, e + 1, "event", doc[s:e + 1].text))
+    return out
+
+
+def named_id(kind: str, doc_id: str, name: str) -> str:
+    return ids.initiative_id(name) if kind == "initiative" else ids.event_id(doc_id, name)
+
+
+def to_found(named: list[NamedSpan], doc_id: str) -> tuple[list[Found], dict[str, tuple[str, str]]]:
+    found = []
+    acronyms = {}
+    for n in named:
+        eid = named_id(n.kind, doc_id, n.name)
+        found.append(Found(n.start, n.end, n.kind, eid))
+        if n.acronym:
+            found.append(Found(n.end + 1, n.end + 2, n.kind, eid))
+            acronyms[n.acronym] = (n.kind, eid)
+    return found, acronyms

@@ -1,0 +1,436 @@
+"""People: titles parsed from the text, names after them, short forms and title-only descriptions
+resolved to the full person of the document.
+
+Grammar of a title (words from ``title_lexicon.tsv``)::
+
+    TITLE := [ECONOMY] ["former"] UNIT ("and" UNIT)*
+    UNIT  := (RANK | MODIFIER)* HEAD [("of" | "for") ["the"] DOMAIN+ (("and" | ",") DOMAIN+)*] ["of" ECONOMY]
+
+A name is the run of capitalised words after a title (hyphenated pieces joined: "Tae-yul"). Korean,
+Chinese and Japanese names are family name first (first word in ``east_asian_family_names.txt``, or a
+two-word name whose second word has the Korean hyphenated shape); others are given name first.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc
+
+from pipeline import ids
+from pipeline.components.ent_common import Found, in_headline, is_acronym, is_cap
+from pipeline.components.ent_lexicon import Lexicon
+from schemas.models import Person
+
+_NOT_NAME = {"The", "He", "She", "It", "This", "That", "In", "On", "At", "As", "And", "With", "For", "By",
+             "January", "February", "March", "April", "May", "June", "July", "August", "September",
+             "October", "November", "December", "Mr.", "Ms.", "Mrs.", "Dr."}
+_HONORIFIC = {"Mr.", "Ms.", "Mrs.", "Dr.", "Mr", "Ms", "Mrs", "Dr"}
+_KOREAN_GIVEN = re.compile(r"^[A-Z][a-z]+-[a-z]+$")
+_FILLER = {"of", "for", "the", "and", "affairs", "former", "&"}
+
+
+@dataclass
+class Title:
+    start: int  # first token of the title proper (after an economy prefix)
+    end: int
+    text: str
+    economy: str | None
+    units: list[tuple[str, frozenset[str], frozenset[str]]]  # (head, ranks, content words)
+    prefix_start: int  # first token including an economy prefix / "the"
+    former: bool = False
+
+
+@dataclass
+class Candidate:
+    start: int
+    end: int
+    words: list[str]
+    title: Title | None
+    economy: str | None = None
+    titles: list[str] = field(default_factory=list)
+    descriptor: bool = False  # "the Foreign Minister": a title with no name
+    org_title: bool = False  # "UN Secretary-General": an organisation's office, no default economy
+
+
+def _word_at(doc: Doc, i: int) -> tuple[str, int]:
+    """The word starting at token i, hyphen-glued pieces joined ('Tae - yul' -> 'Tae-yul')."""
+    text, j = doc[i].text, i + 1
+    while j + 1 < len(doc) and doc[j].text == "-" and not doc[j - 1].whitespace_ and not doc[j].whitespace_:
+        text += "-" + doc[j + 1].text
+        j += 2
+    return text, j
+
+
+class PeopleFinder:
+    """Stateless apart from the lexicon; one call per document."""
+
+    def __init__(self, lex: Lexicon) -> None:
+        self.lex = lex
+
+    # -- titles -------------------------------------------------------------------------------------------------
+    def _unit(self, doc: Doc, i: int, econ_at: dict[int, tuple[int, str]]
+              ) -> tuple[int, tuple[str, frozenset[str], frozenset[str]], str | None] | None:
+        lex = self.lex
+        j, head, ranks, content = i, None, set(), set()
+        while j < len(doc):
+            word, nxt = _word_at(doc, j)
+            roles = lex.roles(word)
+            if not roles or not is_cap(doc[j]):
+                break
+            if "head" in roles and (head is None or ("rank" not in roles and "modifier" not in roles)):
+                head = word
+            elif "rank" in roles:
+                ranks.add(word.lower())
+            elif "modifier" in roles or "domain" in roles:
+                content.add(word.lower())
+            else:
+                break
+            j = nxt
+            if head is not None and not (j < len(doc) and "head" in lex.roles(_word_at(doc, j)[0])):
+                break
+        if head is None:
+            return None
+        economy = None
+        # "of"/"for" + domain phrase
+        if j + 1 < len(doc) and doc[j].lower_ in ("of", "for"):
+            k = j + 1
+            if k < len(doc) and doc[k].lower_ == "the":
+                k += 1
+            words: list[str] = []
+            m = k
+            while m < len(doc):
+                word, nxt = _word_at(doc, m)
+                if "domain" in lex.roles(word) and is_cap(doc[m]):
+                    words.append(word.lower())
+                    m = nxt
+                elif doc[m].text in ("and", ",", "&") and m + 1 < len(doc) and "domain" in lex.roles(
+                        _word_at(doc, m + 1)[0]):
+                    m += 1
+                else:
+                    break
+            if words:
+                content.update(words)
+                j = m
+        # "of ECONOMY"
+        if j + 1 < len(doc) and doc[j].lower_ == "of":
+            k = j + 1 + (1 if doc[j + 1].lower_ == "the" else 0)
+            if k in econ_at:
+                economy = econ_at[k][1]
+                j = -econ_at[k][0]  # negative: the economy phrase is not part of the title text
+        return j, (head, frozenset(ranks), frozenset(content)), economy
+
+    def parse_title(self, doc: Doc, i: int, econ_at: dict[int, tuple[int, str]]) -> Title | None:
+        prefix_start = i
+        economy = None
+        if i in econ_at and econ_at[i][0] < len(doc) and self.lex.is_title_word(_word_at(doc, econ_at[i][0])[0]):
+            economy = econ_at[i][1]
+            i = econ_at[i][0]
+        former = False
+        if i < len(doc) and doc[i].lower_ == "former":
+            former = True
+            i += 1
+        start = i
+        units = []
+        text_end = i
+        end = i
+        while True:
+            unit = self._unit(doc, i, econ_at)
+            if unit is None:
+                break
+            j, spec, econ = unit
+            units.append(spec)
+            if j < 0:  # title ended by "of ECONOMY"
+                economy = economy or econ
+                end = -j
+                break
+            text_end = end = j
+            if j + 1 < len(doc) and doc[j].text == "and" and self._unit(doc, j + 1, econ_at) is not None:
+                i = j + 1
+                continue
+            break
+        if not units:
+            return None
+        if end == start:
+            return None
+        if text_end == start:  # title ended with "of ECONOMY" right after the first unit
+            text_end = self._title_text_end(doc, start, end)
+        text = doc[start:text_end].text
+        if economy is None:
+            for phrase, code in self.lex.title_economies.items():
+                if phrase in text:
+                    economy = code
+        return Title(start, end, text, economy, units, prefix_start, former)
+
+    @staticmethod
+    def _title_text_end(doc: Doc, start: int, end: int) -> int:
+        for k in range(end - 1, start, -1):
+            if doc[k].lower_ == "of":
+                return k
+        return end
+
+    # -- names --------------------------------------------------------------------------------------------------
+    def parse_name(self, doc: Doc, i: int, econ_at: dict[int, tuple[int, str]],
+                   stop: set[int]) -> tuple[int, list[str]]:
+        words: list[str] = []
+        j = i
+        while j < len(doc) and len(words) < 4 and j not in stop:
+            tok = doc[j]
+            if tok.text in _HONORIFIC and not words:
+                j += 1
+                continue
+            word, nxt = _word_at(doc, j)
+            if not is_cap(tok) or tok.text in _NOT_NAME or j in econ_at or (is_acronym(tok.text) and len(tok) > 1):
+                break
+            if self.lex.is_title_word(word) or word in self.lex.name_heads or tok.is_punct:
+                break
+            if tok.pos_ in ("VERB", "AUX") and words:
+                break
+            words.append(word)
+            j = nxt
+        return j, words
+
+    # -- the document -------------------------------------------------------------------------------------------
+    def candidates(self, doc: Doc, econ_at: dict[int, tuple[int, str]], blocked: set[int]) -> list[Candidate]:
+        """Title + name mentions, appositive titles, descriptors and the model's PERSON names."""
+        out: list[Candidate] = []
+        i = 0
+        used: set[int] = set()
+        while i < len(doc):
+            if i in blocked:
+                i += 1
+                continue
+            title = self.parse_title(doc, i, econ_at)
+            if title is None:
+                i += 1
+                continue
+            name_end, words = self.parse_name(doc, title.end, econ_at, blocked)
+            if words:
+                cand = Candidate(title.start, name_end, words, title, title.economy, [self._title_string(title)],
+                                 org_title=title.prefix_start - 1 in blocked)
+                name_end = self._after_name(doc, cand, name_end, econ_at, blocked)
+                out.append(cand)
+                used.update(range(title.prefix_start, name_end))
+                i = name_end
+                continue
+            prev = doc[title.prefix_start - 1] if title.prefix_start > 0 else None
+            econ_prefix = title.prefix_start != title.start
+            if prev is not None and prev.lower_ == "the" and (econ_prefix or not is_cap(doc[title.end])
+                                                              if title.end < len(doc) else True):
+                cand = Candidate(title.prefix_start - 1, title.end, [], title, title.economy, descriptor=True)
+                out.append(cand)
+                used.update(range(title.prefix_start - 1, title.end))
+            i = title.end
+        for ent in doc.ents:
+            if ent.label_ != "PERSON" or any(t.i in used or t.i in blocked for t in ent):
+                continue
+            end, words = self.parse_name(doc, ent.start, econ_at, blocked)
+            if end != ent.end or not words:
+                continue
+            cand = Candidate(ent.start, ent.end, words, None)
+            self._after_name(doc, cand, ent.end, econ_at, blocked)  # titles/economy only; the mention is the name
+            out.append(cand)
+        out.sort(key=lambda c: c.start)
+        self._propagate_economy(doc, out)
+        return out
+
+    def _title_string(self, title: Title) -> str:
+        return ("former " if title.former else "") + title.text
+
+    def _after_name(self, doc: Doc, cand: Candidate, j: int, econ_at: dict[int, tuple[int, str]],
+                    blocked: set[int]) -> int:
+        """'NAME of Peru' (economy) and 'NAME, former Deputy Minister for ...' (another title)."""
+        if j + 1 < len(doc) and doc[j].lower_ == "of" and j + 1 in econ_at:
+            cand.economy = cand.economy or econ_at[j + 1][1]
+            return econ_at[j + 1][0]
+        if j + 1 < len(doc) and doc[j].text == ",":
+            k = j + 1
+            if doc[k].lower_ in ("the", "then"):
+                k += 1
+            title = self.parse_title(doc, k, econ_at)
+            if (title is not None and title.start == k + (1 if doc[k].lower_ == "former" else 0)) or (
+                    title is not None and title.prefix_start == k):
+                _, words = self.parse_name(doc, title.end, econ_at, blocked)
+                if not words:
+                    cand.titles.append(self._title_string(title))
+                    cand.economy = cand.economy or title.economy
+                    return title.end
+        return j
+
+    @staticmethod
+    def _propagate_economy(doc: Doc, cands: list[Candidate]) -> None:
+        """'Minister A and Minister B of Peru': the closing 'of Peru' holds for the whole coordination."""
+        for k in range(len(cands) - 1, 0, -1):
+            a, b = cands[k - 1], cands[k]
+            if a.descriptor or b.descriptor or a.economy or not b.economy:
+                continue
+            between = doc[a.end:b.start].text.strip()
+            if between in ("and", ",", ", and"):
+                a.economy = b.economy
+
+    # -- resolution ---------------------------------------------------------------------------------------------
+    def resolve(self, doc: Doc, cands: list[Candidate]) -> tuple[list[Found], dict[str, Person]]:
+        """One person per human: full names first, then short forms and descriptors by family name,
+        title compatibility, the person's economy (Korea for an unqualified description) and recency."""
+        people: dict[str, dict] = {}
+        order: list[tuple[int, str]] = []  # (token, person_id) of resolved mentions, for recency
+        assigned: dict[int, str] = {}
+        for n, c in enumerate(cands):
+            if len(c.words) >= 2 and not in_headline(doc, c.start):
+                name = " ".join(c.words)
+                pid = ids.person_id(name)
+                p = people.setdefault(pid, {"name": name, "words": c.words, "titles": [], "economy": None,
+                                            "short_titles": [], "org": False})
+                p["org"] = p["org"] or c.org_title
+                p["titles"].extend(c.titles)
+                p["economy"] = p["economy"] or c.economy
+                assigned[n] = pid
+        for n, c in enumerate(cands):
+            if n in assigned or c.descriptor:
+                continue
+            pid = self._match_name(c, people, doc, order, assigned, cands)
+            if pid is None and c.words and (not in_headline(doc, c.start) or self._model_person(doc, c)):
+                name = " ".join(c.words)
+                pid = ids.person_id(name)
+                people.setdefault(pid, {"name": name, "words": c.words, "titles": [], "economy": None,
+                                        "short_titles": [], "org": c.org_title})
+            if pid is None:
+                continue
+            people[pid]["short_titles"].extend(c.titles)
+            people[pid]["economy"] = people[pid]["economy"] or c.economy
+            assigned[n] = pid
+        for n, c in enumerate(cands):
+            if c.descriptor:
+                pid = self._match_descriptor(c, people, assigned, cands)
+                if pid:
+                    assigned[n] = pid
+        found = [Found(cands[n].start, cands[n].end, "person", pid) for n, pid in sorted(assigned.items())]
+        return found, {pid: self._record(pid, p) for pid, p in people.items()
+                       if any(v == pid for v in assigned.values())}
+
+    def _match_name(self, c: Candidate, people: dict[str, dict], doc: Doc, order: list, assigned: dict[int, str],
+                    cands: list[Candidate]) -> str | None:
+        options = []
+        for pid, p in people.items():
+            words = p["words"]
+            if c.words == words[: len(c.words)] or c.words[0] in (self._split(words)[0] or "",):
+                options.append(pid)
+            elif len(c.words) >= 2 and c.words[0] == words[0]:
+                # headline over-read ("Cheong Attend AMM Held"): keep the known name's prefix
+                options.append(pid)
+        if not options:
+            return None
+        if len(options) > 1 and c.title is not None:
+            compatible = [pid for pid in options if self._compatible(c.title, people[pid]["titles"])]
+            options = compatible or options
+        if len(options) > 1:
+            last_seen = {pid: max((cands[n].start for n, v in assigned.items() if v == pid and cands[n].start
+                                   < c.start), default=-1) for pid in options}
+            options.sort(key=lambda pid: -last_seen[pid])
+        if c.words != people[options[0]]["words"][: len(c.words)] and len(c.words) >= 2:
+            # trim an over-read headline name to the known words
+            known = people[options[0]]["words"]
+            keep = next((k for k in range(len(c.words), 0, -1) if c.words[:k] == known[:k]), 1)
+            c.end = self._end_after_words(doc, c.end, c.words, keep)
+        return options[0]
+
+    @staticmethod
+    def _model_person(doc: Doc, c: Candidate) -> bool:
+        """In a Title Case headline only the model's exact PERSON span vouches for a new name."""
+        return any(e.label_ == "PERSON" and e.end == c.end and e.start >= c.start for e in doc.ents)
+
+    @staticmethod
+    def _end_after_words(doc: Doc, end: int, words: list[str], keep: int) -> int:
+        start = end
+        remaining = len(words)
+        while remaining > keep and start > 0:
+            start -= 1
+            if doc[start].text != "-" and not (start > 0 and doc[start - 1].text == "-"):
+                remaining -= 1
+        return start
+
+    def _match_descriptor(self, c: Candidate, people: dict[str, dict], assigned: dict[int, str],
+                          cands: list[Candidate]) -> str | None:
+        options = [pid for pid, p in people.items()
+                   if self._compatible(c.title, p["titles"] + p["short_titles"])
+                   and (c.economy is None or self._economy(p) == c.economy)]
+        if not options:
+            return None
+        if c.economy is None:
+            korean = [pid for pid in options if self._economy(people[pid]) == "KOR"]
+            options = korean or options
+        last_seen = {pid: max((cands[n].start for n, v in assigned.items() if v == pid and cands[n].start < c.start),
+                              default=-1) for pid in options}
+        options.sort(key=lambda pid: -last_seen[pid])
+        return options[0]
+
+    def _compatible(self, title: Title | None, titles: list[str]) -> bool:
+        """A short title fits a full one: same head and rank, its content words a subset."""
+        if title is None:
+            return True
+        for text in titles:
+            for head, ranks, content in self._units_of(text):
+                for h2, r2, c2 in title.units:
+                    if h2 == head and r2 == ranks and c2 <= content:
+                        return True
+        return False
+
+    def _units_of(self, text: str) -> list[tuple[str, frozenset[str], frozenset[str]]]:
+        units = []
+        for part in re.split(r"\band\b(?= [A-Z][a-z]+ (?:[A-Z]|of|for))", text):
+            words = part.replace(",", " ").split()
+            heads = [w for w in words if "head" in self.lex.roles(w)]
+            if not heads:
+                continue
+            ranks = frozenset(w.lower() for w in words
+                              if "rank" in self.lex.roles(w) and "head" not in self.lex.roles(w))
+            content = frozenset(w.lower() for w in words if w.lower() not in _FILLER and w not in heads
+                                and w.lower() not in ranks)
+            units.append((heads[-1] if heads[0] not in ("Minister", "Secretary") else heads[0], ranks, content))
+        return units
+
+    def _economy(self, p: dict) -> str | None:
+        if p["economy"]:
+            return p["economy"]
+        if p.get("org"):
+            return None
+        return "KOR" if p["titles"] or p["short_titles"] else None
+
+    def _split(self, words: list[str]) -> tuple[str | None, str | None]:
+        """(family, given) by name order."""
+        if len(words) == 1:
+            return words[0], None
+        family_first = words[0] in self.lex.family_names or (
+            len(words) == 2 and _KOREAN_GIVEN.match(words[1]) is not None and words[1] not in self.lex.family_names)
+        if family_first:
+            return words[0], " ".join(words[1:])
+        return words[-1], " ".join(words[:-1])
+
+    def _record(self, pid: str, p: dict) -> Person:
+        family, given = self._split(p["words"])
+        titles = self._reduce_titles(p["titles"] or p["short_titles"])
+        return Person(person_id=pid, name=p["name"], family_name=family, given_name=given,
+                      economy=self._economy(p), titles=titles)
+
+    def _reduce_titles(self, titles: list[str]) -> list[str]:
+        """Drop a title that a fuller one of the same office subsumes ('Trade Minister' under 'Minister for
+        Trade'); keep text order otherwise."""
+        unique = list(dict.fromkeys(titles))
+        keep = []
+        for t in unique:
+            units = self._units_of(t)
+            subsumed = False
+            for other in unique:
+                if other == t or other.startswith("former ") != t.startswith("former "):
+                    continue
+                o_units = self._units_of(other)
+                if len(units) == 1 and len(o_units) >= 1 and all(any(
+                        h == h2 and r == r2 and c <= c2 for h2, r2, c2 in o_units) for h, r, c in units):
+                    formal = " of " in other or " for " in other
+                    if len(o_units) > 1 or units[0][2] < o_units[0][2] or (formal and " of " not in t
+                                                                           and " for " not in t):
+                        subsumed = True
+            if not subsumed:
+                keep.append(t)
+        return keep

@@ -1,0 +1,85 @@
+"""Economies and locations: gazetteer names, abbreviations and state-standing adjectives; regions and cities.
+
+Matching (the PhraseMatcher built by :func:`build_gazetteer_matcher`) is kept apart from the decisions in
+:func:`find_places`, which read the matches and the model's GPE/LOC entities.
+"""
+
+from __future__ import annotations
+
+from spacy.language import Language
+from spacy.matcher import PhraseMatcher
+from spacy.tokens import Doc, Span
+from spacy.util import filter_spans
+
+from pipeline import ids
+from pipeline.components.ent_common import Found, overlaps
+from pipeline.components.ent_lexicon import Lexicon
+
+ECON, ADJ, LOC, ORG = "economy", "adj", "location", "organization"
+
+
+def build_gazetteer_matcher(nlp: Language, lex: Lexicon) -> PhraseMatcher:
+    """One case-sensitive PhraseMatcher over every gazetteer; match keys are 'kind\\tvalue'."""
+    matcher = PhraseMatcher(nlp.vocab, attr="ORTH")
+    groups: dict[str, list[str]] = {}
+    for text, code in lex.economy_names.items():
+        groups.setdefault(f"{ECON}\t{code}", []).append(text)
+    for text, code in lex.economy_adjectives.items():
+        groups.setdefault(f"{ADJ}\t{code}", []).append(text)
+    for text in lex.locations:
+        groups.setdefault(f"{LOC}\t{text}", []).append(text)
+    for i, org in enumerate(lex.orgs):
+        forms = [org.name, *org.aliases] + ([org.acronym] if org.acronym else [])
+        groups.setdefault(f"{ORG}\t{i}", []).extend(forms)
+    for key, texts in groups.items():
+        matcher.add(key, [nlp.make_doc(t) for t in texts])
+    return matcher
+
+
+def gazetteer_matches(doc: Doc, matcher: PhraseMatcher) -> list[Span]:
+    """All matches as spans labelled 'kind\\tvalue' (overlapping; callers choose)."""
+    return [Span(doc, s, e, label=mid) for mid, s, e in matcher(doc)]
+
+
+def _adjective_stands_for_state(doc: Doc, end: int, lex: Lexicon) -> bool:
+    """'the Korean government', 'Chinese and Japanese counterparts', 'the Japanese Foreign Minister'."""
+    j = end
+    while j < len(doc) and j - end < 6:
+        tok = doc[j]
+        if tok.lower_ in lex.state_nouns:
+            return True
+        if tok.text in {",", "and", "-", "or"} or tok.text in lex.economy_adjectives or lex.is_title_word(tok.text):
+            j += 1
+            continue
+        break
+    return doc[end - 1].head.lower_ in lex.state_nouns and doc[end - 1].dep_ == "amod"
+
+
+def find_places(doc: Doc, matches: list[Span], lex: Lexicon) -> list[Found]:
+    """Economy and location mentions: the longest gazetteer match wins; then the model's GPE/LOC for
+    places the gazetteers do not know (cities), never over an economy or organisation."""
+    rank = {ECON: 0, LOC: 1, ADJ: 2}  # on equal length a name beats a place beats an adjective
+    candidates = sorted((m for m in matches if m.label_.split("\t")[0] in rank),
+                        key=lambda m: rank[m.label_.split("\t")[0]])
+    found: list[Found] = []
+    for span in filter_spans(candidates):
+        kind, value = span.label_.split("\t")
+        if kind == ADJ:
+            if _adjective_stands_for_state(doc, span.end, lex):
+                found.append(Found(span.start, span.end, ECON, value))
+        elif kind == ECON:
+            found.append(Found(span.start, span.end, ECON, value))
+        else:
+            found.append(Found(span.start, span.end, LOC, ids.slug(value)))
+    taken = [(f.start, f.end) for f in found] + [
+        (m.start, m.end) for m in matches if m.label_.startswith(ORG) or m.label_.startswith(ADJ)]
+    for ent in doc.ents:
+        if ent.label_ not in ("GPE", "LOC"):
+            continue
+        start = ent.start + (1 if ent[0].lower_ == "the" else 0)
+        if start >= ent.end or any(overlaps((start, ent.end), t) for t in taken):
+            continue
+        if not all(t.text[:1].isupper() or not t.is_alpha for t in doc[start:ent.end]):
+            continue
+        found.append(Found(start, ent.end, LOC, ids.slug(doc[start:ent.end].text)))
+    return found
