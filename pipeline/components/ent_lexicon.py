@@ -35,6 +35,7 @@ class Lexicon:
     title_roles: dict[str, frozenset[str]]  # word -> {head, rank, modifier, domain}
     title_economies: dict[str, str]
     name_heads: dict[str, str] = field(default_factory=dict)  # head word(s) -> initiative | event
+    not_orgs: frozenset[str] = frozenset()
 
     def roles(self, word: str) -> frozenset[str]:
         return self.title_roles.get(word, frozenset())
@@ -102,4 +103,5 @@ def load_lexicon(data_dir: Path = DATA_DIR) -> Lexicon:
         title_roles={w: frozenset(r) for w, r in roles.items()},
         title_economies={r[0]: r[1] for r in _rows(data_dir / "title_economies.tsv")},
         name_heads={r[0]: r[1] for r in _rows(data_dir / "name_heads.tsv")},
+        not_orgs=frozenset(r[0] for r in _rows(data_dir / "not_organizations.txt")),
     )

@@ -51,7 +51,7 @@ def find_model_orgs(doc: Doc, taken: list[tuple[int, int]], lex: Lexicon, quoted
         start, end = ent.start, ent.end
         while start < end and (doc[start].lower_ == "the" or doc[start].is_punct):
             start += 1
-        while end > start and doc[end - 1].is_punct:
+        while end > start and (doc[end - 1].is_punct or doc[end - 1].is_space):
             end -= 1
         if start >= end:
             continue
@@ -60,7 +60,7 @@ def find_model_orgs(doc: Doc, taken: list[tuple[int, int]], lex: Lexicon, quoted
             continue  # a quoted slogan or priority ("Innovate")
         if any(overlaps((start, end), t) for t in taken + quoted):
             continue
-        if span.text in known_acronyms:
+        if span.text in known_acronyms or span[-1].text in lex.not_orgs or any(t.is_space for t in span):
             continue
         words = [t for t in span if t.is_alpha]
         if not words or any(not is_cap(t) for t in words if t.lower_ not in {"of", "and", "for", "the", "on"}):
