@@ -19,8 +19,9 @@ from schemas.models import CleanDocument
 
 __all__ = ["CleanSettings", "Rejected", "clean_bytes", "sniff_format"]
 
-_XML_START = re.compile(r"^\s*(?:<\?xml[^>]*\?>\s*)?(?:<!--.*?-->\s*)*(?:<!DOCTYPE\s+(\w+)[^>]*>\s*)?<([\w:.-]+)",
-                        re.IGNORECASE | re.DOTALL)
+_XML_START = re.compile(r"^\s*(?:<\?xml[^>]*\?>\s*)?(?:<!--.*?-->\s*)*(?:<!DOCTYPE\s+([\w:.-]+)[^>\[]*"
+                        r"(?:\[.*?\]\s*)?>\s*)?<([\w:.-]+)", re.IGNORECASE | re.DOTALL)
+_DOCTYPE = re.compile(r"^\s*(?:<\?xml[^>]*\?>\s*)?(?:<!--.*?-->\s*)*<!DOCTYPE\s+([\w:.-]+)", re.IGNORECASE | re.DOTALL)
 _HTML_HINT = re.compile(r"<(?:!doctype\s+html|html|head|body|meta|title|div|p|table|article|main)\b", re.IGNORECASE)
 
 
@@ -36,6 +37,11 @@ class CleanSettings:
 def sniff_format(text: str) -> str:
     """'rss', 'xml', 'html' or 'text' from the first characters of the decoded input."""
     head = text[:4096]
+    doctype = _DOCTYPE.match(head)
+    if doctype and doctype.group(1).lower() in ("rss", "rdf:rdf"):
+        return "rss"  # entity declarations in its DTD are refused by the RSS reader
+    if doctype and head.lstrip().startswith("<?xml") and doctype.group(1).lower() != "html":
+        return "xml"
     m = _XML_START.match(head)
     if m:
         root = (m.group(2) or "").lower()

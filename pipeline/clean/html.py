@@ -32,6 +32,7 @@ _CONTAINERS = re.compile(
     r"</?(?:div|span|section|article|main|font|center|table|tbody|thead|tfoot|tr|td|th|ul|ol|li|dl|dt|dd|"
     r"blockquote|b|i|u|em|strong|small|big|sub|sup|a|label|form|fieldset|header|footer|nav|aside|figure)\b[^>]*>",
     re.IGNORECASE)
+_BR_RUNS = re.compile(r"(?:\s*<br>){3,}")
 _XML_DECL = re.compile(r"^\s*<\?xml[^>]*\?>", re.IGNORECASE)
 _WS = re.compile(r"\s+")
 
@@ -227,7 +228,7 @@ class HtmlReader:
         text = _XML_DECL.sub("", text, count=1)
         root = _parse(text)
         if _depth(root) >= self.max_depth:
-            text = _CONTAINERS.sub("<br>", text)
+            text = _BR_RUNS.sub("<br><br>", _CONTAINERS.sub("<br>", text))
             root = _parse(text)
             if _depth(root) >= 250:
                 raise Rejected("clean", "HTML nested too deeply to read (over 250 levels even after flattening)")
