@@ -1,0 +1,130 @@
+"""``mofa.duckdb``: the tables loaded into DuckDB, with column comments and the views researchers ask first.
+
+Built in a temporary file beside the target and renamed over it, so a reader never opens half a database.
+"""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from pathlib import Path
+from typing import Any
+
+#: Claims with who said them (name, titles, economy) and the document they come from.
+CLAIMS_BY_SPEAKER = """
+CREATE VIEW claims_by_speaker AS
+SELECT
+    c.claim_id,
+    c.doc_id,
+    d.published,
+    d.title AS doc_title,
+    c.speaker_kind,
+    c.speaker_id,
+    COALESCE(p.name, se.name, o.name, c.speaker_text) AS speaker_name,
+    c.speaker_text,
+    p.titles AS speaker_titles,
+    COALESCE(p.economy, se.economy_id) AS speaker_economy_id,
+    COALESCE(pe.name, se.name) AS speaker_economy,
+    c.cue,
+    c.claim_type,
+    c.future,
+    c.content,
+    c.addressee_ids,
+    c.economy_ids,
+    c.initiative_ids,
+    c.sent_id
+FROM claims c
+LEFT JOIN documents d ON d.doc_id = c.doc_id
+LEFT JOIN people p ON c.speaker_kind = 'person' AND p.person_id = c.speaker_id
+LEFT JOIN economies pe ON pe.economy_id = p.economy
+LEFT JOIN economies se ON c.speaker_kind = 'economy' AND se.economy_id = c.speaker_id
+LEFT JOIN organizations o ON c.speaker_kind = 'organization' AND o.org_id = c.speaker_id
+ORDER BY d.published NULLS LAST, c.doc_id, c.cue_start
+"""
+
+#: Mentions of each economy per month of publication ('undated' when the release has no date).
+ECONOMY_MENTIONS_BY_MONTH = """
+CREATE VIEW economy_mentions_by_month AS
+SELECT
+    COALESCE(strftime(d.published, '%Y-%m'), 'undated') AS month,
+    m.entity_id AS economy_id,
+    COALESCE(e.name, m.entity_id) AS economy,
+    count(*) AS mentions,
+    count(DISTINCT m.doc_id) AS documents
+FROM mentions m
+JOIN documents d ON d.doc_id = m.doc_id
+LEFT JOIN economies e ON e.economy_id = m.entity_id
+WHERE m.kind = 'economy'
+GROUP BY ALL
+ORDER BY month, mentions DESC, economy_id
+"""
+
+VIEWS = {"claims_by_speaker": CLAIMS_BY_SPEAKER, "economy_mentions_by_month": ECONOMY_MENTIONS_BY_MONTH}
+
+
+def _quote(text: str) -> str:
+    return "'" + text.replace("'", "''") + "'"
+
+
+def load(con: Any, out_dir: Path) -> None:
+    """Create one table per model from its Parquet file (an empty, typed table when the file is missing)."""
+    import pyarrow.parquet as pq
+
+    from pipeline.write import arrow_schema
+    from schemas.models import TABLES
+
+    for name, model in TABLES.items():
+        path = out_dir / f"{name}.parquet"
+        arrow = pq.read_table(path) if path.exists() else arrow_schema(model).empty_table()
+        con.register("_incoming", arrow)
+        con.execute(f'CREATE TABLE "{name}" AS SELECT * FROM _incoming')
+        con.unregister("_incoming")
+        doc = " ".join((model.__doc__ or "").split())
+        con.execute(f'COMMENT ON TABLE "{name}" IS {_quote(doc)}')
+        for field, info in model.model_fields.items():
+            if info.description and field in arrow.schema.names:
+                con.execute(f'COMMENT ON COLUMN "{name}"."{field}" IS {_quote(info.description)}')
+    for sql in VIEWS.values():
+        con.execute(sql)
+
+
+def write_duckdb(out_dir: Path, db_path: Path) -> Path:
+    """Build ``db_path`` from the Parquet tables of ``out_dir``, atomically."""
+    import duckdb
+
+    db_path.parent.mkdir(parents=True, exist_ok=True)
+    fd, name = tempfile.mkstemp(prefix=f".{db_path.name}.", suffix=".tmp", dir=db_path.parent)
+    os.close(fd)
+    tmp = Path(name)
+    tmp.unlink()  # DuckDB creates the file itself; an empty file is not a database
+    wal = tmp.with_name(tmp.name + ".wal")
+    try:
+        con = duckdb.connect(str(tmp))
+        try:
+            load(con, out_dir)
+            con.execute("CHECKPOINT")
+        finally:
+            con.close()
+        with open(tmp, "rb") as fh:
+            os.fsync(fh.fileno())
+        os.replace(tmp, db_path)
+    finally:
+        tmp.unlink(missing_ok=True)
+        wal.unlink(missing_ok=True)
+    return db_path
+
+
+def query(db_path: Path, sql: str) -> tuple[list[str], list[tuple[Any, ...]]]:
+    """Run ``sql`` on a read-only connection; returns (column names, rows)."""
+    import duckdb
+
+    if not db_path.exists():
+        raise FileNotFoundError(f"no DuckDB file at {db_path}: run `make run` (or `python -m pipeline report`)")
+    con = duckdb.connect(str(db_path), read_only=True)
+    try:
+        rel = con.sql(sql)
+        if rel is None:
+            return [], []
+        return list(rel.columns), rel.fetchall()
+    finally:
+        con.close()
