@@ -123,12 +123,73 @@ def extract_default(
         yield from extract_stream(cdocs, settings)
 
 
+@dataclass
+class InputOutcome:
+    """What one raw input became, without its documents (so the plan holds no text)."""
+
+    source: str
+    sha256: str
+    doc_ids: list[str]
+    dups: list[str]
+    fatal: str | None
+
+
+@dataclass
+class Plan:
+    """The clean stage's view of the batch: documents by doc_id with their extract-cache keys, the
+    documents still to extract, and the per-input outcome."""
+
+    inputs: list[InputOutcome] = field(default_factory=list)
+    keys: dict[str, str] = field(default_factory=dict)  # doc_id -> extract cache key
+    owners: dict[str, str] = field(default_factory=dict)  # doc_id -> source that first produced it
+    todo: list[CleanDocument] = field(default_factory=list)
+    rejects: list[Reject] = field(default_factory=list)  # from read and clean
+
+    def state(self) -> str:
+        """Fingerprint of everything the tables depend on (the no-change re-run compares it)."""
+        return cache_mod.key(json.dumps(sorted(self.keys.values())),
+                             json.dumps([r.model_dump(mode="json") for r in self.rejects], sort_keys=True),
+                             json.dumps([(i.source, i.sha256) for i in self.inputs]))
+
+
+class _StaleEntry(Exception):
+    """A cache entry that existed when planned but cannot be read back (deleted or corrupt)."""
+
+    def __init__(self, key: str) -> None:
+        super().__init__(key)
+        self.key = key
+
+
+def plan_batch(raw_dir: Path, settings: Settings, clean_cache: cache_mod.Cache,
+               extract_cache: cache_mod.Cache) -> Plan:
+    """Clean every input (through the cache) and decide which documents need the model."""
+    plan = Plan()
+    extract_fp = settings.extract_fingerprint()
+    for item in discover(raw_dir):
+        cleaned = clean_input(raw_dir, item.source, item.path, settings, clean_cache)
+        plan.rejects.extend(cleaned.rejects)
+        dups = []
+        for d in cleaned.documents:
+            if d.doc_id in plan.keys:
+                dups.append(d.doc_id)
+                continue
+            k = cache_mod.key("extract", extract_fp, d.model_dump_json())
+            plan.keys[d.doc_id] = k
+            plan.owners[d.doc_id] = d.source
+            if not _cached(extract_cache, k):
+                plan.todo.append(d)
+        plan.inputs.append(InputOutcome(cleaned.source, cleaned.sha256, [d.doc_id for d in cleaned.documents],
+                                        dups, cleaned.fatal))
+    return plan
+
+
 def run_batch(raw_dir: Path, out_dir: Path, settings: Settings | None = None,
               progress: Callable[[Iterable[CleanDocument], int], Iterable[CleanDocument]] | None = None,
               extract_fn: ExtractFn = extract_default) -> Summary:
-    """Process ``raw_dir`` into the tables of ``out_dir``; returns the run's summary."""
-    from pipeline.validate import validate_result
+    """Process ``raw_dir`` into the tables of ``out_dir``; returns the run's summary.
 
+    Memory stays flat in the number of documents: new documents stream through the model into the
+    extract cache, and the tables are then written from the cache one document at a time."""
     settings = settings or Settings()
     started = time.perf_counter()
     if not raw_dir.is_dir():
@@ -137,102 +198,110 @@ def run_batch(raw_dir: Path, out_dir: Path, settings: Settings | None = None,
     clean_cache = cache_mod.Cache(cache_root, "clean")
     extract_cache = cache_mod.Cache(cache_root, "extract")
     summary = Summary(out_dir=str(out_dir))
-
-    manifest: list[ManifestEntry] = []
-    rejects: list[Reject] = []
-    unique: dict[str, CleanDocument] = {}
-    owners: dict[str, str] = {}  # doc_id -> source that first produced it
-    per_input: list[tuple[Cleaned, list[str]]] = []
-    for item in discover(raw_dir):
-        cleaned = clean_input(raw_dir, item.source, item.path, settings, clean_cache)
-        rejects.extend(cleaned.rejects)
-        fresh, dups = [], []
-        for d in cleaned.documents:
-            if d.doc_id in unique:
-                dups.append(d.doc_id)
-            else:
-                unique[d.doc_id] = d
-                owners[d.doc_id] = d.source
-                fresh.append(d.doc_id)
-        per_input.append((cleaned, dups))
-
-    extract_fp = settings.extract_fingerprint()
-    keys = {doc_id: cache_mod.key("extract", extract_fp, d.model_dump_json()) for doc_id, d in unique.items()}
-    state = cache_mod.key(json.dumps(sorted(keys.values())),
-                          json.dumps([r.model_dump(mode="json") for r in rejects], sort_keys=True),
-                          json.dumps([(c.source, c.sha256) for c, _ in per_input]))
     state_path = cache_root / STATE_FILE
-    outputs_present = all((out_dir / f"{name}.parquet").exists() for name in ("documents", "manifest"))
-    if outputs_present and _read_state(state_path) == state:
-        summary.skipped_write = True
-        summary.unchanged = len(unique)
-        summary.documents = len(unique)
-        summary.duplicate = sum(1 for c, d in per_input if c.documents and len(d) == len(c.documents))
-        summary.rejected = sum(1 for c, _ in per_input if c.fatal)
-        summary.seconds = time.perf_counter() - started
-        return summary
 
-    results: dict[str, DocResult] = {}
-    todo: list[CleanDocument] = []
-    for doc_id, cdoc in unique.items():
-        hit = extract_cache.get(keys[doc_id])
-        if hit is not None:
-            try:
-                results[doc_id] = DocResult.model_validate(hit["result"])
-                rejects.extend(Reject.model_validate(r) for r in hit["rejects"])
-                continue
-            except (ValidationError, KeyError, TypeError):
-                pass
-        todo.append(cdoc)
-
-    if todo:
-        summary.model_loaded = True
-        stream: Iterable[tuple[CleanDocument, DocResult | Reject]] = extract_fn(todo, settings)
-        if progress is not None:
-            stream = progress(stream, len(todo))  # type: ignore[arg-type,assignment]
-        for cdoc, outcome in stream:
-            if isinstance(outcome, Reject):
-                rejects.append(outcome)
-                extract_cache.put(keys[cdoc.doc_id], {"result": None, "rejects": [outcome.model_dump(mode="json")]})
-                continue
-            valid, dropped = validate_result(outcome)
-            results[cdoc.doc_id] = valid
-            rejects.extend(dropped)
-            extract_cache.put(keys[cdoc.doc_id], {"result": valid.model_dump(mode="json"),
-                                                  "rejects": [r.model_dump(mode="json") for r in dropped]})
-    new_ids = {c.doc_id for c in todo}
-
-    for cleaned, dups in per_input:
-        doc_ids = [d.doc_id for d in cleaned.documents]
-        if cleaned.fatal:
-            status, reason = "rejected", cleaned.fatal
-            summary.rejected += 1
-        elif doc_ids and len(dups) == len(doc_ids):
-            status = "duplicate"
-            reason = "duplicate of " + ", ".join(sorted({owners[i] for i in doc_ids}))
-            summary.duplicate += 1
-        elif any(i in new_ids for i in doc_ids):
-            status, reason = "ok", None
-            summary.new += 1
-        else:
-            status, reason = "unchanged", None
-            summary.unchanged += 1
-        manifest.append(ManifestEntry(source=cleaned.source, sha256=cleaned.sha256, status=status,
-                                      reason=reason, doc_ids=doc_ids))
+    for _attempt in range(3):
+        plan = plan_batch(raw_dir, settings, clean_cache, extract_cache)
+        state = plan.state()
+        outputs_present = all((out_dir / f"{name}.parquet").exists() for name in ("documents", "manifest"))
+        if outputs_present and _read_state(state_path) == state:
+            summary.skipped_write = True
+            summary.unchanged = summary.documents = len(plan.keys)
+            summary.duplicate = sum(1 for i in plan.inputs if i.doc_ids and len(i.dups) == len(i.doc_ids))
+            summary.rejected = sum(1 for i in plan.inputs if i.fatal)
+            summary.seconds = time.perf_counter() - started
+            return summary
+        if plan.todo:
+            summary.model_loaded = True
+            _extract_into_cache(plan.todo, plan.keys, settings, extract_cache, progress, extract_fn)
+        try:
+            counts = _write(out_dir, plan, {c.doc_id for c in plan.todo}, extract_cache, summary)
+            break
+        except _StaleEntry as err:
+            log.warning("cache entry %s unreadable; extracting its document again", err.key)
+            _cache_path(extract_cache, err.key).unlink(missing_ok=True)
+    else:
+        raise OSError(f"the extract cache under {cache_root} keeps changing under this run")
 
     from pipeline.publish import publish
-    from pipeline.write import assemble, write_tables
 
-    tables = assemble(results.values(), manifest, rejects)
-    write_tables(out_dir, tables)
     publish(out_dir)
     write_text_atomic(state_path, json.dumps({"state": state}))
-    summary.documents = len(tables["documents"])
-    summary.mentions = len(tables["mentions"])
-    summary.claims = len(tables["claims"])
-    summary.counts = {name: len(rows) for name, rows in tables.items()}
+    summary.documents = counts["documents"]
+    summary.mentions = counts["mentions"]
+    summary.claims = counts["claims"]
+    summary.counts = counts
     summary.seconds = time.perf_counter() - started
     return summary
+
+
+def _extract_into_cache(todo: list[CleanDocument], keys: dict[str, str], settings: Settings,
+                        extract_cache: cache_mod.Cache,
+                        progress: Callable[[Iterable[CleanDocument], int], Iterable[CleanDocument]] | None,
+                        extract_fn: ExtractFn) -> None:
+    """Run the model over ``todo``, validate each result and store it (with its rejects) in the cache."""
+    from pipeline.validate import validate_result
+
+    stream: Iterable[tuple[CleanDocument, DocResult | Reject]] = extract_fn(todo, settings)
+    if progress is not None:
+        stream = progress(stream, len(todo))  # type: ignore[arg-type,assignment]
+    for cdoc, outcome in stream:
+        k = keys[cdoc.doc_id]
+        if isinstance(outcome, Reject):
+            extract_cache.put(k, {"result": None, "rejects": [outcome.model_dump(mode="json")]})
+            continue
+        valid, dropped = validate_result(outcome)
+        extract_cache.put(k, {"result": valid.model_dump(mode="json"),
+                              "rejects": [r.model_dump(mode="json") for r in dropped]})
+
+
+def _write(out_dir: Path, plan: Plan, new_ids: set[str], extract_cache: cache_mod.Cache,
+           summary: Summary) -> dict[str, int]:
+    """Stream every document's cached result into the tables (doc_id order); rows per table."""
+    from pipeline.write import CorpusWriter
+
+    rejects = list(plan.rejects)
+    new = unchanged = duplicate = rejected = 0
+    manifest = []
+    for inp in plan.inputs:
+        if inp.fatal:
+            status, reason = "rejected", inp.fatal
+            rejected += 1
+        elif inp.doc_ids and len(inp.dups) == len(inp.doc_ids):
+            status = "duplicate"
+            reason = "duplicate of " + ", ".join(sorted({plan.owners[i] for i in inp.doc_ids}))
+            duplicate += 1
+        elif any(i in new_ids for i in inp.doc_ids):
+            status, reason = "ok", None
+            new += 1
+        else:
+            status, reason = "unchanged", None
+            unchanged += 1
+        manifest.append(ManifestEntry(source=inp.source, sha256=inp.sha256, status=status, reason=reason,
+                                      doc_ids=inp.doc_ids))
+    with CorpusWriter(out_dir) as writer:
+        for doc_id in sorted(plan.keys):
+            k = plan.keys[doc_id]
+            hit = extract_cache.get(k)
+            try:
+                rejects.extend(Reject.model_validate(r) for r in hit["rejects"])
+                if hit["result"] is not None:
+                    writer.add(DocResult.model_validate(hit["result"]))
+            except (ValidationError, KeyError, TypeError) as err:
+                raise _StaleEntry(k) from err
+        counts = writer.finish(manifest, rejects)
+    summary.new, summary.unchanged, summary.duplicate, summary.rejected = new, unchanged, duplicate, rejected
+    return counts
+
+
+def _cache_path(cache: cache_mod.Cache, k: str) -> Path:
+    # The cache's own layout (pipeline.cache.Cache._path); a has()/delete() there would be cleaner.
+    return cache._path(k)
+
+
+def _cached(cache: cache_mod.Cache, k: str) -> bool:
+    """Whether an entry exists (read back, and re-extracted if unreadable, only when the tables are written)."""
+    return _cache_path(cache, k).is_file()
 
 
 def _read_state(path: Path) -> str | None:

@@ -1,0 +1,263 @@
+"""Benchmark: the project against bare spaCy on the same texts and model (``make bench N=200``).
+
+Builds N distinct releases from the real ones in ``raw/`` (title, date and one sentence varied, so that
+nothing is deduplicated), then measures, each in a fresh process so that model load and imports count:
+
+1. bare spaCy: ``spacy.load`` + ``nlp.pipe`` over the cleaned texts, one process;
+2. the project, cold (``python -m pipeline run`` into an empty output folder), with each worker count;
+3. a re-run with one release added, and a re-run with nothing new.
+
+Prints a Markdown table: seconds, docs/s, words/s, peak memory (resident set of the whole process tree,
+sampled) and the time ratio to bare spaCy. ``--memory 200 2000`` runs only the cold 1-worker run at
+each size and compares peak memory (slow: it processes every document).
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import os
+import random
+import subprocess
+import sys
+import tempfile
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+import psutil
+
+#: Sentences appended to the first body paragraph of each variant (with a number varied), so that
+#: every variant's text differs by one ordinary sentence of the genre.
+_VARIANT_SENTENCES = (
+    "The two sides agreed to hold the {n}th round of working-level consultations next year.",
+    "Some {n} delegates from member economies attended the session.",
+    "The ministers also exchanged views on {n} pending cooperation projects.",
+    "The meeting marked the {n}th anniversary of the establishment of diplomatic relations.",
+)
+
+
+@dataclass
+class Measure:
+    label: str
+    seconds: float
+    docs: int
+    words: int
+    peak_mb: float
+
+    def row(self, base: float | None) -> str:
+        ratio = f"{self.seconds / base:.2f}x" if base else "1.00x"
+        dps = self.docs / self.seconds if self.seconds and self.docs else 0.0
+        wps = self.words / self.seconds if self.seconds and self.words else 0.0
+        return (f"| {self.label} | {self.docs} | {self.seconds:.2f} | {dps:.1f} | {wps:,.0f} | "
+                f"{self.peak_mb:.0f} | {ratio} |")
+
+
+def _seed_inputs(raw_dir: Path) -> list[tuple[bytes, object]]:
+    """(bytes, CleanDocument) of every input in ``raw_dir`` that cleans into exactly one document."""
+    from pipeline.clean import clean_bytes
+    from pipeline.read import discover
+    from schemas.models import CleanDocument
+
+    seeds = []
+    for item in discover(raw_dir):
+        data = item.path.read_bytes()
+        try:
+            docs = [d for d in clean_bytes(item.source, data) if isinstance(d, CleanDocument)]
+        except Exception:  # noqa: BLE001  (a bench skips inputs the cleaner refuses, whatever the reason)
+            continue
+        if len(docs) == 1 and docs[0].title:
+            seeds.append((data, docs[0]))
+    return seeds
+
+
+def variant(data: bytes, cdoc: object, i: int) -> bytes:
+    """The release ``data`` with its title, date and one sentence varied by ``i`` (deterministic)."""
+    rng = random.Random(i)
+    text = data.decode("utf-8")
+    title: str = cdoc.title  # type: ignore[attr-defined]
+    text = text.replace(title, f"{title} (No. {i})")
+    published: dt.date | None = cdoc.published  # type: ignore[attr-defined]
+    if published is not None:
+        new = published - dt.timedelta(days=i % 3650)
+        text = text.replace(published.isoformat(), new.isoformat())
+    body = [p for p in cdoc.paragraphs if p.section == "body"]  # type: ignore[attr-defined]
+    if body:
+        para = cdoc.text[body[0].start:body[0].end]  # type: ignore[attr-defined]
+        tail = para.rstrip()[-40:]
+        at = text.find(tail)
+        if at >= 0:
+            sentence = rng.choice(_VARIANT_SENTENCES).format(n=rng.randint(2, 99))
+            at += len(tail)
+            text = f"{text[:at]} {sentence}{text[at:]}"
+    return text.encode("utf-8")
+
+
+def build_corpus(raw_dir: Path, n: int, dest: Path) -> list[Path]:
+    """Write ``n`` distinct releases into ``dest`` (cycling over the usable inputs of ``raw_dir``)."""
+    seeds = _seed_inputs(raw_dir)
+    if not seeds:
+        raise SystemExit(f"no usable release in {raw_dir}")
+    dest.mkdir(parents=True, exist_ok=True)
+    paths = []
+    for i in range(n):
+        data, cdoc = seeds[i % len(seeds)]
+        path = dest / f"bench_{i:06d}.txt"
+        path.write_bytes(variant(data, cdoc, i))
+        paths.append(path)
+    return paths
+
+
+def cleaned_texts(raw_dir: Path) -> list[str]:
+    from pipeline.clean import clean_bytes
+    from pipeline.read import discover
+    from schemas.models import CleanDocument
+
+    texts = []
+    for item in discover(raw_dir):
+        texts += [d.text for d in clean_bytes(item.source, item.path.read_bytes()) if isinstance(d, CleanDocument)]
+    return texts
+
+
+def timed(cmd: list[str], env: dict[str, str] | None = None) -> tuple[float, float, str]:
+    """Run ``cmd``; wall seconds, peak RSS of its whole process tree (MB, sampled every 20 ms), stdout."""
+    started = time.perf_counter()
+    proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env)
+    peak = 0
+    root = psutil.Process(proc.pid)
+    while proc.poll() is None:
+        try:
+            procs = [root, *root.children(recursive=True)]
+            peak = max(peak, sum(p.memory_info().rss for p in procs if p.is_running()))
+        except psutil.Error:
+            pass
+        time.sleep(0.02)
+    seconds = time.perf_counter() - started
+    out, err = proc.communicate()
+    if proc.returncode != 0:
+        raise SystemExit(f"{' '.join(cmd)} failed ({proc.returncode}):\n{err[-3000:]}")
+    return seconds, peak / 2**20, out
+
+
+def bare_spacy_main(texts_file: str, model: str, batch_size: int) -> None:
+    """Child process of the bare-spaCy measure: load, pipe, count tokens (so nothing is skipped)."""
+    import spacy
+
+    texts = json.loads(Path(texts_file).read_text(encoding="utf-8"))
+    nlp = spacy.load(model)
+    tokens = sum(len(doc) for doc in nlp.pipe(texts, batch_size=batch_size))
+    print(tokens)
+
+
+def _run_cmd(raw: Path, out: Path, workers: int, extra: list[str]) -> list[str]:
+    return [sys.executable, "-m", "pipeline", "run", "--raw", str(raw), "--out", str(out), "--workers",
+            str(workers), "--no-progress", "-q", *extra]
+
+
+def bench(raw_dir: Path, n: int, workers: list[int], model: str | None, batch_size: int,
+          engine: str = "local") -> list[str]:
+    from pipeline.settings import Settings
+
+    model = model or Settings().model
+    lines = []
+    with tempfile.TemporaryDirectory(prefix="mofa-bench-") as tmp:
+        root = Path(tmp)
+        raw = root / "raw"
+        build_corpus(raw_dir, n, raw)
+        texts = cleaned_texts(raw)
+        words = sum(len(t.split()) for t in texts)
+        texts_file = root / "texts.json"
+        texts_file.write_text(json.dumps(texts), encoding="utf-8")
+        extra = ["--model", model, "--batch-size", str(batch_size), "--engine", engine]
+
+        sec, mb, _ = timed([sys.executable, "-m", "pipeline.bench", "--bare-child", str(texts_file), "--model",
+                            model, "--batch-size", str(batch_size)])
+        base = Measure("bare spaCy (load + nlp.pipe, 1 process)", sec, len(texts), words, mb)
+        rows = [base]
+        last_out = None
+        for w in workers:
+            out = root / f"out-{w}"
+            sec, mb, _ = timed(_run_cmd(raw, out, w, extra))
+            rows.append(Measure(f"project cold, {w} worker{'s' if w > 1 else ''}", sec, len(texts), words, mb))
+            last_out = (out, w)
+        assert last_out is not None
+        out, w = last_out
+        extra_doc = raw / "bench_extra.txt"
+        seeds = _seed_inputs(raw_dir)
+        extra_doc.write_bytes(variant(seeds[0][0], seeds[0][1], n + 1))
+        new_words = sum(len(t.split()) for t in cleaned_texts(raw)) - words
+        sec, mb, _ = timed(_run_cmd(raw, out, w, extra))
+        rows.append(Measure(f"re-run, 1 release added ({w} w.)", sec, 1, new_words, mb))
+        sec, mb, _ = timed(_run_cmd(raw, out, w, extra))
+        rows.append(Measure("re-run, nothing new", sec, 0, 0, mb))
+
+    cpu = _cpu_name()
+    lines.append(f"N = {n} releases, {words:,} words; model {model}; batch size {batch_size}; "
+                 f"{os.cpu_count()} cores ({cpu}), {psutil.virtual_memory().total / 2**30:.0f} GiB; "
+                 f"Python {sys.version.split()[0]}")
+    lines.append("")
+    lines.append("| run | docs | seconds | docs/s | words/s | peak MB | time vs bare spaCy |")
+    lines.append("| --- | ---: | ---: | ---: | ---: | ---: | ---: |")
+    lines += [m.row(base.seconds if m is not base else None) for m in rows]
+    return lines
+
+
+def memory_check(raw_dir: Path, sizes: list[int], model: str | None, batch_size: int) -> list[str]:
+    """Peak memory of a cold 1-worker run at each corpus size."""
+    from pipeline.settings import Settings
+
+    model = model or Settings().model
+    lines = ["| N | seconds | peak MB (tree) | vs first |", "| ---: | ---: | ---: | ---: |"]
+    first = None
+    for n in sizes:
+        with tempfile.TemporaryDirectory(prefix="mofa-bench-mem-") as tmp:
+            raw = Path(tmp) / "raw"
+            build_corpus(raw_dir, n, raw)
+            sec, mb, _ = timed(_run_cmd(raw, Path(tmp) / "out", 1,
+                                        ["--model", model, "--batch-size", str(batch_size)]))
+        first = first or mb
+        lines.append(f"| {n} | {sec:.1f} | {mb:.0f} | {mb / first:.2f}x |")
+    return lines
+
+
+def _cpu_name() -> str:
+    try:
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                return line.split(":", 1)[1].strip()
+    except OSError:
+        pass
+    return "unknown CPU"
+
+
+def build_parser(parser: argparse.ArgumentParser | None = None) -> argparse.ArgumentParser:
+    p = parser or argparse.ArgumentParser(prog="python -m pipeline bench", description=__doc__,
+                                          formatter_class=argparse.RawDescriptionHelpFormatter)
+    p.add_argument("--raw", type=Path, default=Path("raw"), help="real releases to vary (default raw)")
+    p.add_argument("--n", type=int, default=200, help="number of distinct releases (default 200)")
+    p.add_argument("--workers", type=int, nargs="+", default=[1, 2], help="worker counts to run (default 1 2)")
+    p.add_argument("--engine", choices=["local", "dask"], default="local", help="engine of the project runs")
+    p.add_argument("--model", default=None, help="spaCy model (default: pipeline.cfg's)")
+    p.add_argument("--batch-size", type=int, default=32, help="nlp.pipe batch size for both (default 32)")
+    p.add_argument("--memory", type=int, nargs="*", default=None, metavar="N",
+                   help="only the memory check: cold 1-worker runs at these sizes (e.g. 200 2000)")
+    p.add_argument("--bare-child", default=None, help=argparse.SUPPRESS)
+    return p
+
+
+def main(argv: list[str] | None = None, args: argparse.Namespace | None = None) -> int:
+    args = args or build_parser().parse_args(argv)
+    if args.bare_child:
+        bare_spacy_main(args.bare_child, args.model, args.batch_size)
+        return 0
+    if args.memory is not None:
+        lines = memory_check(args.raw, args.memory or [200, 2000], args.model, args.batch_size)
+    else:
+        lines = bench(args.raw, args.n, args.workers, args.model, args.batch_size, args.engine)
+    print("\n".join(lines))
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
