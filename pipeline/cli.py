@@ -23,6 +23,8 @@ EPILOG = """examples:
   python -m pipeline write --in processed/interim/valid.jsonl --out processed
   python -m pipeline evaluate --processed processed --gold tests/gold
   python -m pipeline schemas                                 # regenerate schemas/json from the models
+  python -m pipeline report --processed processed            # rebuild report/, datapackage.json, mofa.duckdb
+  python -m pipeline query "select * from claims_by_speaker limit 5"
 """
 
 
@@ -117,6 +119,32 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--rate", type=float, default=None, help="minimum seconds between requests to one host")
     p.add_argument("--timeout", type=float, default=None, help="seconds before a request is abandoned")
     p.add_argument("--retries", type=int, default=None, help="extra attempts after a failed request")
+    _common(p)
+
+    p = sub.add_parser("report", help="rebuild report/, datapackage.json and mofa.duckdb from the tables",
+                       description="Rebuild the researcher-facing outputs of a processed folder from its Parquet "
+                                   "tables (what `run` does after writing them): the HTML report "
+                                   "(report/index.html), the Frictionless data package (datapackage.json) and "
+                                   "the DuckDB database (mofa.duckdb).",
+                       epilog="example:\n  python -m pipeline report --processed processed",
+                       formatter_class=argparse.RawDescriptionHelpFormatter)
+    p.add_argument("--processed", type=Path, default=Path("processed"), help="folder of the tables")
+    _common(p)
+
+    p = sub.add_parser("query", help="run SQL on processed/mofa.duckdb and print the result",
+                       description="Run one SQL statement on the DuckDB database (read-only). Tables: documents, "
+                                   "sentences, mentions, people, economies, organizations, initiatives, "
+                                   "initiative_links, events, claims, manifest, rejects; views: claims_by_speaker, "
+                                   "economy_mentions_by_month.",
+                       epilog="examples:\n"
+                              "  python -m pipeline query \"select speaker_name, cue from claims_by_speaker\"\n"
+                              "  python -m pipeline query --csv \"select * from economy_mentions_by_month\" > e.csv\n"
+                              "  make query SQL=\"select count(*) from documents\"",
+                       formatter_class=argparse.RawDescriptionHelpFormatter)
+    p.add_argument("sql", help="the SQL statement")
+    p.add_argument("--db", type=Path, default=Path("processed/mofa.duckdb"),
+                   help="DuckDB file (default processed/mofa.duckdb)")
+    p.add_argument("--csv", action="store_true", help="print CSV instead of an aligned table")
     _common(p)
 
     p = sub.add_parser("schemas", help="regenerate schemas/json/*.schema.json and the README column tables")
@@ -281,9 +309,30 @@ def cmd_fetch(args: argparse.Namespace) -> int:
     return 1 if all(r.error for r in reports) else 0
 
 
+def cmd_report(args: argparse.Namespace) -> int:
+    from pipeline.publish import publish
+
+    publish(args.processed)
+    return 0
+
+
+def cmd_query(args: argparse.Namespace) -> int:
+    import duckdb
+
+    from pipeline.duckdb_export import format_result, query
+
+    try:
+        columns, rows = query(args.db, args.sql)
+    except duckdb.Error as err:
+        log.error("query failed on %s: %s", args.db, err)
+        return 1
+    sys.stdout.write(format_result(columns, rows, csv=args.csv))
+    return 0
+
+
 COMMANDS = {"run": cmd_run, "clean": cmd_clean, "extract": cmd_extract, "validate": cmd_validate,
             "write": cmd_write, "evaluate": cmd_evaluate, "schemas": cmd_schemas,
-            "fetch": cmd_fetch}
+            "fetch": cmd_fetch, "report": cmd_report, "query": cmd_query}
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -128,3 +128,34 @@ def query(db_path: Path, sql: str) -> tuple[list[str], list[tuple[Any, ...]]]:
         return list(rel.columns), rel.fetchall()
     finally:
         con.close()
+
+
+def format_result(columns: list[str], rows: list[tuple[Any, ...]], csv: bool = False, width: int = 60) -> str:
+    """Rows as CSV, or as an aligned text table with long cells cut to ``width`` characters."""
+    import csv as csv_mod
+    import io
+    import json
+
+    def cell(v: Any) -> str:
+        if v is None:
+            return ""
+        if isinstance(v, list | dict):
+            return json.dumps(v, ensure_ascii=False, default=str)
+        return str(v)
+
+    if csv:
+        buf = io.StringIO()
+        writer = csv_mod.writer(buf, lineterminator="\n")
+        writer.writerow(columns)
+        writer.writerows([cell(v) for v in r] for r in rows)
+        return buf.getvalue()
+    if not columns:
+        return ""
+    cells = [[" ".join(cell(v).split()) for v in r] for r in rows]
+    cells = [[c if len(c) <= width else c[: width - 1] + "…" for c in r] for r in cells]
+    sizes = [max([len(c)] + [len(r[i]) for r in cells]) for i, c in enumerate(columns)]
+    lines = [" | ".join(c.ljust(n) for c, n in zip(columns, sizes, strict=True)),
+             "-+-".join("-" * n for n in sizes)]
+    lines += [" | ".join(c.ljust(n) for c, n in zip(r, sizes, strict=True)) for r in cells]
+    lines.append(f"({len(rows)} row{'s' if len(rows) != 1 else ''})")
+    return "\n".join(lines) + "\n"
