@@ -91,7 +91,7 @@ import re
 import sys
 import unicodedata
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, field
 from pathlib import Path, PurePosixPath
 from typing import Any
 
@@ -147,14 +147,36 @@ class ScoreRow:
 
 @dataclass
 class _Counts:
+    """Counts of one category, with a short description of every miss (fn) and wrong prediction (fp)."""
+
     tp: int = 0
     fp: int = 0
     fn: int = 0
+    missed: list[str] = field(default_factory=list)
+    wrong: list[str] = field(default_factory=list)
 
     def add(self, tp: int = 0, fp: int = 0, fn: int = 0) -> None:
         self.tp += tp
         self.fp += fp
         self.fn += fn
+
+    def hit(self, n: int = 1) -> None:
+        self.tp += n
+
+    def miss(self, item: str) -> None:
+        self.fn += 1
+        self.missed.append(item)
+
+    def spurious(self, item: str) -> None:
+        self.fp += 1
+        self.wrong.append(item)
+
+    def check(self, ok: bool, item: str) -> None:
+        """A pass/fail check: tp when ok, else a miss."""
+        if ok:
+            self.hit()
+        else:
+            self.miss(item)
 
 
 @dataclass(frozen=True)
@@ -164,11 +186,14 @@ class Report:
     per_document: dict[str, list[ScoreRow]]
     micro: list[ScoreRow]
     unmatched_gold: list[str]
+    #: source -> category -> {"missed": [...], "wrong": [...]}: what each fn and fp was
+    details: dict[str, dict[str, dict[str, list[str]]]] = field(default_factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
         return {
             "micro": [asdict(r) for r in self.micro],
             "per_document": {src: [asdict(r) for r in rows] for src, rows in self.per_document.items()},
+            "details": self.details,
             "unmatched_gold": list(self.unmatched_gold),
         }
 
@@ -377,22 +402,46 @@ def _match_core_optional(core: Sequence[Any], optional: Sequence[Any], pred: Seq
     return core_pairs, used
 
 
-def _counts_from_match(n_core: int, n_pred: int, core_pairs: dict[int, int], used: set[int]) -> _Counts:
-    return _Counts(tp=len(core_pairs), fp=n_pred - len(used), fn=n_core - len(core_pairs))
+def _counts_from_match(core: Sequence[Any], pred: Sequence[Any], core_pairs: dict[int, int], used: set[int],
+                       describe: Callable[[Any], str]) -> _Counts:
+    counts = _Counts(tp=len(core_pairs))
+    for gi, g in enumerate(core):
+        if gi not in core_pairs:
+            counts.miss(describe(g))
+    for pi, p in enumerate(pred):
+        if pi not in used:
+            counts.spurious(describe(p))
+    return counts
 
 
-def _compare_value(counts: _Counts, gold_value: Any, pred_value: Any) -> None:
+def _compare_value(counts: _Counts, gold_value: Any, pred_value: Any, label: str = "") -> None:
     """One attribute check: equal tp (both None included); missing fn; different fn + fp; gold None but
     predicted fp."""
+    prefix = f"{label}: " if label else ""
     if gold_value is None:
-        counts.add(**({"tp": 1} if pred_value is None else {"fp": 1}))
+        if pred_value is None:
+            counts.hit()
+        else:
+            counts.spurious(f"{prefix}{pred_value!r} (gold: none)")
         return
     if pred_value is None:
-        counts.add(fn=1)
+        counts.miss(f"{prefix}{gold_value!r} (predicted: none)")
     elif pred_value == gold_value:
-        counts.add(tp=1)
+        counts.hit()
     else:
-        counts.add(fp=1, fn=1)
+        counts.miss(f"{prefix}{gold_value!r}")
+        counts.spurious(f"{prefix}{pred_value!r}")
+
+
+def _describe(item: Any) -> str:
+    """Short label of a gold or predicted item for the explain listing."""
+    if isinstance(item, tuple):
+        return " / ".join(_describe(x) for x in item)
+    if isinstance(item, dict):
+        name = _str(item.get("name")) or _str(item.get("speaker")) or ""
+        acronym = _str(item.get("acronym"))
+        return f"{name} ({acronym})" if acronym and acronym != name else name
+    return str(item)
 
 
 def _core(section: Any) -> list[Any]:
@@ -409,21 +458,21 @@ def _optional(section: Any) -> list[Any]:
 def _score_metadata(view: _DocView, gold: dict[str, Any]) -> _Counts:
     counts = _Counts()
     doc = view.document
-    for field in METADATA_FIELDS:
-        if field not in gold:
+    for name in METADATA_FIELDS:
+        if name not in gold:
             continue
-        g, p = gold[field], doc.get(field)
-        if field == "published":
+        g, p = gold[name], doc.get(name)
+        if name == "published":
             g, p = _date_str(g), _date_str(p)
-        elif field == "hits":
+        elif name == "hits":
             g, p = _int(g), _int(p)
-        elif field == "language":
+        elif name == "language":
             g = None if g is None else str(g).casefold()
             p = None if _str(p) is None else str(p).casefold()
         else:
             g = None if g is None else fold_ws(str(g))
             p = None if _str(p) is None else fold_ws(str(p)) or None
-        _compare_value(counts, g, p)
+        _compare_value(counts, g, p, name)
     return counts
 
 
@@ -437,25 +486,27 @@ def _score_body(view: _DocView, gold: dict[str, Any]) -> _Counts:
     body_sents = _body_sentences(view)
     body = fold_ws(" ".join(str(s.get("text", "")) for s in body_sents)) if body_sents else fold_ws(text)
     if gold.get("starts_with"):
-        counts.add(**({"tp": 1} if body.startswith(fold_ws(gold["starts_with"])) and body else {"fn": 1}))
+        counts.check(bool(body) and body.startswith(fold_ws(gold["starts_with"])),
+                     f"starts_with {gold['starts_with']!r} (body starts {body[:60]!r})")
     if gold.get("ends_with"):
-        counts.add(**({"tp": 1} if body.endswith(fold_ws(gold["ends_with"])) and body else {"fn": 1}))
+        counts.check(bool(body) and body.endswith(fold_ws(gold["ends_with"])),
+                     f"ends_with {gold['ends_with']!r} (body ends {body[-60:]!r})")
     body_raw = "\n\n".join(str(s.get("text", "")) for s in body_sents) if body_sents else text
     for needle in gold.get("must_not_contain", []) or []:
         present = needle in body_raw or (fold_ws(needle) and fold_ws(needle) in fold_ws(body_raw))
-        counts.add(**({"fn": 1} if present or not view.document else {"tp": 1}))
+        counts.check(bool(view.document) and not present, f"must_not_contain {needle!r}")
     if "footnotes_start_with" in gold:
         wanted = [fold_ws(f) for f in gold.get("footnotes_start_with") or []]
         footnotes = [s for s in view.sentences if s.get("section") == "footnote"]
         starts = [fold_ws(str(s.get("text", ""))).lstrip(FOOTNOTE_MARKERS) for s in footnotes]
         for w in wanted:
-            counts.add(**({"tp": 1} if any(s.startswith(w.lstrip(FOOTNOTE_MARKERS)) for s in starts) else {"fn": 1}))
+            counts.check(any(s.startswith(w.lstrip(FOOTNOTE_MARKERS)) for s in starts), f"footnote {w!r}")
         first_of_paragraph: dict[Any, str] = {}
         for s, start in zip(footnotes, starts, strict=True):
             first_of_paragraph.setdefault(s.get("paragraph_id"), start)
         for start in first_of_paragraph.values():
             if not any(start.startswith(w.lstrip(FOOTNOTE_MARKERS)) for w in wanted):
-                counts.add(fp=1)
+                counts.spurious(f"footnote {start[:60]!r}")
     return counts
 
 
@@ -481,27 +532,33 @@ def _score_people(view: _DocView, gold: dict[str, Any]) -> dict[str, _Counts]:
         return norm_name(g["name"]) == norm_name(str(p.get("name", "")))
 
     core_pairs, used = _match_core_optional(core, optional, pred, same)
-    people = _counts_from_match(len(core), len(pred), core_pairs, used)
-    unmatched_names = {norm_name(str(p.get("name", ""))) for i, p in enumerate(pred) if i not in used}
-    person_texts = {norm_name(str(m.get("text", ""))) for m in view.mentions if m.get("kind") == "person"}
-    all_names = {norm_name(str(p.get("name", ""))) for p in pred}
+    people = _counts_from_match(core, pred, core_pairs, used, _describe)
+    # a must-not-be-person string is one more fp unless the entity it names is already an unmatched fp
+    already_wrong = {str(p.get("person_id")) for i, p in enumerate(pred) if i not in used}
+    named: dict[str, set[str]] = {}
+    for p in pred:
+        named.setdefault(norm_name(str(p.get("name", ""))), set()).add(str(p.get("person_id")))
+    for m in view.mentions:
+        if m.get("kind") == "person":
+            named.setdefault(norm_name(str(m.get("text", ""))), set()).add(str(m.get("entity_id")))
     for bad in gold.get("must_not_be_people", []) or []:
-        key = norm_name(bad)
-        if key in unmatched_names:
-            continue  # already a false positive as an unmatched person
-        if key in person_texts or key in all_names:
-            people.add(fp=1)
+        ids = named.get(norm_name(bad), set())
+        if ids and not ids & already_wrong:
+            people.spurious(f"{bad} (must not be a person)")
 
     titles, economy = _Counts(), _Counts()
     for gi, pi in core_pairs.items():
         g, p = core[gi], pred[pi]
-        pred_titles = {norm_text(str(t)) for t in _as_list(p.get("titles"))}
-        gold_titles = {norm_text(t) for t in g.get("titles", []) or []}
+        pred_titles = {norm_text(str(t)): str(t) for t in _as_list(p.get("titles"))}
+        gold_titles = {norm_text(t): t for t in g.get("titles", []) or []}
         aliases = [norm_text(a) for a in g.get("aliases_in_text", []) or []] + [norm_text(g["name"])]
-        titles.add(tp=len(gold_titles & pred_titles), fn=len(gold_titles - pred_titles))
-        titles.add(fp=sum(1 for t in pred_titles - gold_titles if not any(t in a for a in aliases)))
+        for key, title in gold_titles.items():
+            titles.check(key in pred_titles, f"{g['name']}: {title}")
+        for key, title in pred_titles.items():
+            if key not in gold_titles and not any(key in a for a in aliases):
+                titles.spurious(f"{g['name']}: {title}")
         if "economy" in g:
-            _compare_value(economy, g["economy"], _str(p.get("economy")))
+            _compare_value(economy, g["economy"], _str(p.get("economy")), g["name"])
     return {"people": people, "people_titles": titles, "people_economy": economy}
 
 
@@ -509,7 +566,12 @@ def _score_economies(view: _DocView, gold: Any) -> _Counts:
     core = {str(c).upper() for c in _core(gold)}
     optional = {str(c).upper() for c in _optional(gold)}
     pred = {e.upper() for e in view.mention_ids("economy")}
-    return _Counts(tp=len(core & pred), fp=len(pred - core - optional), fn=len(core - pred))
+    counts = _Counts(tp=len(core & pred))
+    for code in sorted(core - pred):
+        counts.miss(code)
+    for code in sorted(pred - core - optional):
+        counts.spurious(code)
+    return counts
 
 
 def _keys(item: dict[str, Any], norm: Callable[[str], str]) -> set[str]:
@@ -534,7 +596,7 @@ def _score_named(gold: Any, pred: list[dict[str, Any]], norm: Callable[[str], st
         return bool(_keys(g, norm) & _keys(p, norm))
 
     core_pairs, used = _match_core_optional(core, optional, pred, same)
-    return _counts_from_match(len(core), len(pred), core_pairs, used)
+    return _counts_from_match(core, pred, core_pairs, used, _describe)
 
 
 def _gold_links(items: Iterable[dict[str, Any]]) -> list[tuple[dict[str, Any], str, str]]:
@@ -563,7 +625,7 @@ def _score_links(view: _DocView, gold: Any) -> _Counts:
         return g[1] == p[1] and g[2] == p[2] and bool(_keys(g[0], norm_initiative) & _keys(p[0], norm_initiative))
 
     core_pairs, used = _match_core_optional(core, optional, pred, same)
-    return _counts_from_match(len(core), len(pred), core_pairs, used)
+    return _counts_from_match(core, pred, core_pairs, used, _describe)
 
 
 def _score_events(view: _DocView, gold: Any) -> dict[str, _Counts]:
@@ -577,7 +639,7 @@ def _score_events(view: _DocView, gold: Any) -> dict[str, _Counts]:
         return bool(g_acr and p_acr and norm_text(g_acr) == norm_text(p_acr))
 
     core_pairs, used = _match_core_optional(core, optional, pred, same)
-    events = _counts_from_match(len(core), len(pred), core_pairs, used)
+    events = _counts_from_match(core, pred, core_pairs, used, _describe)
     attributes = _Counts()
     for gi, pi in core_pairs.items():
         g, p = core[gi], pred[pi]
@@ -596,7 +658,7 @@ def _score_events(view: _DocView, gold: Any) -> dict[str, _Counts]:
             else:
                 gv = None if gv is None else str(gv)
                 pv = None if pv is None else str(pv)
-            _compare_value(attributes, gv, pv)
+            _compare_value(attributes, gv, pv, f"{g.get('name')} {gkey}")
     return {"events": events, "event_attributes": attributes}
 
 
@@ -682,25 +744,44 @@ def _score_claims(view: _DocView, gold: Any) -> dict[str, _Counts]:
                     used.add(pi)
                     break
     core_pairs = {gi: pi for gi, pi in pairs.items() if gi < n_core}
-    claims = _Counts(tp=len(core_pairs), fn=n_core - len(core_pairs),
-                     fp=sum(1 for pi in range(len(pred)) if pi not in used
-                            and not any(base(gi, pi) for gi in range(n_core, len(gold_all)))))
+
+    def gold_label(gi: int) -> str:
+        g, sids = gold_all[gi]
+        found = "" if sids else " [sentence not found in text]"
+        return f"{g.get('speaker')} {g.get('cue')}: {g.get('sentence_contains')!r}{found}"
+
+    def pred_label(c: dict[str, Any]) -> str:
+        return f"{c.get('speaker_text')} [{c.get('speaker_kind')} {c.get('speaker_id')}] {c.get('cue')}: " \
+               f"{str(c.get('content', ''))[:70]!r}"
+
+    claims = _Counts(tp=len(core_pairs))
+    for gi in range(n_core):
+        if gi not in core_pairs:
+            claims.miss(gold_label(gi))
+    for pi, c in enumerate(pred):
+        if pi not in used and not any(base(gi, pi) for gi in range(n_core, len(gold_all))):
+            claims.spurious(pred_label(c))
 
     cue, addressees, ctype, pronoun = _Counts(), _Counts(), _Counts(), _Counts()
     for gi, g in enumerate(core):
         if g.get("via_pronoun"):
-            pronoun.add(**({"tp": 1} if gi in core_pairs else {"fn": 1}))
+            pronoun.check(gi in core_pairs, gold_label(gi))
         if gi not in core_pairs:
             continue
         p = pred[core_pairs[gi]]
+        label = f"{g.get('speaker')} {g.get('sentence_contains')!r}"
         if g.get("cue"):
-            _compare_value(cue, norm_text(str(g["cue"])), _str(p.get("cue")) and norm_text(str(p["cue"])))
+            _compare_value(cue, norm_text(str(g["cue"])), _str(p.get("cue")) and norm_text(str(p["cue"])), label)
         if "addressees" in g:
             want = {str(a).upper() for a in g.get("addressees") or []}
             got = {str(a).upper() for a in _as_list(p.get("addressee_ids"))}
-            addressees.add(tp=len(want & got), fp=len(got - want), fn=len(want - got))
+            addressees.hit(len(want & got))
+            for a in sorted(want - got):
+                addressees.miss(f"{label}: {a}")
+            for a in sorted(got - want):
+                addressees.spurious(f"{label}: {a}")
         if "claim_type" in g:
-            _compare_value(ctype, str(g["claim_type"]), _str(p.get("claim_type")))
+            _compare_value(ctype, str(g["claim_type"]), _str(p.get("claim_type")), label)
     return {"claims": claims, "claims_cue": cue, "claims_addressees": addressees, "claims_type": ctype,
             "claims_via_pronoun": pronoun}
 
@@ -747,6 +828,15 @@ def _rows_from_counts(counts: dict[str, _Counts]) -> list[ScoreRow]:
     return [ScoreRow.from_counts(c, counts[c].tp, counts[c].fp, counts[c].fn) for c in CATEGORIES]
 
 
+def explain(tables: dict[str, pd.DataFrame], gold: dict[str, Any]) -> dict[str, dict[str, list[str]]]:
+    """What each false negative ("missed") and false positive ("wrong") of one gold document was."""
+    return _details(_score_counts(tables, gold))
+
+
+def _details(counts: dict[str, _Counts]) -> dict[str, dict[str, list[str]]]:
+    return {c: {"missed": list(k.missed), "wrong": list(k.wrong)} for c, k in counts.items() if k.missed or k.wrong}
+
+
 def micro_average(per_document: Iterable[list[ScoreRow]]) -> list[ScoreRow]:
     """Corpus score per category: tp, fp and fn summed over documents, then P/R/F1."""
     totals: dict[str, _Counts] = {c: _Counts() for c in CATEGORIES}
@@ -759,6 +849,7 @@ def micro_average(per_document: Iterable[list[ScoreRow]]) -> list[ScoreRow]:
 def evaluate(tables: dict[str, pd.DataFrame], golds: Sequence[dict[str, Any]], strict: bool = False) -> Report:
     """Score every gold document; those with no processed match are skipped (strict: scored as misses)."""
     per_document: dict[str, list[ScoreRow]] = {}
+    details: dict[str, dict[str, dict[str, list[str]]]] = {}
     unmatched: list[str] = []
     for gold in golds:
         source = str(gold.get("source", ""))
@@ -766,8 +857,11 @@ def evaluate(tables: dict[str, pd.DataFrame], golds: Sequence[dict[str, Any]], s
             unmatched.append(source)
             if not strict:
                 continue
-        per_document[source] = score(tables, gold)
-    return Report(per_document=per_document, micro=micro_average(per_document.values()), unmatched_gold=unmatched)
+        counts = _score_counts(tables, gold)
+        per_document[source] = _rows_from_counts(counts)
+        details[source] = _details(counts)
+    return Report(per_document=per_document, micro=micro_average(per_document.values()), unmatched_gold=unmatched,
+                  details=details)
 
 
 # ------------------------------------------------------------------------------------------------ I/O
@@ -810,6 +904,21 @@ def format_table(rows: Sequence[ScoreRow], title: str | None = None) -> str:
     return "\n".join(lines)
 
 
+def format_details(details: dict[str, dict[str, dict[str, list[str]]]]) -> str:
+    """Listing of misses (-) and wrong predictions (+) per document and category."""
+    lines = []
+    for source, categories in details.items():
+        lines.append(f"== {source}")
+        if not categories:
+            lines.append("  (no errors)")
+        for category, items in categories.items():
+            lines.append(f"  {category}")
+            lines += [f"    - missed: {item}" for item in items["missed"]]
+            lines += [f"    + wrong:  {item}" for item in items["wrong"]]
+        lines.append("")
+    return "\n".join(lines)
+
+
 def add_arguments(parser: argparse.ArgumentParser) -> argparse.ArgumentParser:
     """The evaluate command's options (for a sub-parser of the pipeline's CLI, or standalone)."""
     parser.add_argument("--processed", default="processed", type=Path,
@@ -819,6 +928,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> argparse.ArgumentParser:
     parser.add_argument("--json", dest="json_out", default=None, type=Path,
                         help="Also write the scores (micro and per document) as JSON to this file.")
     parser.add_argument("--per-doc", action="store_true", help="Also print the table of every document.")
+    parser.add_argument("--explain", action="store_true",
+                        help="Also list, per document and category, every missed gold item and wrong prediction.")
     parser.add_argument("--strict", action="store_true",
                         help="Score gold documents with no processed match as complete misses instead of "
                              "skipping them.")
@@ -848,6 +959,8 @@ def run(args: argparse.Namespace) -> int:
         for source, rows in report.per_document.items():
             print(format_table(rows, title=f"== {source}"))
             print()
+    if getattr(args, "explain", False):
+        print(format_details(report.details))
     n = len(report.per_document)
     print(format_table(report.micro, title=f"== micro-average over {n} of {len(golds)} gold documents"))
     if getattr(args, "json_out", None):

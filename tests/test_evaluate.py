@@ -246,6 +246,30 @@ def test_people_wrong_predictions_lower_precision() -> None:
     assert counts(rows["people_economy"]) == (1, 1, 1)
 
 
+def test_must_not_be_person_counted_once_per_wrong_entity() -> None:
+    tables = make_tables()
+    people = [*tables["people"].to_dict("records"),
+              {"person_id": "person:affairs", "name": "Affairs", "family_name": None, "given_name": None,
+               "economy": None, "titles": ["Foreign"]}]
+    mentions = [*tables["mentions"].to_dict("records"), _mention("person", "Foreign Affairs", "person:affairs")]
+    rows = rows_of(_replace(_replace(tables, "people", people), "mentions", mentions))
+    assert counts(rows["people"]) == (2, 1, 0)  # "Affairs" is wrong once, not again as "Foreign Affairs"
+
+
+def test_explain_lists_misses_and_wrong_predictions() -> None:
+    tables = make_tables()
+    mentions = [m for m in tables["mentions"].to_dict("records") if m["entity_id"] != "PRK"]
+    mentions.append(_mention("economy", "Sweden", "CHE"))
+    claims = tables["claims"].to_dict("records")
+    claims[0]["speaker_id"] = "person:anna-berg"
+    details = ev.explain(_replace(_replace(tables, "mentions", mentions), "claims", claims), GOLD)
+    assert details["economies"] == {"missed": ["PRK"], "wrong": ["CHE"]}
+    assert len(details["claims"]["missed"]) == 1 and "share values" in details["claims"]["missed"][0]
+    assert "person:anna-berg" in details["claims"]["wrong"][0]
+    assert "people" not in details  # no errors, no entry
+    assert ev.explain(make_tables(), GOLD) == {}
+
+
 def test_people_titles_tolerate_titles_written_in_aliases() -> None:
     tables = make_tables()
     people = tables["people"].to_dict("records")
@@ -423,8 +447,9 @@ def test_main_reads_parquet_and_writes_json(tmp_path: Path, capsys: pytest.Captu
     (gold_dir / "talks.json").write_text(json.dumps(GOLD), encoding="utf-8")
     (gold_dir / "other.json").write_text(json.dumps({**GOLD, "source": "other.txt"}), encoding="utf-8")
     out = tmp_path / "scores.json"
-    assert ev.main(["--processed", str(processed), "--gold", str(gold_dir), "--json", str(out)]) == 0
+    assert ev.main(["--processed", str(processed), "--gold", str(gold_dir), "--json", str(out), "--explain"]) == 0
     captured = capsys.readouterr()
+    assert "== talks.txt\n  (no errors)" in captured.out
     assert "micro-average over 1 of 2 gold documents" in captured.out
     assert "other.txt" in captured.err
     data = json.loads(out.read_text(encoding="utf-8"))
