@@ -291,7 +291,7 @@ class PeopleFinder:
                 continue
             pid = self._match_name(c, people, doc, order, assigned, cands)
             vouched = self._model_person(doc, c) or (len(c.words) == 1 and c.words[0] in self.lex.family_names)
-            if pid is None and c.words and (vouched or not in_headline(doc, c.start) and len(c.words) > 1):
+            if pid is None and c.words and (vouched or (not in_headline(doc, c.start) and len(c.words) > 1)):
                 name = " ".join(c.words)
                 pid = ids.person_id(name)
                 people.setdefault(pid, {"name": name, "words": c.words, "titles": [], "economy": None,
