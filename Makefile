@@ -13,7 +13,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed-stamp
 
-.PHONY: setup run test lint evaluate schemas clean-cache help lock fetch
+.PHONY: setup run test lint evaluate schemas clean-cache help lock fetch query
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed 's/:.*## /\t/'
@@ -35,6 +35,10 @@ test: $(STAMP) ## Lint, then run the test suite
 
 lint: $(STAMP) ## ruff only
 	$(PY) -m ruff check pipeline schemas tests
+
+query: $(STAMP) ## Run SQL on the DuckDB file of PROCESSED, e.g. make query SQL="select * from claims_by_speaker"
+	@test -n "$${SQL:-}" || { echo 'usage: make query SQL="select ..."' >&2; exit 2; }
+	$(PY) -m pipeline query --db $(PROCESSED)/mofa.duckdb "$$SQL"
 
 evaluate: $(STAMP) ## Score $(PROCESSED) against the gold files in $(GOLD)
 	$(PY) -m pipeline evaluate --processed $(PROCESSED) --gold $(GOLD)
