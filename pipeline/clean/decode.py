@@ -48,6 +48,9 @@ _XML_ENCODING = re.compile(rb"""^\s*<\?xml[^>]*encoding\s*=\s*["']([A-Za-z0-9_.:
 _SUPERSETS = {"euc-kr": "cp949", "euckr": "cp949", "ks_c_5601-1987": "cp949", "ksc5601": "cp949",
               "iso-8859-1": "cp1252", "latin-1": "cp1252", "latin1": "cp1252", "us-ascii": "utf-8",
               "ascii": "utf-8"}
+_MULTIBYTE = frozenset(codecs.lookup(n).name for n in (
+    "cp949", "euc_kr", "iso2022_kr", "johab", "euc_jp", "shift_jis", "cp932", "iso2022_jp", "gb2312", "gbk",
+    "gb18030", "big5", "big5hkscs", "hz", "utf_16", "utf_16_le", "utf_16_be", "utf_32", "utf_8"))
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
 
 
@@ -133,6 +136,10 @@ def decode_bytes(data: bytes, max_bytes: int) -> Decoded:
             if best is None or best.encoding is None:
                 raise Rejected("clean", "binary file, not text: no character encoding fits its bytes")
             encoding = _SUPERSETS.get(best.encoding.replace("_", "-"), best.encoding)
+            if codecs.lookup(encoding).name not in _MULTIBYTE:
+                # Single-byte guesses on short Western text are unreliable (cp775 for Latin-1 'Côte'):
+                # Windows-1252, the web's reading of Latin-1, is far more likely in this corpus.
+                encoding = "cp1252"
             text = data.decode(encoding, errors="replace")
     text = text.replace("\x00", "").replace("\ufeff", "")
     controls = len(_CONTROL.findall(text[:65536]))

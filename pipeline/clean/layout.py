@@ -25,7 +25,7 @@ from pipeline.clean.text import (
 )
 
 _NUMBER = re.compile(r"^\d{1,3}(?:[,.]\d{3})+$|^\d+$")
-_CRUMB = re.compile(r"\s*[>›»]\s*")
+_CRUMB = re.compile(r"\s+[>›»]\s+")
 
 
 @dataclass
@@ -131,8 +131,16 @@ class LayoutReader:
             j -= 1
         return j if j >= 0 else None
 
+    def _is_crumb(self, line: str) -> bool:
+        """'Home > Press > Press Releases': short parts, starting at home or ending on a board (a title
+        holding '<b>' or ' > ' is not one)."""
+        parts = [p.strip() for p in _CRUMB.split(line) if p.strip()]
+        if len(parts) < 2 or any(len(p.split()) > 4 or "<" in p for p in parts):
+            return False
+        return parts[0].casefold() in ("home", "main", "홈") or self.lex.is_board(parts[-1])
+
     def _category(self, line: str) -> str | None:
-        if _CRUMB.search(line):
+        if self._is_crumb(line):
             parts = [p for p in _CRUMB.split(line) if p.strip()]
             return parts[-1].strip() if parts else None
         if self.lex.is_board(line):
@@ -155,7 +163,7 @@ class LayoutReader:
         title_line = lines[t] if t is not None else ""
         if title_line and ":" in title_line and self.lex.is_field_label(title_line.split(":", 1)[0]):
             title_line = title_line.split(":", 1)[1].strip()
-        if t is not None and (self.lex.is_board(title_line) or _CRUMB.search(title_line)):
+        if t is not None and (self.lex.is_board(title_line) or self._is_crumb(title_line)):
             # Category right above the metadata: the title follows it.
             draft.category = self._category(title_line)
             t = None

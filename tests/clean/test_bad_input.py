@@ -203,3 +203,18 @@ def test_tens_of_megabytes_rejected_quickly() -> None:
     t0 = time.perf_counter()
     assert _reason(data).startswith("file too large: 30.0 MB")
     assert time.perf_counter() - t0 < 1
+
+
+def test_latin1_without_declaration_is_not_a_baltic_codepage() -> None:
+    text = ("Korea and Côte d'Ivoire Hold Talks\n\nThe délégation of Côte d'Ivoire met officials of the Ministry "
+            "in Seoul and discussed cooperation in trade and energy with the Korean side.\n")
+    (doc,) = clean_bytes("l.txt", text.encode("latin-1"))
+    assert doc.title == "Korea and Côte d'Ivoire Hold Talks" and "délégation" in doc.text
+
+
+def test_title_with_markup_and_angle_bracket_is_not_a_breadcrumb() -> None:
+    page = ("<html><head><title>MOFA</title></head><body><div><h3>Minister &lt;b&gt;Meets&lt;/b&gt; Envoy</h3>"
+            "<p>Date 2025-01-02</p><p>hit 5</p><p>The Minister met the Envoy in Seoul and discussed cooperation in "
+            "trade, energy and culture between the two countries.</p></div></body></html>")
+    (doc,) = clean_bytes("t.html", page.encode())
+    assert doc.title == "Minister <b>Meets</b> Envoy" and doc.category is None
