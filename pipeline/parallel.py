@@ -1,13 +1,21 @@
 """Run extraction in this process or in a pool of worker processes, each loading the model once.
 
 Results stream back in input order; the corpus's Docs are never held (memory stays flat with N).
-A document whose extraction raises is turned into a Reject row; the rest of its batch goes on.
+Documents go to the workers in small chunks (several per worker, so that both cores stay busy to the
+end) with a bounded number of chunks in flight. A document whose extraction raises is turned into a
+Reject row and the rest of its chunk goes on; a document that kills its worker process (a crash in
+native code, the memory limit) is found by re-running the chunks that were in flight one document at a
+time, and only that document is rejected.
 """
 
 from __future__ import annotations
 
+import math
 import multiprocessing as mp
+from collections import deque
 from collections.abc import Iterator
+from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from itertools import islice
 
 from pydantic import ValidationError
@@ -16,7 +24,13 @@ from pipeline.settings import Settings
 from schemas.models import CleanDocument, DocResult, Reject
 
 #: Exceptions a buggy component or odd document can raise; anything else is a real crash of the batch.
-DOC_ERRORS = (ValueError, IndexError, KeyError, TypeError, AttributeError, ValidationError)
+DOC_ERRORS = (ValueError, IndexError, KeyError, TypeError, AttributeError, ValidationError, RecursionError,
+              ArithmeticError)
+
+#: Chunks per worker when the documents are split (more chunks balance the tail, fewer cost less IPC).
+CHUNKS_PER_WORKER = 4
+
+Outcome = DocResult | Reject
 
 
 class Extractor:
@@ -28,7 +42,7 @@ class Extractor:
         self.nlp = build_nlp(model)
         self.batch_size = batch_size
 
-    def run(self, cdocs: list[CleanDocument]) -> list[DocResult | Reject]:
+    def run(self, cdocs: list[CleanDocument]) -> list[Outcome]:
         from pipeline.extract import extract_all
 
         try:
@@ -36,7 +50,7 @@ class Extractor:
         except DOC_ERRORS:
             return [self._one(c) for c in cdocs]
 
-    def _one(self, cdoc: CleanDocument) -> DocResult | Reject:
+    def _one(self, cdoc: CleanDocument) -> Outcome:
         from pipeline.extract import extract_all
 
         try:
@@ -44,6 +58,11 @@ class Extractor:
             return result
         except DOC_ERRORS as err:
             return Reject(source=cdoc.source, stage="extract", reason=f"extraction failed: {type(err).__name__}: {err}")
+
+
+def chunk_size(n: int, workers: int, batch_size: int) -> int:
+    """Documents per task: at most ``batch_size``, small enough for ``CHUNKS_PER_WORKER`` tasks per worker."""
+    return max(1, min(batch_size, math.ceil(n / (max(workers, 1) * CHUNKS_PER_WORKER))))
 
 
 def _chunks(items: list[CleanDocument], size: int) -> Iterator[list[CleanDocument]]:
@@ -62,26 +81,72 @@ def _init_worker(model: str, batch_size: int) -> None:
     _WorkerState.extractor = Extractor(model, batch_size)
 
 
-def _work(chunk: list[dict]) -> list[dict]:
+def _work(chunk: list[CleanDocument]) -> list[Outcome]:
     assert _WorkerState.extractor is not None
-    outcomes = _WorkerState.extractor.run([CleanDocument.model_validate(c) for c in chunk])
-    return [{"kind": "reject" if isinstance(o, Reject) else "result", "value": o.model_dump(mode="json")}
-            for o in outcomes]
+    return _WorkerState.extractor.run(chunk)
 
 
-def extract_stream(
-    cdocs: list[CleanDocument], settings: Settings
-) -> Iterator[tuple[CleanDocument, DocResult | Reject]]:
-    if settings.workers <= 1 or len(cdocs) <= settings.batch_size:
+def _died(cdoc: CleanDocument) -> Reject:
+    return Reject(source=cdoc.source, stage="extract",
+                  reason="extraction failed: the worker process died on this document (crash or out of memory)")
+
+
+def extract_stream(cdocs: list[CleanDocument], settings: Settings) -> Iterator[tuple[CleanDocument, Outcome]]:
+    """(document, result or reject) for every document of ``cdocs``, in input order."""
+    if settings.workers <= 1 or len(cdocs) <= 1:
         extractor = Extractor(settings.model, settings.batch_size)
         for chunk in _chunks(cdocs, settings.batch_size):
             yield from zip(chunk, extractor.run(chunk), strict=True)
         return
-    chunks = list(_chunks(cdocs, settings.batch_size))
+    workers = min(settings.workers, len(cdocs))
+    size = chunk_size(len(cdocs), workers, settings.batch_size)
+    yield from _pool_stream(deque(_chunks(cdocs, size)), workers, settings)
+
+
+def _pool_stream(pending: deque[list[CleanDocument]], workers: int,
+                 settings: Settings) -> Iterator[tuple[CleanDocument, Outcome]]:
+    """Feed ``pending`` chunks to a process pool (at most two per worker in flight) and yield in order;
+    when a worker dies, the chunks in flight are re-run one document at a time to find the culprit."""
     ctx = mp.get_context("fork")
-    with ctx.Pool(settings.workers, initializer=_init_worker, initargs=(settings.model, settings.batch_size)) as pool:
-        payloads = ([c.model_dump(mode="json") for c in chunk] for chunk in chunks)
-        for chunk, outs in zip(chunks, pool.imap(_work, payloads), strict=True):
-            for cdoc, out in zip(chunk, outs, strict=True):
-                model = Reject if out["kind"] == "reject" else DocResult
-                yield cdoc, model.model_validate(out["value"])
+    while pending:
+        pool = ProcessPoolExecutor(workers, mp_context=ctx, initializer=_init_worker,
+                                   initargs=(settings.model, settings.batch_size))
+        inflight: deque[tuple[list[CleanDocument], Future[list[Outcome]]]] = deque()
+        try:
+            while pending or inflight:
+                while pending and len(inflight) < 2 * workers:
+                    chunk = pending.popleft()
+                    inflight.append((chunk, pool.submit(_work, chunk)))
+                chunk, fut = inflight[0]
+                outs = fut.result()
+                inflight.popleft()
+                yield from zip(chunk, outs, strict=True)
+        except BrokenProcessPool:
+            suspects = [d for chunk, _ in inflight for d in chunk]
+            yield from _isolate(suspects, settings)
+            continue
+        finally:
+            pool.shutdown(wait=True, cancel_futures=True)
+        return
+
+
+def _isolate(suspects: list[CleanDocument], settings: Settings) -> Iterator[tuple[CleanDocument, Outcome]]:
+    """Run ``suspects`` one at a time in a one-worker pool (a new one after each death), in order."""
+    ctx = mp.get_context("fork")
+    queue = deque(suspects)
+    while queue:
+        pool = ProcessPoolExecutor(1, mp_context=ctx, initializer=_init_worker,
+                                   initargs=(settings.model, settings.batch_size))
+        try:
+            while queue:
+                cdoc = queue[0]
+                try:
+                    (out,) = pool.submit(_work, [cdoc]).result()
+                except BrokenProcessPool:
+                    queue.popleft()
+                    yield cdoc, _died(cdoc)
+                    break
+                queue.popleft()
+                yield cdoc, out
+        finally:
+            pool.shutdown(wait=True, cancel_futures=True)
