@@ -34,6 +34,7 @@ class CueEntry:
     speaker: str = "subject"  # or "object" (according to X)
     requires: str | None = None  # "complement_verb": only a claim when a clause or infinitive follows
     xcomp_type: str | None = None  # claim type when an infinitive complement follows
+    travel_complement: bool = True  # False: no claim when the infinitive is a meeting/travel verb
 
     @property
     def is_phrase(self) -> bool:
@@ -101,7 +102,8 @@ def parse_entry(raw: dict[str, Any]) -> CueEntry:
     if not lemmas and not phrase:
         raise ValueError(f"cue {raw.get('cue')!r} has neither lemmas nor phrase")
     return CueEntry(cue=raw["cue"], claim_type=claim_type, lemmas=lemmas, phrase=phrase,
-                    speaker=raw.get("speaker", "subject"), requires=raw.get("requires"), xcomp_type=xcomp_type)
+                    speaker=raw.get("speaker", "subject"), requires=raw.get("requires"), xcomp_type=xcomp_type,
+                    travel_complement=bool(raw.get("travel_complement", True)))
 
 
 def load_lexicon(cues: Path, object_types: Path, noncues: Path, speakers: Path, forms: Path) -> Lexicon:

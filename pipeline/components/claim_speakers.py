@@ -79,6 +79,7 @@ class DocContext:
     person_words: dict[str, set[str]] = field(default_factory=dict)
     person_economy: dict[str, str | None] = field(default_factory=dict)
     home_economy: str | None = None
+    text: str = ""
 
     @classmethod
     def from_doc(cls, doc: Doc, home_economy: str | None) -> DocContext:
@@ -98,7 +99,8 @@ class DocContext:
                 bag.update(_WORD.findall(title.lower()))
             bag.update(_WORD.findall((getattr(person, "name", "") or "").lower()))
             economy[pid] = getattr(person, "economy", None)
-        return cls(mentions=mentions, person_words=words, person_economy=economy, home_economy=home_economy)
+        return cls(mentions=mentions, person_words=words, person_economy=economy, home_economy=home_economy,
+                   text=doc.text)
 
     def within(self, start: int, end: int, kinds: tuple[str, ...]) -> list[Mention]:
         """Mentions of the given kinds lying inside [start, end) (character offsets)."""
@@ -184,19 +186,19 @@ class SpeakerResolver:
                 return Speaker(c.kind, c.entity_id, head.text, s, e, "pronoun")
             return None
         toks = np_tokens(head)
-        start, end, text = _span_of(toks)
-        for kind in ("person", "organization", "economy"):
-            m = self.ctx.covering(head, kind)
-            if m is not None and not self._is_group(head):
-                return Speaker(kind, m.entity_id, text, start, end, "name")
+        start, end, text = self._extend(*_span_of(toks))
         conj = [c for c in head.children if c.dep_ == "conj"]
         if conj and group:
             members = [self.resolve(t, focus, allow_pronoun=False, group=False) for t in [head, *conj]]
             ids = list(dict.fromkeys(m.entity_id for m in members if m is not None and m.entity_id
                                      and m.via == "name"))
             if len(ids) >= 2:
-                full = _span_of([t for t in head.subtree if toks[0].i <= t.i] or toks)
+                full = self._extend(*_span_of([t for t in head.subtree if toks[0].i <= t.i] or toks))
                 return Speaker("collective", "|".join(ids), full[2], full[0], full[1], "collective")
+        for kind in ("person", "organization", "economy"):
+            m = self.ctx.covering(head, kind)
+            if m is not None and not self._is_group(head):
+                return Speaker(kind, m.entity_id, text, start, end, "name")
         people = self.ctx.within(start, end, ("person",))
         if people:
             return Speaker("person", people[0].entity_id, text, start, end, "name")
@@ -219,6 +221,15 @@ class SpeakerResolver:
         if economies:
             return Speaker("economy", economies[0].entity_id, text, start, end, "name")
         return None
+
+    def _extend(self, start: int, end: int, text: str) -> tuple[int, int, str]:
+        """Widen a phrase to whole mentions it cuts ("Lee Ha" of "Lee Ha-na" when the parse split the name)."""
+        for m in self.ctx.mentions:
+            if m.start >= end:
+                break
+            if m.end > start and (m.start < start or m.end > end):
+                start, end = min(start, m.start), max(end, m.end)
+        return start, end, self.ctx.text[start:end] if self.ctx.text else text
 
     def _is_group(self, head: Token) -> bool:
         if head.lemma_.lower() not in self.words.collective_heads:

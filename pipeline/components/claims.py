@@ -33,7 +33,7 @@ from spacy.tokens import Doc, Span, Token
 
 from pipeline import ids
 from pipeline.components.claim_lexicon import CueEntry, Lexicon, build_matcher, load_lexicon
-from pipeline.components.claim_speakers import DocContext, Focus, Speaker, SpeakerResolver
+from pipeline.components.claim_speakers import DocContext, Focus, Speaker, SpeakerResolver, np_tokens
 from pipeline.components.structure import paragraph_at, sent_id_at, sentence_spans
 from schemas.models import Claim
 
@@ -123,6 +123,8 @@ class ClaimFinder:
                 continue
             if cue.entry.requires == "complement_verb" and not _has_clause(doc, content):
                 continue
+            if cue.entry.requires == "clause" and not any(c.dep_ == "ccomp" for c in doc[cue.anchor].children):
+                continue
             cands.append(Candidate(cue, content, self._claim_type(doc, cue), _is_future(doc[cue.anchor]),
                                    _addressee_heads(doc, cue) if self._claim_type(doc, cue) == "call" else ()))
         return [c for c in cands if not any(_nested(doc, c, other) for other in cands if other is not c)]
@@ -131,7 +133,8 @@ class ClaimFinder:
         """Meeting/travel verbs: "invited X to visit", "will visit Tokyo to discuss", "met to discuss"."""
         anchor = doc[cue.anchor]
         non = self.lexicon.noncues
-        if any(c.dep_ in ("xcomp", "advcl") and c.lemma_.lower() in non for c in anchor.children):
+        if not cue.entry.travel_complement and any(c.dep_ in ("xcomp", "advcl", "ccomp") and c.lemma_.lower() in non
+                                                   for c in anchor.children):
             return True
         has_subject = any(c.dep_ in _SUBJ for c in anchor.children)
         return (anchor.dep_ in ("xcomp", "advcl", "acl", "relcl") and not has_subject
@@ -219,7 +222,7 @@ class ClaimFinder:
             claim_id=ids.claim_id(doc_id, cue_span.start_char), doc_id=doc_id,
             sent_id=sent_id_at(doc, cue_span.start_char, sents),
             speaker_kind=speaker.kind, speaker_id=speaker.entity_id, speaker_text=speaker.text,
-            cue=cue.entry.cue, claim_type=cand.claim_type, future=cand.future,
+            cue=self._cue_lemma(doc, cue), claim_type=cand.claim_type, future=cand.future,
             content=content.text,
             addressee_ids=list(dict.fromkeys(addressees)),
             economy_ids=list(dict.fromkeys(m.entity_id for m in inside if m.kind == "economy")),
@@ -228,6 +231,16 @@ class ClaimFinder:
             cue_start=cue_span.start_char, cue_end=cue_span.end_char,
             content_start=c_start, content_end=c_end,
         )
+
+    def _cue_lemma(self, doc: Doc, cue: CueMatch) -> str:
+        """The verb's own lemma for single-verb entries ('stressed' -> stress, 'responded' -> respond)."""
+        if cue.entry.is_phrase:
+            return cue.entry.cue
+        tok = doc[cue.start]
+        for lemma in cue.entry.lemmas:
+            if tok.lemma_.lower() == lemma or tok.lower_ in self.lexicon.forms(lemma):
+                return lemma
+        return cue.entry.cue
 
     def set_annotations(self, doc: Doc, claims: list[Claim]) -> None:
         doc._.mofa_claims = claims
@@ -305,6 +318,9 @@ def _content(doc: Doc, cue: CueMatch) -> tuple[int, int] | None:
         else:
             lo, hi = sent.start, phrase_lo
         return _trim(doc, lo, hi)
+    if anchor.dep_ == "acl" and anchor.tag_ == "VBN":  # "the initiative announced by X": content is the noun
+        toks = np_tokens(anchor.head)
+        return _trim(doc, toks[0].i, toks[-1].i + 1)
     cue_toks = range(cue.start, cue.end)
     kids = [c for i in cue_toks for c in doc[i].children if c.i not in cue_toks and c.dep_ not in _NOT_CONTENT]
     clauses = [c for c in kids if c.dep_ == "ccomp"]
@@ -312,8 +328,10 @@ def _content(doc: Doc, cue: CueMatch) -> tuple[int, int] | None:
         return _trim(doc, clauses[0].left_edge.i, clauses[0].right_edge.i + 1)
     right = [c for c in kids if c.i >= cue.end and not (c.dep_ == "advcl" and c.tag_ == "VBG")]
     if right:
-        lo, hi = cue.end, max(c.right_edge.i for c in right) + 1
         first = min(right, key=lambda c: c.i)
+        lo, hi = max(cue.end, first.left_edge.i), max(c.right_edge.i for c in right) + 1
+        if first.dep_ == "prep" and len(right) == 1 and first.i == lo:
+            lo += 1  # "asked for X", "exchanged views on X": the content is X
         if first.dep_ in ("prep", "npadvmod", "advmod"):
             # "said at a briefing that X": the parser may read 'that' as a relative pronoun of 'briefing'
             for t in doc[lo:hi]:
@@ -367,8 +385,11 @@ def _addressee_heads(doc: Doc, cue: CueMatch) -> tuple[int, ...]:
                 heads += [g.i for g in c.children if g.dep_ == "poss"]
             elif c.i >= cue.end and c.dep_ in ("ccomp", "xcomp"):
                 heads += [g.i for g in c.children if g.dep_ == "nsubj"]
-            elif c.dep_ == "prep" and c.lower_ in ("on", "upon", "to") and c.i >= cue.end:
-                heads += [g.i for g in c.children if g.dep_ == "pobj"]
+            elif c.dep_ == "prep" and c.i >= cue.end:  # "appeal to X"; "ask for X's support"
+                pobjs = [g for g in c.children if g.dep_ == "pobj"]
+                if c.lower_ in ("on", "upon", "to"):
+                    heads += [g.i for g in pobjs]
+                heads += [p.i for g in pobjs for p in g.children if p.dep_ == "poss"]
             elif c.dep_ == "pobj" and c.i >= cue.end:
                 heads += [g.i for g in c.children if g.dep_ == "poss"]
         if tok.dep_ == "prep" and cue.start <= tok.i < cue.end:
