@@ -438,7 +438,7 @@ def _describe(item: Any) -> str:
     if isinstance(item, tuple):
         return " / ".join(_describe(x) for x in item)
     if isinstance(item, dict):
-        name = _str(item.get("name")) or _str(item.get("speaker")) or ""
+        name = fold_ws(_str(item.get("name")) or _str(item.get("speaker")) or "")
         acronym = _str(item.get("acronym"))
         return f"{name} ({acronym})" if acronym and acronym != name else name
     return str(item)
@@ -963,15 +963,17 @@ def run(args: argparse.Namespace) -> int:
         print(format_details(report.details))
     n = len(report.per_document)
     print(format_table(report.micro, title=f"== micro-average over {n} of {len(golds)} gold documents"))
-    if getattr(args, "json_out", None):
-        out = Path(args.json_out)
+    json_out = getattr(args, "json_out", None) or getattr(args, "json", None)  # dest differs in pipeline.cli
+    if json_out:
+        out = Path(json_out)
         out.parent.mkdir(parents=True, exist_ok=True)
         out.write_text(json.dumps(report.to_dict(), indent=2, ensure_ascii=False), encoding="utf-8")
     return 0 if n else 1
 
 
 def main(argv: list[str] | argparse.Namespace | None = None) -> int:
-    """Entry point: argv list (None = sys.argv[1:]) or an already parsed Namespace from the pipeline CLI."""
+    """Entry point: argv list (None = sys.argv[1:]) or an already parsed Namespace from the pipeline CLI
+    (attributes processed, gold, and optionally json_out or json, per_doc, explain, strict)."""
     args = argv if isinstance(argv, argparse.Namespace) else build_parser().parse_args(argv)
     return run(args)
 
