@@ -130,9 +130,12 @@ class ClaimFinder:
         return [c for c in cands if not any(_nested(doc, c, other) for other in cands if other is not c)]
 
     def _vetoed(self, doc: Doc, cue: CueMatch) -> bool:
-        """Meeting/travel verbs: "invited X to visit", "will visit Tokyo to discuss", "met to discuss"."""
+        """Agentless passives; meeting/travel verbs: "invited X to visit", "will visit Tokyo to discuss"."""
         anchor = doc[cue.anchor]
         non = self.lexicon.noncues
+        if not cue.entry.is_phrase and any(c.dep_ == "auxpass" for c in anchor.children) and not any(
+                c.dep_ == "agent" for c in anchor.children):
+            return True  # "It was noted that", "are expected to discuss": no speaker behind the verb
         if not cue.entry.travel_complement and any(c.dep_ in ("xcomp", "advcl", "ccomp") and c.lemma_.lower() in non
                                                    for c in anchor.children):
             return True
@@ -318,7 +321,9 @@ def _content(doc: Doc, cue: CueMatch) -> tuple[int, int] | None:
         else:
             lo, hi = sent.start, phrase_lo
         return _trim(doc, lo, hi)
-    if anchor.dep_ == "acl" and anchor.tag_ == "VBN":  # "the initiative announced by X": content is the noun
+    if anchor.dep_ == "acl" and anchor.tag_ == "VBN":  # "the plan announced by X": content is the noun
+        if cue.entry.claim_type not in ("statement", "proposal"):
+            return None  # "the project supported by X" reports funding, not a position
         toks = np_tokens(anchor.head)
         return _trim(doc, toks[0].i, toks[-1].i + 1)
     cue_toks = range(cue.start, cue.end)
@@ -326,7 +331,8 @@ def _content(doc: Doc, cue: CueMatch) -> tuple[int, int] | None:
     clauses = [c for c in kids if c.dep_ == "ccomp"]
     if clauses:  # "said at a briefing that X", '"X," he said at the meeting', "told reporters: X"
         return _trim(doc, clauses[0].left_edge.i, clauses[0].right_edge.i + 1)
-    right = [c for c in kids if c.i >= cue.end and not (c.dep_ == "advcl" and c.tag_ == "VBG")]
+    right = [c for c in kids if c.i >= cue.end and not (c.dep_ == "advcl" and (
+        c.tag_ == "VBG" or any(g.dep_ in _SUBJ for g in c.children)))]  # "..., adding", "..., while X noted"
     if right:
         first = min(right, key=lambda c: c.i)
         lo, hi = max(cue.end, first.left_edge.i), max(c.right_edge.i for c in right) + 1

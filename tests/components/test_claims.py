@@ -225,3 +225,23 @@ def test_seed_release(seed_result) -> None:
     assert any(c.cue == "according to" and c.speaker_kind == "organization" for c in claims)
     assert any(c.speaker_kind == "economy" and c.speaker_id == "KOR" and c.cue == "suggest" for c in claims)
     assert not any(c.cue in ("attend", "chair") for c in claims)
+
+
+def test_passives_contrasts_and_participles(nlp) -> None:
+    text = ("The two ministers are expected to discuss ways to expand cooperation in clean energy. "
+            "It was noted that trade grew. The project, supported by the Korean government, was completed.\n\n"
+            "During the dialogue, Vice Minister Kim underlined the importance of the alliance, while Minister Smith "
+            "noted that the two countries share common values.\n\n"
+            "Minister Smith welcomed the adoption of the resolution, adding that Korea will continue to play its role.")
+    doc = parse(nlp, text, {"Vice Minister Kim": P_KIM, "Minister Smith": P_SMITH, "Korea": ("economy", "KOR"),
+                            "Korean": ("economy", "KOR")})
+    got = [(k, i, c) for k, i, _, c, _ in show(doc)]
+    assert got == [
+        ("collective", "two ministers", "discuss"),  # "are expected to": future agenda, not an expectation
+        ("person", "person:kim-min-su", "underline"),
+        ("person", "person:john-smith", "note"),  # a clause with its own subject is its own claim
+        ("person", "person:john-smith", "welcome"),
+        ("person", "person:john-smith", "add"),
+    ]
+    assert doc._.mofa_claims[0].future
+    assert doc._.mofa_claims[1].content == "the importance of the alliance"
