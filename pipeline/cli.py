@@ -101,9 +101,9 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("evaluate", help="score processed tables against gold annotation files",
                        epilog="example:\n  python -m pipeline evaluate --processed processed --gold tests/gold",
                        formatter_class=argparse.RawDescriptionHelpFormatter)
-    p.add_argument("--processed", type=Path, default=Path("processed"), help="folder of the tables")
-    p.add_argument("--gold", type=Path, default=Path("tests/gold"), help="folder of gold *.json files")
-    p.add_argument("--json", type=Path, default=None, help="also write the scores as JSON here")
+    from pipeline.evaluate import add_arguments as evaluate_arguments
+
+    evaluate_arguments(p)
     _common(p)
 
     p = sub.add_parser("fetch", help="download the ministry's RSS feeds; store each new item in the raw folder",
@@ -145,6 +145,15 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--db", type=Path, default=Path("processed/mofa.duckdb"),
                    help="DuckDB file (default processed/mofa.duckdb)")
     p.add_argument("--csv", action="store_true", help="print CSV instead of an aligned table")
+    _common(p)
+
+    p = sub.add_parser("bench", help="benchmark the project against bare spaCy on N generated releases",
+                       epilog="examples:\n  python -m pipeline bench --n 200 --workers 1 2\n"
+                              "  python -m pipeline bench --memory 200 2000   # peak memory vs corpus size",
+                       formatter_class=argparse.RawDescriptionHelpFormatter)
+    from pipeline.bench import build_parser as bench_parser
+
+    bench_parser(p)
     _common(p)
 
     p = sub.add_parser("schemas", help="regenerate schemas/json/*.schema.json and the README column tables")
@@ -274,10 +283,7 @@ def cmd_write(args: argparse.Namespace) -> int:
 def cmd_evaluate(args: argparse.Namespace) -> int:
     from pipeline import evaluate
 
-    argv = ["--processed", str(args.processed), "--gold", str(args.gold)]
-    if args.json:
-        argv += ["--json", str(args.json)]
-    return evaluate.main(argv)
+    return evaluate.main(args)
 
 
 def cmd_schemas(args: argparse.Namespace) -> int:
@@ -288,6 +294,12 @@ def cmd_schemas(args: argparse.Namespace) -> int:
         log.error("out of date (run `make schemas`): %s", ", ".join(stale))
         return 1
     return 0
+
+
+def cmd_bench(args: argparse.Namespace) -> int:
+    from pipeline.bench import main as bench_main
+
+    return bench_main(args=args)
 
 
 def cmd_fetch(args: argparse.Namespace) -> int:
@@ -332,7 +344,7 @@ def cmd_query(args: argparse.Namespace) -> int:
 
 COMMANDS = {"run": cmd_run, "clean": cmd_clean, "extract": cmd_extract, "validate": cmd_validate,
             "write": cmd_write, "evaluate": cmd_evaluate, "schemas": cmd_schemas,
-            "fetch": cmd_fetch, "report": cmd_report, "query": cmd_query}
+            "fetch": cmd_fetch, "bench": cmd_bench, "report": cmd_report, "query": cmd_query}
 
 
 def main(argv: list[str] | None = None) -> int:

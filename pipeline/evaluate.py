@@ -93,9 +93,10 @@ import unicodedata
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import asdict, dataclass, field
 from pathlib import Path, PurePosixPath
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-import pandas as pd
+if TYPE_CHECKING:  # pandas is imported lazily: building the CLI parser must stay fast
+    import pandas as pd
 
 from schemas.models import TABLES
 
@@ -248,6 +249,8 @@ def norm_phrase(text: str) -> str:
 
 def _scalar(value: Any) -> Any:
     """None for every flavour of missing (None, NaN, pd.NA, NaT); the value otherwise."""
+    import pandas as pd
+
     if value is None or value is pd.NA or value is pd.NaT:
         return None
     if isinstance(value, float) and math.isnan(value):
@@ -868,12 +871,16 @@ def evaluate(tables: dict[str, pd.DataFrame], golds: Sequence[dict[str, Any]], s
 
 
 def _empty_frame(table: str) -> pd.DataFrame:
+    import pandas as pd
+
     model = TABLES.get(table)
     return pd.DataFrame(columns=list(model.model_fields) if model else [])
 
 
 def load_tables(processed_dir: str | Path) -> dict[str, pd.DataFrame]:
     """Read processed/<table>.parquet for every scored table (a missing file is an empty table)."""
+    import pandas as pd
+
     folder = Path(processed_dir)
     tables: dict[str, pd.DataFrame] = {}
     for table in EVAL_TABLES:
