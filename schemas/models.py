@@ -20,11 +20,13 @@ class Record(BaseModel):
 
 
 class Section(StrEnum):
-    """Where a paragraph sits in the release. Title and subtitle are kept in the text so that
-    entities named only in the headline (e.g. a summit in the subtitle) are still found."""
+    """Where a paragraph sits in the release. Title, subtitle and header (a briefing's opening line:
+    office, name, date, greeting) are kept in the text so that entities named only there (a summit in the
+    subtitle, the spokesperson in the header) are still found; they are not body."""
 
     title = "title"
     subtitle = "subtitle"
+    header = "header"
     body = "body"
     footnote = "footnote"
 
@@ -72,7 +74,7 @@ class Paragraph(Record):
     """A paragraph of the cleaned text; offsets index into ``Document.text``."""
 
     paragraph_id: int = Field(ge=0, description="Position of the paragraph in the document, from 0.")
-    section: Section = Field(description="title, subtitle, body or footnote.")
+    section: Section = Field(description="title, subtitle, header, body or footnote.")
     start: int = Field(ge=0, description="Character offset where the paragraph starts.")
     end: int = Field(ge=0, description="Character offset just after the paragraph.")
 
@@ -123,7 +125,7 @@ class Sentence(Record):
     doc_id: str = Field(description="Document id.")
     sent_id: str = Field(description="Stable sentence id: '<doc_id>:s<index>'.", examples=["d3f9a1c2b7e4d5a6:s4"])
     paragraph_id: int = Field(ge=0, description="Paragraph the sentence belongs to.")
-    section: Section = Field(description="title, subtitle, body or footnote.")
+    section: Section = Field(description="title, subtitle, header, body or footnote.")
     start: int = Field(ge=0, description="Character offset in documents.text.")
     end: int = Field(ge=0, description="Character offset just after the sentence.")
     text: str = Field(description="The sentence as in documents.text[start:end].")

@@ -5,7 +5,7 @@ would read the local disk) is refused whole, so nothing from the disk can reach 
 item body (content:encoded, else description) arrives as plain text whose paragraph breaks are lost,
 with footnote markers (``※``) inline; paragraphs are recovered where sentences were glued together
 ("...14.This year") and footnotes are cut at a sentence boundary. A spokesperson's briefing opens with
-a header (office, name, date, time, greeting) that becomes the subtitle, not body.
+a header (office, name, date, time, greeting) that is metadata (section "header"), not body.
 """
 
 from __future__ import annotations
@@ -134,8 +134,8 @@ class RssReader:
         raw = _child(item, "encoded") or _child(item, "description")
         if not _MARKUP.search(raw):
             m = self.lex.briefing_header.match(norm(raw))
-            if m:  # the briefing's header is metadata: kept as the subtitle, not as body
-                draft.subtitle = norm(m.group("header"))
+            if m:  # the briefing's header is metadata, not body: kept in the text as section "header"
+                draft.header = norm(m.group("header"))
                 draft.published = draft.published or parse_date(m.group("date"))
                 raw = norm(raw)[m.end():]
         draft.paragraphs = self.body(raw)

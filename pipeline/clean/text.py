@@ -79,6 +79,7 @@ class Draft:
 
     title: str = ""
     subtitle: str | None = None
+    header: str | None = None  # metadata line kept in the text (section "header"), e.g. a briefing's opening
     category: str | None = None
     published: dt.date | None = None
     hits: int | None = None
@@ -101,7 +102,9 @@ def assemble(draft: Draft, *, source: str, data: bytes, input_format: str, lex: 
     if language != "en":
         name = _LANGUAGE_NAMES.get(language, "not English")
         raise Rejected(stage, f"unsupported language: {name} ({evidence}); only English releases are processed")
-    parts = [("title", title)] + ([("subtitle", subtitle)] if subtitle else []) + body
+    header = norm(draft.header) if draft.header else None
+    parts = ([("title", title)] + ([("subtitle", subtitle)] if subtitle else [])
+             + ([("header", header)] if header else []) + body)
     paragraphs, pieces, pos = [], [], 0
     for i, (section, t) in enumerate(parts):
         paragraphs.append(Paragraph(paragraph_id=i, section=section, start=pos, end=pos + len(t)))

@@ -101,8 +101,9 @@ def test_rss_press_feed() -> None:
 def test_rss_briefing_header_is_metadata() -> None:
     (doc,) = clean_bytes("feeds/briefings.xml", (FIX / "briefing_feed.xml").read_bytes())
     assert doc.category == "Spokesperson's Press Briefings"
-    assert doc.subtitle == ("Press Briefing Spokesperson and Deputy Minister for Public Affairs Kim Min-soo "
-                            "July 14, 2026 14:30 KST")
+    assert doc.subtitle is None
+    assert ("header", "Press Briefing Spokesperson and Deputy Minister for Public Affairs Kim Min-soo "
+            "July 14, 2026 14:30 KST") in _sections(doc)
     body = [t for s, t in _sections(doc) if s == "body"]
     assert body[0].startswith("I will begin today's briefing")
     assert "Good afternoon" not in doc.text and doc.published.isoformat() == "2026-07-14"
