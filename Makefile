@@ -13,7 +13,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed-stamp
 
-.PHONY: setup run test lint evaluate schemas clean-cache help lock fetch query
+.PHONY: setup run test lint evaluate evaluate-gold schemas clean-cache help lock fetch query bench
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed 's/:.*## /\t/'
@@ -43,11 +43,19 @@ query: $(STAMP) ## Run SQL on the DuckDB file of PROCESSED, e.g. make query SQL=
 evaluate: $(STAMP) ## Score $(PROCESSED) against the gold files in $(GOLD)
 	$(PY) -m pipeline evaluate --processed $(PROCESSED) --gold $(GOLD)
 
+GOLD_OUT ?= build/gold-processed
+evaluate-gold: $(STAMP) ## Run the pipeline on $(GOLD)/raw and score it against $(GOLD) (per-document tables, misses)
+	$(PY) -m pipeline run --raw $(GOLD)/raw --out $(GOLD_OUT) -q
+	$(PY) -m pipeline evaluate --processed $(GOLD_OUT) --gold $(GOLD) --per-doc
+
 schemas: $(STAMP) ## Regenerate schemas/json and the README column table from the pydantic models
 	$(PY) -m pipeline schemas
 
 fetch: $(STAMP) ## Download new items of the ministry's RSS feeds (pipeline/fetch_feeds.toml) into $(RAW)/feeds/
 	$(PY) -m pipeline fetch --raw $(RAW)
+
+bench: $(STAMP) ## Benchmark against bare spaCy on N generated releases (make bench N=200 BENCH_WORKERS="1 2")
+	$(PY) -m pipeline bench --raw $(RAW) --n $(or $(N),200) --workers $(or $(BENCH_WORKERS),1 2)
 
 clean-cache: ## Delete the per-document cache (forces a full re-run)
 	rm -rf $(PROCESSED)/.cache

@@ -26,7 +26,7 @@ class ParagraphBoundaries:
     def __call__(self, doc: Doc) -> Doc:
         paragraphs: list[Paragraph] = doc._.mofa_paragraphs or []
         starts = {p.start for p in paragraphs}
-        headline = [(p.start, p.end) for p in paragraphs if p.section in ("title", "subtitle")]
+        headline = [(p.start, p.end) for p in paragraphs if p.section in ("title", "subtitle", "header")]
         for i, token in enumerate(doc):
             if i == 0:
                 continue
