@@ -45,6 +45,7 @@ _LEAD_TRIM = {"that", ",", ":", ";", "-", "—", "–", '"', "“", "”", "'", 
 _FUTURE_AUX = {"will", "shall", "'ll"}
 _FUTURE_HEADS = {"plan", "intend", "schedule", "expect", "aim"}
 _FOOTNOTE_MARKS = ("*", "※")
+_CONTRAST = {"while", "whereas"}
 
 
 @Language.factory(
@@ -115,18 +116,20 @@ class ClaimFinder:
     # -- 2. reading the parse ----------------------------------------------------------------------------
     def candidates(self, doc: Doc, cues: list[CueMatch]) -> list[Candidate]:
         cands = []
+        anchors = frozenset(c.anchor for c in cues)
         for cue in cues:
             if self._vetoed(doc, cue):
                 continue
-            content = _content(doc, cue)
+            content = _content(doc, cue, anchors)
             if content is None:
                 continue
             if cue.entry.requires == "complement_verb" and not _has_clause(doc, content):
                 continue
             if cue.entry.requires == "clause" and not any(c.dep_ == "ccomp" for c in doc[cue.anchor].children):
                 continue
-            cands.append(Candidate(cue, content, self._claim_type(doc, cue), _is_future(doc[cue.anchor]),
-                                   _addressee_heads(doc, cue) if self._claim_type(doc, cue) == "call" else ()))
+            ctype = self._claim_type(doc, cue)
+            cands.append(Candidate(cue, content, ctype, _is_future(doc[cue.anchor]),
+                                   _addressee_heads(doc, cue) if ctype == "call" else ()))
         return [c for c in cands if not any(_nested(doc, c, other) for other in cands if other is not c)]
 
     def _vetoed(self, doc: Doc, cue: CueMatch) -> bool:
@@ -177,7 +180,8 @@ class ClaimFinder:
         for k, sent in enumerate(sents):
             para = paragraph_at(paragraphs, sent.start_char)
             section = para.section if para else "body"
-            if section == "body" and _para_text(doc, para, sent).lstrip().startswith(_FOOTNOTE_MARKS):
+            if section == "body" and (_para_text(doc, para, sent).lstrip().startswith(_FOOTNOTE_MARKS)
+                                      or sent.text.startswith(_FOOTNOTE_MARKS)):  # feeds inline their notes
                 section = "footnote"
             if section == "body":
                 focus = body
@@ -290,7 +294,7 @@ def _speaker_head(doc: Doc, cue: CueMatch) -> Token | None:
         return objs[0] if objs else None
     tok = anchor
     for _ in range(8):
-        subj = [c for c in tok.children if c.dep_ in _SUBJ]
+        subj = [c for c in tok.children if c.dep_ in _SUBJ and any(ch.isalpha() for ch in c.text)]
         if subj:
             return subj[0]
         agent = [g for c in tok.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
@@ -310,7 +314,7 @@ def _speaker_position(doc: Doc, cand: Candidate) -> int:
     return head.i if head is not None else cand.cue.anchor
 
 
-def _content(doc: Doc, cue: CueMatch) -> tuple[int, int] | None:
+def _content(doc: Doc, cue: CueMatch, anchors: frozenset[int] = frozenset()) -> tuple[int, int] | None:
     """Token range of the attributed statement (see the module docstring)."""
     anchor = doc[cue.anchor]
     sent = anchor.sent
@@ -332,7 +336,8 @@ def _content(doc: Doc, cue: CueMatch) -> tuple[int, int] | None:
     if clauses:  # "said at a briefing that X", '"X," he said at the meeting', "told reporters: X"
         return _trim(doc, clauses[0].left_edge.i, clauses[0].right_edge.i + 1)
     right = [c for c in kids if c.i >= cue.end and not (c.dep_ == "advcl" and (
-        c.tag_ == "VBG" or any(g.dep_ in _SUBJ for g in c.children)))]  # "..., adding", "..., while X noted"
+        c.tag_ == "VBG" or (c.i in anchors and any(g.lower_ in _CONTRAST for g in c.children))))]
+    # ("..., adding that", "..., while X noted that": separate claims)
     if right:
         first = min(right, key=lambda c: c.i)
         lo, hi = max(cue.end, first.left_edge.i), max(c.right_edge.i for c in right) + 1

@@ -245,3 +245,14 @@ def test_passives_contrasts_and_participles(nlp) -> None:
     ]
     assert doc._.mofa_claims[0].future
     assert doc._.mofa_claims[1].content == "the importance of the alliance"
+
+
+def test_make_clear_and_inline_footnote(nlp) -> None:
+    text = ("Minister Smith stressed that the sanctions must be fully implemented. "
+            "※ Vice Minister Kim noted in 2023 that sanctions were being evaded. "
+            "He also made it clear that the Government will respond sternly to any provocation.")
+    doc = parse(nlp, text, {"Vice Minister Kim": P_KIM, "Minister Smith": P_SMITH})
+    got = [(i, t, c) for _, i, t, c, _ in show(doc)]
+    assert got[-1] == ("person:john-smith", "He", "make clear")  # the footnote's subject does not take focus
+    assert doc._.mofa_claims[-1].content == "the Government will respond sternly to any provocation"
+    assert len(got) == 3
