@@ -53,8 +53,8 @@ def find_model_orgs(doc: Doc, taken: list[tuple[int, int]], lex: Lexicon, quoted
             start += 1
         while end > start and (doc[end - 1].is_punct or doc[end - 1].is_space):
             end -= 1
-        if start >= end:
-            continue
+        if start >= end or doc[end - 1].lower_ in ("of", "the", "and", "for", "on"):
+            continue  # a name cut by the NER around a gazetteer entity ("Government of the" + Republic of Korea)
         span = doc[start:end]
         if start > 0 and doc[start - 1].text in ("“", '"', "‘"):
             continue  # a quoted slogan or priority ("Innovate")

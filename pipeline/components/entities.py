@@ -11,7 +11,8 @@ from __future__ import annotations
 from pathlib import Path
 
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
+from spacy.util import filter_spans
 
 from pipeline import ids
 from pipeline.components.ent_common import Found, overlaps
@@ -22,26 +23,44 @@ from pipeline.components.ent_named import find_named, to_found
 from pipeline.components.ent_orgs import acronym_mentions, find_gazetteer_orgs, find_model_orgs
 from pipeline.components.ent_people import PeopleFinder
 from pipeline.components.ent_places import build_gazetteer_matcher, find_places, gazetteer_matches
+from pipeline.components.ent_ruler import DEFAULT_LABELS  # importing it also registers "mofa_entity_ruler"
 from schemas.models import Economy, Event, Initiative
 
 
-@Language.factory("mofa_entities", default_config={"data_dir": ""})
-def make_entities(nlp: Language, name: str, data_dir: str) -> EntityFinder:
-    return EntityFinder(nlp, Path(data_dir) if data_dir else DATA_DIR)
+@Language.factory("mofa_entities", default_config={"data_dir": "", "set_ents": True, "labels": DEFAULT_LABELS})
+def make_entities(nlp: Language, name: str, data_dir: str, set_ents: bool, labels: dict[str, str]) -> EntityFinder:
+    return EntityFinder(nlp, Path(data_dir) if data_dir else DATA_DIR, set_ents, labels)
 
 
 class EntityFinder:
-    def __init__(self, nlp: Language, data_dir: Path) -> None:
+    def __init__(self, nlp: Language, data_dir: Path, set_ents: bool = True,
+                 labels: dict[str, str] | None = None) -> None:
         self.lex = load_lexicon(data_dir)
         self.matcher = build_gazetteer_matcher(nlp, self.lex)
         self.people = PeopleFinder(self.lex)
+        self.set_ents = set_ents
+        self.labels = {**DEFAULT_LABELS, **(labels or {})}
 
     def __call__(self, doc: Doc) -> Doc:
         found, entities, links = self.find(doc)
         doc.spans["mofa"] = [f.span(doc) for f in found]
         doc._.mofa_entities = entities
         doc._.mofa_links = links
+        if self.set_ents:
+            self.sync_ents(doc, found)
         return doc
+
+    def sync_ents(self, doc: Doc, found: list[Found]) -> None:
+        """doc.ents agree with doc.spans["mofa"]: every mention with its OntoNotes label; the model's own
+        entities of the kinds the project decides (people, places, organisations, events, laws, dates) are
+        dropped when no mention confirms them; its other entities (numbers, money, NORP) stay where free."""
+        model_gpe = {(e.start, e.end) for e in doc.ents if e.label_ == self.labels["city"]}
+        mine = [Span(doc, f.start, f.end, label=self._label(doc, f, model_gpe), kb_id=f.entity_id) for f in found]
+        mine = filter_spans(mine)
+        decided = set(self.labels.values())
+        rest = [e for e in doc.ents if e.label_ not in decided
+                and not any(e.start < m.end and m.start < e.end for m in mine)]
+        doc.set_ents(sorted(mine + rest, key=lambda s: s.start), default="outside")
 
     def find(self, doc: Doc) -> tuple[list[Found], dict[str, dict], list]:
         lex = self.lex
@@ -118,6 +137,11 @@ class EntityFinder:
         entities = {"person": people, "economy": economies, "organization": orgs,
                     "initiative": initiatives, "event": events}
         return found, entities, links
+
+    def _label(self, doc: Doc, f: Found, model_gpe: set[tuple[int, int]]) -> str:
+        if f.kind == "location" and ((f.start, f.end) in model_gpe or self.lex.locations.get(doc[f.start:f.end].text)):
+            return self.labels["city"]
+        return self.labels[f.kind]
 
 
 def _better_date(old: str | None, new: str | None) -> str | None:
