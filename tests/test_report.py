@@ -143,7 +143,8 @@ def hand_built_results() -> tuple[list[DocResult], list[ManifestEntry], list[Rej
                        speaker_start=t2.index("Korea"), speaker_end=t2.index("Korea") + 5, cue_start=cue3[0],
                        cue_end=cue3[1], content_start=content3[0], content_end=content3[1])]
 
-    r3, _ = _result("cccc000000000003", [("title", "Undated Notice"), ("body", "Nothing to extract here.")])
+    r3, _ = _result("cccc000000000003", [("title", "Undated Notice"), ("body", "Nothing to extract here.")],
+                    category="Costs in $ and $ (not mathtext) \\ backslash")
     manifest = [ManifestEntry(source=f"{r.document.doc_id}.txt", sha256="0" * 64, status="ok",
                               doc_ids=[r.document.doc_id]) for r in (r1, r2, r3)]
     manifest.append(ManifestEntry(source="junk.bin", sha256="1" * 64, status="rejected", reason=XSS_REASON))
@@ -209,6 +210,9 @@ def test_index_lists_corpus_aggregates(built):
     # people by claims: Han (1 claim, most mentions) and Obi both listed, with their claims
     assert re.search(r"<td>Han Seo-jin</td>.*?<td class=\"n\">1</td>", page, flags=re.S)
     assert 'href="doc/aaaa000000000001.html"' in page
+    # readable offline: every link and image is relative (no CDN, no server)
+    assert not [u for u in re.findall(r'(?:src|href)="([^"]+)"', page) if re.match(r"[a-z]+:|//", u)]
+    assert "Costs in $ and $ (not" in (built / "report" / "charts" / "documents_by_month.svg").read_text()
 
 
 def test_release_strings_are_escaped_everywhere(built):

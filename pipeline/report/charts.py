@@ -26,7 +26,7 @@ def label(text: str, width: int = 38) -> str:
     text = " ".join(str(text).split())
     if len(text) > width:
         text = text[: width - 1] + "…"
-    return text.replace("\\", "\\\\").replace("$", r"\$")
+    return text.replace("$", r"\$")
 
 
 def _save(fig: Any, path: Path) -> None:

@@ -222,10 +222,10 @@ DOC = """{% extends "base.html" %}
 {% else %}<p class="empty">None found.</p>{% endif %}
 </section>
 <section id="events"><h2>Events</h2>
-{% if d.events %}<table><thead><tr><th>event</th><th>date</th><th>place</th><th>host</th></tr></thead><tbody>
-{% for e in d.events %}<tr><td>{% if e.ordinal %}{{ e.ordinal }}. {% endif %}{{ e.name }}{% if e.acronym %}
-({{ e.acronym }}){% endif %}</td><td>{{ e.date or "" }}</td><td>{{ e.location or "" }}</td><td>{{ e.economy }}</td>
-</tr>{% endfor %}</tbody></table>{% else %}<p class="empty">None found.</p>{% endif %}
+{% if d.events %}<table><thead><tr><th>event</th><th class="n">no.</th><th>date</th><th>place</th><th>host</th>
+</tr></thead><tbody>{% for e in d.events %}<tr><td>{{ e.name }}{% if e.acronym %} ({{ e.acronym }}){% endif %}</td>
+<td class="n">{{ e.ordinal or "" }}</td><td>{{ e.date or "" }}</td><td>{{ e.location or "" }}</td>
+<td>{{ e.economy }}</td></tr>{% endfor %}</tbody></table>{% else %}<p class="empty">None found.</p>{% endif %}
 </section>
 <section id="organizations"><h2>Organisations</h2>
 {% if d.organizations %}<table><thead><tr><th>organisation</th><th class="n">mentions</th></tr></thead><tbody>
