@@ -21,6 +21,11 @@ _MONTH_DAY = re.compile(
     rf"(?:\s*(?:-|–|to|and)\s*(?:(?P<m2>{_M})\s+)?{_DAY})?(?:,?\s+(?P<y>\d{{4}}))?")
 _DAY_MONTH = re.compile(rf"\b(?P<d>\d{{1,2}})\s+(?P<m>{_M})(?:,?\s+(?P<y>\d{{4}}))?")
 _MONTH_YEAR = re.compile(rf"\b(?P<m>{_M}),?\s+(?P<y>\d{{4}})\b")
+# a month with no day or year, after a preposition: "scheduled for July", "since late June", "in May"
+_MONTH_ALONE = re.compile(
+    r"\b(?:in|for|since|until|till|by|during|from|through|of|before|after)\s+(?:(?:early|mid|late|mid-)\s*)?"
+    r"(?P<m>January|February|March|April|May|June|July|August|September|October|November|December)\b"
+    r"(?![\s,]*\d)")
 _YEAR = re.compile(r"\b(?:in|since|until|by|from|through) (?P<y>(?:19|20)\d{2})\b(?![-–]\d)")
 
 
@@ -70,6 +75,11 @@ def find_dates(text: str, published: dt.date | None) -> list[DateFound]:
         add(m.start(), m.end(), _iso(year, month, day))
     for m in _MONTH_YEAR.finditer(text):
         add(m.start(), m.end(), f"{int(m['y']):04d}-{_month(m['m']):02d}")
+    for m in _MONTH_ALONE.finditer(text):
+        month = _month(m["m"])
+        year = _year_for(month, 15, published)
+        if year is not None:
+            add(m.start("m"), m.end("m"), f"{year:04d}-{month:02d}")
     for m in _YEAR.finditer(text):
         add(m.start("y"), m.end("y"), m["y"])
     return sorted(found, key=lambda d: d.start)

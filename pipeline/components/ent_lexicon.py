@@ -36,6 +36,8 @@ class Lexicon:
     title_economies: dict[str, str]
     name_heads: dict[str, str] = field(default_factory=dict)  # head word(s) -> initiative | event
     not_orgs: frozenset[str] = frozenset()
+    place_heads: frozenset[str] = frozenset()  # "Sea", "Strait", "region": a name ending so is a place
+    directions: frozenset[str] = frozenset()  # "South", "East": may open such a place name
 
     def roles(self, word: str) -> frozenset[str]:
         return self.title_roles.get(word, frozenset())
@@ -104,4 +106,6 @@ def load_lexicon(data_dir: Path = DATA_DIR) -> Lexicon:
         title_economies={r[0]: r[1] for r in _rows(data_dir / "title_economies.tsv")},
         name_heads={r[0]: r[1] for r in _rows(data_dir / "name_heads.tsv")},
         not_orgs=frozenset(r[0] for r in _rows(data_dir / "not_organizations.txt")),
+        place_heads=frozenset(r[0] for r in _rows(data_dir / "place_heads.txt") if not r[0].startswith("dir:")),
+        directions=frozenset(r[0][4:] for r in _rows(data_dir / "place_heads.txt") if r[0].startswith("dir:")),
     )

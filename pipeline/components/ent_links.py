@@ -43,7 +43,87 @@ def event_details(doc: Doc, mention: Found, mentions: list[Found], locations: di
         k = m.end if m is not None else k + 1
     if out["economy_id"] is None:
         out["economy_id"] = _host(doc, mention, mentions)
+    parsed = parse_details(doc, _span_head(doc, mention.start, mention.end), mentions, locations)
+    for key, value in parsed.items():
+        if out[key] is None:
+            out[key] = value
     return out
+
+
+# Verbs whose prepositional phrases place and date the event they govern ("held talks in Seoul on June 20",
+# "attended the Meeting in Lima"); not "agreed"/"discussed", whose time is the release's, not the event's.
+_EVENT_VERBS = {"hold", "attend", "host", "convene", "chair", "co-chair", "cochair", "participate", "open", "take",
+                "organize", "organise", "join", "have", "schedule", "plan", "launch", "kick"}
+# Travel verbs an attendance is the purpose of ("will visit New York ... to attend the 80th UNGA").
+_TRAVEL_VERBS = {"visit", "travel", "go", "arrive", "fly", "head", "leave", "depart", "make"}
+_DATE_PREPS = {"on", "from", "in", "for", "during", "of"}
+_PLACE_PREPS = {"in", "at"}
+
+
+def _span_head(doc: Doc, start: int, end: int) -> int:
+    """The syntactic head of tokens [start, end): the one whose head lies outside."""
+    for i in range(end - 1, start - 1, -1):
+        if not (start <= doc[i].head.i < end) or doc[i].head.i == i:
+            return i
+    return end - 1
+
+
+def parse_details(doc: Doc, head: int, mentions: list[Found], locations: dict[str, str | None]
+                  ) -> dict[str, str | None]:
+    """Date, place and economy read from the dependency parse around an event's head noun: its own
+    prepositional phrases and participles ("the Summit held in Seoul in June 2024", "the Meeting scheduled
+    for July"), those of the verb that holds or attends it ("held talks ... in Seoul on June 20") and of
+    the travel that the attendance is the purpose of ("will visit New York from September 22 to attend X")."""
+    at: dict[int, Found] = {}
+    for m in mentions:
+        if m.kind in ("date", "location", "economy"):
+            for i in range(m.start, m.end):
+                at.setdefault(i, m)
+    out: dict[str, str | None] = {"date": None, "location": None, "economy_id": None}
+    tok = doc[head]
+    nodes = [tok] + [c for c in tok.children if c.dep_ in ("acl", "relcl", "amod") and c.pos_ == "VERB"]
+    gov = tok.head
+    if tok.dep_ == "pobj" and gov.dep_ == "prep":
+        gov = gov.head
+    if gov.i != tok.i and gov.pos_ in ("VERB", "AUX") and gov.lemma_.lower() in _EVENT_VERBS and tok.dep_ in (
+            "dobj", "pobj", "nsubjpass", "attr", "nsubj"):
+        nodes.append(gov)
+        if gov.dep_ in ("xcomp", "advcl") and gov.head.lemma_.lower() in _TRAVEL_VERBS:
+            nodes.append(gov.head)
+    for node in nodes:
+        _read_node(doc, node, at, out, locations, depth=0)
+    if out["economy_id"] is None and out["location"]:
+        out["economy_id"] = locations.get(out["location"])
+    return out
+
+
+def _read_node(doc: Doc, node, at: dict[int, Found], out: dict[str, str | None],
+               locations: dict[str, str | None], depth: int) -> None:
+    for child in node.children:
+        if child.dep_ == "prep":
+            prep = child.lower_
+            for obj in [c for c in child.children if c.dep_ == "pobj"]:
+                _take(doc, obj, prep, at, out)
+                if depth == 0:
+                    _read_node(doc, obj, at, out, locations, depth=1)
+        elif child.dep_ in ("dobj", "npadvmod") and node.lemma_.lower() in _TRAVEL_VERBS and depth == 0:
+            _take(doc, child, "in", at, out)
+
+
+def _take(doc: Doc, obj, prep: str, at: dict[int, Found], out: dict[str, str | None]) -> None:
+    m = at.get(obj.i)
+    if m is None:
+        return
+    if m.kind == "date" and prep in _DATE_PREPS and out["date"] is None:
+        out["date"] = m.entity_id
+    elif m.kind == "location" and prep in _PLACE_PREPS and out["location"] is None:
+        out["location"] = doc[m.start:m.end].text
+        for c in obj.children:  # "in Phnom Penh, Cambodia"
+            e = at.get(c.i)
+            if c.dep_ in ("appos", "conj", "npadvmod") and e is not None and e.kind == "economy":
+                out["economy_id"] = out["economy_id"] or e.entity_id
+    elif m.kind == "economy" and prep in _PLACE_PREPS and out["economy_id"] is None:
+        out["economy_id"] = m.entity_id
 
 
 def _host(doc: Doc, mention: Found, mentions: list[Found]) -> str | None:

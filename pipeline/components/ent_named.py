@@ -88,9 +88,12 @@ def find_named(doc: Doc, lex: Lexicon, blocked: set[int], org_spans: set[tuple[i
         if kind is None or tok.i in blocked:
             continue
         start = _left_edge(doc, tok.i, lex, blocked)
+        end = _right_edge(doc, tok.i, kind)
+        if kind == "initiative" and start > 0 and _YEAR.match(doc[start - 1].text) and (start - 1) not in blocked \
+                and (start < tok.i or end > tok.i + 1):
+            start -= 1  # "2050 Strategy for the Blue Pacific Continent", "2030 Agenda for Sustainable Development"
         if start == tok.i:
             continue
-        end = _right_edge(doc, tok.i, kind)
         if (start, end) in org_spans or (start, tok.i + 1) in org_spans:
             continue
         named = NamedSpan(start, end, kind, doc[start:end].text, acronym=acronym_after(doc, end))

@@ -12,7 +12,7 @@ from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
 from pipeline import ids
-from pipeline.components.ent_common import Found, overlaps
+from pipeline.components.ent_common import Found, is_cap, overlaps
 from pipeline.components.ent_lexicon import Lexicon
 
 ECON, ADJ, LOC, ORG = "economy", "adj", "location", "organization"
@@ -41,6 +41,32 @@ def gazetteer_matches(doc: Doc, matcher: PhraseMatcher) -> list[Span]:
     return [Span(doc, s, e, label=mid) for mid, s, e in matcher(doc)]
 
 
+def geographic_spans(doc: Doc, spans: list[tuple[int, int]], lex: Lexicon) -> list[tuple[int, int]]:
+    """Places whose name holds an economy's name or adjective: '[South] China Sea', 'Taiwan Strait',
+    'Philippine Sea', 'Gulf of Mexico', 'the Mekong region' (heads and directions from ``place_heads.txt``)."""
+    out = []
+    for start, end in spans:
+        s, e = start, None
+        j = end
+        while j < len(doc) and j - end <= 2:
+            tok = doc[j]
+            if tok.text in lex.place_heads and doc[j - 1].whitespace_:
+                e = j + 1
+                break
+            if not is_cap(tok) or not doc[j - 1].whitespace_ or tok.text in lex.economy_names:
+                break
+            j += 1
+        if e is None and start >= 2 and doc[start - 1].lower_ == "of" and doc[start - 2].text in lex.place_heads \
+                and doc[start - 2].text[0].isupper():
+            s, e = start - 2, end  # "Gulf of Mexico"
+        if e is None:
+            continue
+        while s > 0 and doc[s - 1].text in lex.directions and doc[s - 1].whitespace_:
+            s -= 1
+        out.append((s, e))
+    return out
+
+
 def _adjective_stands_for_state(doc: Doc, end: int, lex: Lexicon) -> bool:
     """'the Korean government', 'Chinese and Japanese counterparts', 'the Japanese Foreign Minister'."""
     j = end
@@ -61,6 +87,9 @@ def find_places(doc: Doc, matches: list[Span], lex: Lexicon) -> list[Found]:
     rank = {ECON: 0, LOC: 1, ADJ: 2}  # on equal length a name beats a place beats an adjective
     candidates = sorted((m for m in matches if m.label_.split("\t")[0] in rank),
                         key=lambda m: rank[m.label_.split("\t")[0]])
+    geo = geographic_spans(doc, [(m.start, m.end) for m in candidates if m.label_.split("\t")[0] in (ECON, ADJ)],
+                           lex)
+    candidates = [Span(doc, s, e, label=f"{LOC}\t{doc[s:e].text}") for s, e in geo] + candidates
     found: list[Found] = []
     for span in filter_spans(candidates):
         kind, value = span.label_.split("\t")

@@ -17,6 +17,7 @@ from spacy.util import filter_spans
 from pipeline.components.ent_lexicon import DATA_DIR, Lexicon, load_lexicon
 from pipeline.components.ent_named import find_named
 from pipeline.components.ent_people import PeopleFinder
+from pipeline.components.ent_places import geographic_spans
 
 # OntoNotes labels the model knows, one per kind of the project's mentions.
 DEFAULT_LABELS = {"economy": "GPE", "city": "GPE", "location": "LOC", "organization": "ORG", "event": "EVENT",
@@ -60,6 +61,8 @@ class GazetteerRuler:
     def match(self, doc: Doc) -> tuple[list[Span], list[Span]]:
         """Entity spans (gazetteer names and named meetings/initiatives, longest first) and title spans."""
         spans = [Span(doc, s, e, label=mid) for mid, s, e in self.matcher(doc)]
+        econ = [(s.start, s.end) for s in spans if s.label_ == self.labels["economy"]]
+        spans += [Span(doc, s, e, label=self.labels["location"]) for s, e in geographic_spans(doc, econ, self.lex)]
         gazetteer = filter_spans(spans)
         org_spans = {(s.start, s.end) for s in gazetteer if s.label_ == self.labels["organization"]}
         for n in find_named(doc, self.lex, set(), org_spans):

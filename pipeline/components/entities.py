@@ -15,10 +15,10 @@ from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
 from pipeline import ids
-from pipeline.components.ent_common import Found, overlaps
+from pipeline.components.ent_common import Found, in_headline, overlaps
 from pipeline.components.ent_dates import find_dates
 from pipeline.components.ent_lexicon import DATA_DIR, load_lexicon
-from pipeline.components.ent_links import event_details, initiative_links
+from pipeline.components.ent_links import event_details, initiative_links, parse_details
 from pipeline.components.ent_named import find_named, to_found
 from pipeline.components.ent_orgs import acronym_mentions, find_gazetteer_orgs, find_model_orgs
 from pipeline.components.ent_people import PeopleFinder
@@ -129,6 +129,7 @@ class EntityFinder:
                 "economy_id": (old.economy_id if old else None) or details["economy_id"],
             }
             events[f.entity_id] = Event(event_id=f.entity_id, doc_id=doc._.mofa_doc_id, name=name, **merged)
+        self._details_from_common_noun(doc, events, found, locations)
         for e in events.values():
             if e.economy_id and e.economy_id not in economies:
                 economies[e.economy_id] = Economy(economy_id=e.economy_id, name=lex.display(e.economy_id),
@@ -137,6 +138,30 @@ class EntityFinder:
         entities = {"person": people, "economy": economies, "organization": orgs,
                     "initiative": initiatives, "event": events}
         return found, entities, links
+
+    @staticmethod
+    def _details_from_common_noun(doc: Doc, events: dict[str, Event], found: list[Found],
+                                  locations: dict[str, str | None]) -> None:
+        """A named event stated only in the headline ("Outcome of Korea-Viet Nam Foreign Ministers' Talks") takes
+        its date and place from the body's common noun of the same head ("held talks ... in Seoul on June 20"),
+        when no other named event shares that head."""
+        covered = {i for f in found for i in range(f.start, f.end)}
+        heads = [e.name.split()[-1].lower() for e in events.values()]
+        for eid, e in list(events.items()):
+            if e.date and e.location:
+                continue
+            word = e.name.split()[-1].lower()
+            if heads.count(word) != 1:
+                continue
+            for tok in doc:
+                if tok.lower_ != word or tok.text != word or tok.i in covered or in_headline(doc, tok.i):
+                    continue
+                d = parse_details(doc, tok.i, found, locations)
+                if any(d.values()):
+                    events[eid] = e.model_copy(update={
+                        "date": e.date or d["date"], "location": e.location or d["location"],
+                        "economy_id": e.economy_id or d["economy_id"] if not e.location else e.economy_id})
+                    break
 
     def _label(self, doc: Doc, f: Found, model_gpe: set[tuple[int, int]]) -> str:
         if f.kind == "location" and ((f.start, f.end) in model_gpe or self.lex.locations.get(doc[f.start:f.end].text)):
