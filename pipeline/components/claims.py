@@ -12,7 +12,9 @@ A claim is a statement attributed to a speaker through a cue. The component work
    "ask", "call on X to": "urged the DPRK and Russia" -> PRK, RUS). A cue inside another claim's content is
    part of that claim ("He added that the government is committed to ...": one claim, by him). Verbs of
    meeting and travel are not claims, nor is a cue that is only their purpose or complement ("will visit
-   Tokyo to discuss", "invited him to visit Seoul").
+   Tokyo to discuss", "invited him to visit Seoul"), nor an agentless passive ("It was noted that"; in "are
+   expected to discuss" the cue is "discuss", announced for the future). The cue reported is the verb's own
+   lemma for single verbs ("stressed" -> stress), the entry's name for phrases ("took note" -> take note).
 3. *attribute* (:meth:`ClaimFinder.attribute`): sentences are read in order and the speaker is the subject
    of the cue (climbing conjoined verbs, "went on to", participles "..., adding that") or the object of
    "according to", resolved by :mod:`pipeline.components.claim_speakers` (pronouns and role descriptions go to
