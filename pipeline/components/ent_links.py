@@ -11,7 +11,8 @@ from pipeline.components.ent_common import Found
 from pipeline.components.structure import sent_id_at, sentence_spans
 from schemas.models import InitiativeLink
 
-_LEAD_VERBS = {"lead", "launch", "establish", "initiate", "propose", "suggest", "found", "spearhead", "host"}
+_LEAD_VERBS = {"lead", "launch", "establish", "initiate", "propose", "suggest", "found", "spearhead", "host",
+               "announce", "unveil", "introduce", "create", "inaugurate", "pioneer", "champion"}
 _ENDORSE_VERBS = {"endorse", "support", "join", "co-sponsor", "cosponsor", "welcome", "back"}
 _ANAPHORS = {"initiative", "proposal", "fund", "programme", "program", "project", "framework", "plan"}
 
@@ -190,6 +191,14 @@ def initiative_links(doc: Doc, mentions: list[Found], initiative_names: dict[str
             others = [x for x in mentions if x.kind == "organization" and sent.start <= x.start < k - 1]
             if before and not (others and max(o.start for o in others) > max(e.start for e in before)):
                 add(m.entity_id, max(before, key=lambda e: e.start).entity_id, "lead", m.start)
+    # read from the parse: "the Korean government's X", "X is Korea's roadmap", "Korea launched X"
+    econ_tok = {i: m.entity_id for m in mentions if m.kind == "economy" for i in range(m.start, m.end)}
+    for m in inits:
+        head = doc[_span_head(doc, m.start, m.end)]
+        if head.dep_ == "appos" and m.end - m.start == 1:
+            continue  # the acronym in parentheses: its name already linked
+        for econ, role, tok in _parse_links(doc, head, econ_tok):
+            add(m.entity_id, econ, role, tok)
     # "Korea suggested ... This initiative was endorsed by ..."
     for sent in sents:
         for t in sent:
@@ -211,6 +220,69 @@ def initiative_links(doc: Doc, mentions: list[Found], initiative_names: dict[str
                         for econ in _econ_list(doc, v.i + 2, sent.end, econ_by_start, single=False):
                             add(init_id, econ, role, v.i)
     return list(rows.values())
+
+
+_STATE_HEADS = {"government", "administration", "side"}
+
+
+def _owner(tok, econ_tok: dict[int, str]) -> str | None:
+    """The economy a possessor or subject stands for: 'Korea', 'the Korean government', 'Korea's government'."""
+    if tok.i in econ_tok:
+        return econ_tok[tok.i]
+    if tok.lower_ in _STATE_HEADS:
+        for c in tok.children:
+            if c.dep_ in ("amod", "compound", "poss", "nmod") and c.i in econ_tok:
+                return econ_tok[c.i]
+        for c in tok.children:  # "the Government of the Republic of Korea"
+            if c.dep_ == "prep" and c.lower_ == "of":
+                for o in c.children:
+                    if o.dep_ == "pobj" and o.i in econ_tok:
+                        return econ_tok[o.i]
+    return None
+
+
+def _subjects(verb) -> list:
+    subj = [c for c in verb.children if c.dep_ in ("nsubj",)]
+    if not subj and verb.dep_ in ("conj", "xcomp") and verb.head.pos_ in ("VERB", "AUX"):
+        subj = [c for c in verb.head.children if c.dep_ == "nsubj"]
+    out = []
+    for s in subj:
+        out.append(s)
+        out.extend(c for c in s.conjuncts)
+    return out
+
+
+def _parse_links(doc: Doc, head, econ_tok: dict[int, str]) -> list[tuple[str, str, int]]:
+    """(economy, role, token) links stated by the parse around an initiative's head noun."""
+    out: list[tuple[str, str, int]] = []
+    for c in head.children:  # "the Korean government's X", "Korea's X"
+        if c.dep_ == "poss":
+            econ = _owner(c, econ_tok)
+            if econ:
+                out.append((econ, "lead", c.i))
+    verb = head.head
+    # "X is the Korean government's roadmap" / "X, the Korean government's initiative to ..."
+    nouns = []
+    if head.dep_ in ("nsubj", "nsubjpass") and verb.lemma_ == "be":
+        nouns = [c for c in verb.children if c.dep_ == "attr"]
+    nouns += [c for c in head.children if c.dep_ == "appos"]
+    for n in nouns:
+        for c in n.children:
+            if c.dep_ == "poss":
+                econ = _owner(c, econ_tok)
+                if econ:
+                    out.append((econ, "lead", c.i))
+    # "Korea launched X", "the United States and Japan endorsed X"
+    if head.dep_ == "dobj" and verb.pos_ == "VERB":
+        role = "lead" if verb.lemma_ in _LEAD_VERBS else "endorse" if verb.lemma_ in _ENDORSE_VERBS else None
+        if role:
+            for s in _subjects(verb):
+                econ = _owner(s, econ_tok)
+                if econ:
+                    out.append((econ, role, verb.i))
+                    if role == "lead":
+                        break
+    return out
 
 
 def is_named(doc: Doc, i: int, inits: list[Found]) -> bool:

@@ -127,6 +127,35 @@ def find_named(doc: Doc, lex: Lexicon, blocked: set[int], org_spans: set[tuple[i
     return out
 
 
+def org_sessions(doc: Doc, orgs: list[tuple[int, int, str, str | None]]) -> list[NamedSpan]:
+    """A numbered session of a body is an event, not the body: 'the 80th United Nations General Assembly
+    (UNGA)', 'the 80th UNGA', 'the 58th session of the Human Rights Council'. ``orgs`` holds the gazetteer
+    organisation mentions as (start, end, canonical name, acronym); the event takes the body's name."""
+    out: list[NamedSpan] = []
+    for start, end, name, acronym in orgs:
+        if end < len(doc) and is_cap(doc[end]) and doc[end].text != "(":
+            continue  # the body opens a longer name: "35th APEC Ministerial Meeting"
+        s = start - 1 if start > 0 and doc[start - 1].lower_ == "the" else start
+        if s >= 2 and doc[s - 1].lower_ == "of" and doc[s - 2].lower_ in ("session", "sessions", "meeting"):
+            s -= 2  # "80th session of the UN General Assembly"
+            first = s
+        else:
+            first = start
+        ordinal = _ordinal(doc[s - 1].text) if s > 0 else None
+        if ordinal is None:
+            continue
+        found_acronym = acronym_after(doc, end)
+        out.append(NamedSpan(first, end, "event", name, acronym=found_acronym or acronym, ordinal=ordinal))
+    return out
+
+
+def _ordinal(text: str) -> int | None:
+    m = _ORDINAL.match(text)
+    if m:
+        return int(m.group(1))
+    return _WORD_ORDINALS.get(text.lower())
+
+
 def named_id(kind: str, doc_id: str, name: str) -> str:
     return ids.initiative_id(name) if kind == "initiative" else ids.event_id(doc_id, name)
 

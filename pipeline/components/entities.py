@@ -15,11 +15,11 @@ from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
 from pipeline import ids
-from pipeline.components.ent_common import Found, in_headline, overlaps
+from pipeline.components.ent_common import Found, acronym_after, in_headline, overlaps
 from pipeline.components.ent_dates import find_dates
 from pipeline.components.ent_lexicon import DATA_DIR, load_lexicon
 from pipeline.components.ent_links import event_details, initiative_links, parse_details
-from pipeline.components.ent_named import find_named, to_found
+from pipeline.components.ent_named import find_named, org_sessions, to_found
 from pipeline.components.ent_orgs import acronym_mentions, find_gazetteer_orgs, find_model_orgs
 from pipeline.components.ent_people import PeopleFinder
 from pipeline.components.ent_places import build_gazetteer_matcher, find_places, gazetteer_matches
@@ -70,6 +70,14 @@ class EntityFinder:
                                           apec_member=f.entity_id in lex.apec)
                      for f in places if f.kind == "economy"}
         orgs_found, orgs = find_gazetteer_orgs(doc, matches, lex)
+        sessions = org_sessions(doc, [(f.start, f.end, orgs[f.entity_id].name, orgs[f.entity_id].acronym)
+                                      for f in orgs_found])
+        if sessions:
+            gone = {(n.start, n.end) for n in sessions} | {(n.end + 1, n.end + 2) for n in sessions
+                                                           if acronym_after(doc, n.end)}
+            gone |= {(f.start, f.end) for f in orgs_found for n in sessions if n.start <= f.start and f.end <= n.end}
+            orgs_found = [f for f in orgs_found if (f.start, f.end) not in gone]
+            orgs = {oid: o for oid, o in orgs.items() if any(f.entity_id == oid for f in orgs_found)}
         econ_at = {f.start: (f.end, f.entity_id) for f in places if f.kind == "economy"}
         org_tokens = {i for f in orgs_found for i in range(f.start, f.end)}
         cands = self.people.candidates(doc, econ_at, org_tokens)
@@ -80,7 +88,7 @@ class EntityFinder:
 
         named = find_named(doc, lex, person_tokens | title_tokens,
                            {(f.start, f.end) for f in orgs_found})
-        named = _dedupe_named(named)
+        named = _dedupe_named(sessions + named)
         named_found, acronyms = to_found(named, doc._.mofa_doc_id)
 
         dates_found = []
