@@ -19,14 +19,13 @@ import datetime as dt
 import json
 import os
 import random
+import shutil
 import subprocess
 import sys
 import tempfile
 import time
 from dataclasses import dataclass
 from pathlib import Path
-
-import psutil
 
 #: Sentences appended to the first body paragraph of each variant (with a number varied), so that
 #: every variant's text differs by one ordinary sentence of the genre.
@@ -56,7 +55,7 @@ class Measure:
 
 def _seed_inputs(raw_dir: Path) -> list[tuple[bytes, object]]:
     """(bytes, CleanDocument) of every input in ``raw_dir`` that cleans into exactly one document."""
-    from pipeline.clean import clean_bytes
+    from pipeline.clean import Rejected, clean_bytes
     from pipeline.read import discover
     from schemas.models import CleanDocument
 
@@ -65,7 +64,7 @@ def _seed_inputs(raw_dir: Path) -> list[tuple[bytes, object]]:
         data = item.path.read_bytes()
         try:
             docs = [d for d in clean_bytes(item.source, data) if isinstance(d, CleanDocument)]
-        except Exception:  # noqa: BLE001  (a bench skips inputs the cleaner refuses, whatever the reason)
+        except Rejected:
             continue
         if len(docs) == 1 and docs[0].title:
             seeds.append((data, docs[0]))
@@ -120,10 +119,24 @@ def cleaned_texts(raw_dir: Path) -> list[str]:
     return texts
 
 
+def snapshot(dest: Path) -> dict[str, str]:
+    """Copy the project's code to ``dest`` and return an environment that runs it from there, so that
+    edits made to the working tree while the bench runs change neither the code nor the cache keys."""
+    root = Path(__file__).resolve().parent.parent
+    for pkg in ("pipeline", "schemas"):
+        shutil.copytree(root / pkg, dest / pkg, ignore=shutil.ignore_patterns("__pycache__", "*.pyc"))
+    env = dict(os.environ)
+    env["PYTHONPATH"] = str(dest) + (os.pathsep + env["PYTHONPATH"] if env.get("PYTHONPATH") else "")
+    return env
+
+
 def timed(cmd: list[str], env: dict[str, str] | None = None) -> tuple[float, float, str]:
     """Run ``cmd``; wall seconds, peak RSS of its whole process tree (MB, sampled every 20 ms), stdout."""
+    import psutil
+
     started = time.perf_counter()
-    proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env)
+    cwd = env["PYTHONPATH"].split(os.pathsep)[0] if env and env.get("PYTHONPATH") else None
+    proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env, cwd=cwd)
     peak = 0
     root = psutil.Process(proc.pid)
     while proc.poll() is None:
@@ -164,6 +177,7 @@ def bench(raw_dir: Path, n: int, workers: list[int], model: str | None, batch_si
     with tempfile.TemporaryDirectory(prefix="mofa-bench-") as tmp:
         root = Path(tmp)
         raw = root / "raw"
+        env = snapshot(root / "src")
         build_corpus(raw_dir, n, raw)
         texts = cleaned_texts(raw)
         words = sum(len(t.split()) for t in texts)
@@ -172,13 +186,13 @@ def bench(raw_dir: Path, n: int, workers: list[int], model: str | None, batch_si
         extra = ["--model", model, "--batch-size", str(batch_size), "--engine", engine]
 
         sec, mb, _ = timed([sys.executable, "-m", "pipeline.bench", "--bare-child", str(texts_file), "--model",
-                            model, "--batch-size", str(batch_size)])
+                            model, "--batch-size", str(batch_size)], env)
         base = Measure("bare spaCy (load + nlp.pipe, 1 process)", sec, len(texts), words, mb)
         rows = [base]
         last_out = None
         for w in workers:
             out = root / f"out-{w}"
-            sec, mb, _ = timed(_run_cmd(raw, out, w, extra))
+            sec, mb, _ = timed(_run_cmd(raw, out, w, extra), env)
             rows.append(Measure(f"project cold, {w} worker{'s' if w > 1 else ''}", sec, len(texts), words, mb))
             last_out = (out, w)
         assert last_out is not None
@@ -187,10 +201,12 @@ def bench(raw_dir: Path, n: int, workers: list[int], model: str | None, batch_si
         seeds = _seed_inputs(raw_dir)
         extra_doc.write_bytes(variant(seeds[0][0], seeds[0][1], n + 1))
         new_words = sum(len(t.split()) for t in cleaned_texts(raw)) - words
-        sec, mb, _ = timed(_run_cmd(raw, out, w, extra))
+        sec, mb, _ = timed(_run_cmd(raw, out, w, extra), env)
         rows.append(Measure(f"re-run, 1 release added ({w} w.)", sec, 1, new_words, mb))
-        sec, mb, _ = timed(_run_cmd(raw, out, w, extra))
+        sec, mb, _ = timed(_run_cmd(raw, out, w, extra), env)
         rows.append(Measure("re-run, nothing new", sec, 0, 0, mb))
+
+    import psutil
 
     cpu = _cpu_name()
     lines.append(f"N = {n} releases, {words:,} words; model {model}; batch size {batch_size}; "
@@ -213,9 +229,10 @@ def memory_check(raw_dir: Path, sizes: list[int], model: str | None, batch_size:
     for n in sizes:
         with tempfile.TemporaryDirectory(prefix="mofa-bench-mem-") as tmp:
             raw = Path(tmp) / "raw"
+            env = snapshot(Path(tmp) / "src")
             build_corpus(raw_dir, n, raw)
-            sec, mb, _ = timed(_run_cmd(raw, Path(tmp) / "out", 1,
-                                        ["--model", model, "--batch-size", str(batch_size)]))
+            sec, mb, _ = timed(_run_cmd(raw.resolve(), (Path(tmp) / "out").resolve(), 1,
+                                        ["--model", model, "--batch-size", str(batch_size)]), env)
         first = first or mb
         lines.append(f"| {n} | {sec:.1f} | {mb:.0f} | {mb / first:.2f}x |")
     return lines
