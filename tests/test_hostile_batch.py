@@ -300,8 +300,6 @@ def test_utf16_bom(batch):
     assert "Côte d’Ivoire" in utf16["text"] and "\x00" not in utf16["text"] and "Ã" not in utf16["text"]
 
 
-@pytest.mark.xfail(strict=True, reason="clean/decode.py: charset-normalizer guesses cp775 for undeclared Latin-1 "
-                   "text ('Côte' -> 'C¶te'); see the report for the fix")
 def test_latin1_without_declaration(batch):
     latin1 = _doc(batch[0], "hostile/latin1.txt")
     assert "Côte d'Ivoire" in latin1["title"] and "délégation" in latin1["text"]
@@ -350,8 +348,6 @@ def test_symlink_outside_raw_not_followed(batch):
     _rejected(batch[0], "hostile/link_out.txt", "outside the raw folder")
 
 
-@pytest.mark.xfail(strict=True, reason="clean/layout.py: a title line holding '>' is taken for a breadcrumb "
-                   "('... > Envoy'), so the category becomes 'Envoy' and the first body sentence the title")
 def test_markup_in_html_title_is_kept_as_text(batch):
     page = _doc(batch[0], "hostile/script_title.html")
     assert page["title"] == "Minister <b>Meets</b> Envoy <script>alert(1)</script>"
