@@ -148,19 +148,23 @@ class HtmlReader:
                 items = [x for x in render_lines(el) if x]
                 text = " > ".join(items)
                 parts = [p.strip() for p in re.split(r"\s*[>›»/]\s*", text) if p.strip()]
+                parts = [p for p in parts if self.lex.category_of(p)]
                 if 1 <= len(parts) <= 8:
-                    return parts[-1]
+                    return self.lex.category_of(parts[-1])
         return None
 
     def _board_heading(self, root: etree._Element, head: dict[str, str]) -> str | None:
         for tag in ("h1", "h2", "h3", "strong"):
             for el in root.iter(tag):
                 text = norm(el.text_content())
-                if text and self.lex.is_board(text):
-                    return text
-        for part in re.split(r"\s*[|:>\-–—]\s*", head.get("title", "")):
-            if self.lex.is_board(part):
-                return part
+                if text and self.lex.is_board_heading(text):
+                    return self.lex.category_of(text)
+        title = head.get("title", "")
+        if title and self.lex.is_board_heading(title):
+            return self.lex.category_of(title)
+        for part in re.split(r"\s*[|:>]\s*|\s+[-–—]\s+", title):
+            if part.strip() and self.lex.is_board_heading(part):
+                return self.lex.category_of(part)
         return None
 
     # -- chrome and main content ----------------------------------------------------------------
@@ -257,7 +261,7 @@ class HtmlReader:
         if draft is None:
             draft = self._generic(block, root, head)
         draft.url = draft.url or url
-        draft.category = draft.category or crumb or board
+        draft.category = self.lex.category_of(draft.category or crumb or board)
         if draft.category and draft.category == draft.title:
             draft.category = None
         return draft, fmt

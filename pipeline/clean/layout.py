@@ -137,18 +137,20 @@ class LayoutReader:
         parts = [p.strip() for p in _CRUMB.split(line) if p.strip()]
         if len(parts) < 2 or any(len(p.split()) > 4 or "<" in p for p in parts):
             return False
-        return parts[0].casefold() in ("home", "main", "홈") or self.lex.is_board(parts[-1])
+        return parts[0].casefold() in ("home", "main", "홈") or self.lex.is_board_heading(parts[-1])
 
     def _category(self, line: str) -> str | None:
         if self._is_crumb(line):
             parts = [p for p in _CRUMB.split(line) if p.strip()]
-            return parts[-1].strip() if parts else None
+            return self.lex.category_of(parts[-1]) if parts else None
         if self.lex.is_board(line):
             return line
+        if self.lex.is_board_heading(line):
+            return self.lex.category_of(line)
         if self.lex.is_nav(line) or is_korean_ui(line) or parse_date(line) or line.endswith("."):
             return None
         if len(line) <= 50 and len(line.split()) <= 6 and not _NUMBER.match(line):
-            return line
+            return self.lex.category_of(line)
         return None
 
     def read(self, raw_lines: list[str]) -> Draft | None:
@@ -163,7 +165,7 @@ class LayoutReader:
         title_line = lines[t] if t is not None else ""
         if title_line and ":" in title_line and self.lex.is_field_label(title_line.split(":", 1)[0]):
             title_line = title_line.split(":", 1)[1].strip()
-        if t is not None and (self.lex.is_board(title_line) or self._is_crumb(title_line)):
+        if t is not None and (self.lex.is_board_heading(title_line) or self._is_crumb(title_line)):
             # Category right above the metadata: the title follows it.
             draft.category = self._category(title_line)
             t = None

@@ -18,9 +18,18 @@ def line_key(line: str) -> str:
     return " ".join(line.split()).casefold().replace("\u2019", "'")
 
 
+_CATEGORY_SEPARATORS = re.compile(r"\s+[|>›»:\-–—/]\s+|\s*[|>›»]\s*")
+
+
 @dataclass(frozen=True)
 class Lexicon:
     boards: frozenset[str]
+    #: Board names as spelled in the data file, longest first (a contained board is looked up in this order).
+    board_names: tuple[str, ...]
+    #: UI words a board heading or page title carries after the board's name ('view', 'list', 'View Details').
+    ui_suffixes: tuple[str, ...]
+    #: Names of the site itself: never a category.
+    site_names: frozenset[str]
     nav_lines: frozenset[str]
     nav_patterns: tuple[re.Pattern[str], ...]
     end_lines: frozenset[str]
@@ -41,6 +50,59 @@ class Lexicon:
     def is_board(self, line: str) -> bool:
         return line_key(line) in self.boards
 
+    def board_in(self, text: str) -> str | None:
+        """The longest known board name contained in ``text`` (on word boundaries), spelled as in ``text``."""
+        flat = " ".join(text.split())
+        key = line_key(flat)
+        for name in self.board_names:
+            k = line_key(name)
+            i = key.find(k)
+            while i >= 0:
+                before = key[i - 1] if i > 0 else " "
+                after = key[i + len(k)] if i + len(k) < len(key) else " "
+                if not (before.isalnum() or after.isalnum()):
+                    return flat[i:i + len(k)] if len(key) == len(flat) else name
+                i = key.find(k, i + 1)
+        return None
+
+    def strip_ui(self, text: str) -> str:
+        """``text`` without trailing UI words ('Ministry News view' -> 'Ministry News'), repeated."""
+        out = " ".join(text.split())
+        changed = True
+        while changed and out:
+            changed = False
+            for suffix in self.ui_suffixes:
+                low = out.casefold()
+                if low.endswith(" " + suffix) or (low.endswith(suffix) and not suffix.isascii()
+                                                   and len(out) > len(suffix)):
+                    out = out[: len(out) - len(suffix)].rstrip(" -–—|:")
+                    changed = True
+                    break
+        return out
+
+    def category_of(self, text: str | None) -> str | None:
+        """A category from a board heading, breadcrumb or page <title>: site names and UI words dropped, a
+        contained known board preferred. None when only chrome is left."""
+        if not text:
+            return None
+        parts = [p.strip() for p in _CATEGORY_SEPARATORS.split(" ".join(text.split())) if p and p.strip()]
+        parts = [p for p in parts if line_key(p) not in self.site_names]
+        parts = [self.strip_ui(p) for p in parts]
+        parts = [p for p in parts if p and line_key(p) not in self.site_names and line_key(p) not in ("home", "main")]
+        for part in reversed(parts):
+            board = self.board_in(part)
+            if board and (line_key(board) == line_key(part) or len(part.split()) <= len(board.split()) + 3):
+                return board
+        return parts[-1] if parts else None
+
+    def is_board_heading(self, line: str) -> bool:
+        """A board's name, alone or with UI words / the site's name around it ('Press Releases View | MOFA')."""
+        parts = [p for p in _CATEGORY_SEPARATORS.split(" ".join(line.split())) if p and p.strip()]
+        parts = [self.strip_ui(p.strip()) for p in parts if line_key(p) not in self.site_names]
+        parts = [p for p in parts if p and line_key(p) not in self.site_names]
+        return bool(parts) and all(self.is_board(p) or line_key(p) in ("home", "main") for p in parts) \
+            and self.is_board(parts[-1])
+
     def is_nav(self, line: str) -> bool:
         key = line_key(line)
         return key in self.nav_lines or any(p.match(key) for p in self.nav_patterns)
@@ -59,6 +121,9 @@ def load_lexicon() -> Lexicon:
     flags = re.IGNORECASE
     return Lexicon(
         boards=frozenset(line_key(b) for b in raw["boards"]),
+        board_names=tuple(sorted(dict.fromkeys(raw["boards"]), key=len, reverse=True)),
+        ui_suffixes=tuple(sorted((line_key(x) for x in raw["ui_suffixes"]), key=len, reverse=True)),
+        site_names=frozenset(line_key(x) for x in raw["site_names"]),
         nav_lines=frozenset(line_key(x) for x in raw["nav_lines"]),
         nav_patterns=tuple(re.compile(p, flags) for p in raw["nav_patterns"]),
         end_lines=frozenset(line_key(x) for x in raw["end_lines"]),

@@ -147,7 +147,7 @@ class RssReader:
         if _local(root.tag) != "rss" and channel is None:
             raise Rejected("clean", "not an RSS 2.0 feed: no <channel> element")
         channel_title = norm(_child(channel, "title")) if channel is not None else ""
-        category = re.split(r"\s*[>›»]\s*", channel_title)[-1].strip() or None
+        category = self.lex.category_of(re.split(r"\s*[>›»]\s*", channel_title)[-1].strip())
         items = [el for el in root.iter() if _local(el.tag) == "item"]
         if not items:
             raise Rejected("clean", "RSS feed has no <item>")
