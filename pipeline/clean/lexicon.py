@@ -91,8 +91,13 @@ class Lexicon:
         parts = [p for p in parts if p and line_key(p) not in self.site_names and line_key(p) not in ("home", "main")]
         for part in reversed(parts):
             board = self.board_in(part)
-            if board and (line_key(board) == line_key(part) or len(part.split()) <= len(board.split()) + 3):
-                return board
+            if board:
+                # Chrome around a board ('[Press Releases] detailed view') goes; a qualifier before it
+                # ('Consular Notices') makes another board, kept whole.
+                before, _, after = line_key(part).partition(line_key(board))
+                if not any(c.isalpha() for c in before) and len(after.split()) <= 3:
+                    return board
+                return part
         return parts[-1] if parts else None
 
     def is_board_heading(self, line: str) -> bool:
