@@ -6,6 +6,7 @@ The inputs are written here, in tmp_path, not shipped as fixture files.
 
 from __future__ import annotations
 
+import os
 import shutil
 from pathlib import Path
 
@@ -178,6 +179,10 @@ def write_hostile(raw: Path, outside: Path) -> None:
         line = (PLAIN_RELEASE.replace("\n", " ") + "\n").encode()
         fh.write(line * (30 * 1024 * 1024 // len(line) + 1))
     (h / "link_out.txt").symlink_to(secret)
+    (h / "folder_out").symlink_to(outside, target_is_directory=True)
+    (h / "loop_a.txt").symlink_to(h / "loop_b.txt")
+    (h / "loop_b.txt").symlink_to(h / "loop_a.txt")
+    os.mkfifo(h / "pipe.txt")  # opening it for reading would block the batch for ever
     (h / "script_title.html").write_text(
         html_page("Minister &lt;b&gt;Meets&lt;/b&gt; Envoy &lt;script&gt;alert(1)&lt;/script&gt;",
                   ENGLISH_BODY.replace("Côte d’Ivoire", "Senegal")
@@ -236,7 +241,7 @@ def test_every_input_is_accounted_for(batch):
     m = _status(out)
     raw_sources = {"000_1ec2c721142b1f41.txt", "good_plain.txt", "good_feed.xml"}
     assert raw_sources <= set(m.index)
-    assert len(m) == 3 + 21, sorted(m.index)
+    assert len(m) == 3 + 25, sorted(m.index)
     assert m["status"].isin(["ok", "rejected", "duplicate", "unchanged"]).all()
     assert m[m["status"] == "rejected"]["reason"].str.len().gt(10).all()
 
@@ -344,8 +349,16 @@ def test_30_mb_file_refused_with_size_reason(batch):
     _rejected(batch[0], "hostile/huge.txt", "MB", "limit")
 
 
-def test_symlink_outside_raw_not_followed(batch):
-    _rejected(batch[0], "hostile/link_out.txt", "outside the raw folder")
+def test_symlinks_outside_raw_looping_or_to_folders_are_not_followed(batch):
+    out, _ = batch
+    _rejected(out, "hostile/link_out.txt", "outside the raw folder")
+    _rejected(out, "hostile/folder_out", "outside the raw folder")
+    _rejected(out, "hostile/loop_a.txt", "cannot be resolved")
+    _rejected(out, "hostile/loop_b.txt", "cannot be resolved")
+
+
+def test_fifo_is_not_opened(batch):
+    _rejected(batch[0], "hostile/pipe.txt", "not a regular file")
 
 
 def test_markup_in_html_title_is_kept_as_text(batch):
