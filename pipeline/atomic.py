@@ -8,8 +8,17 @@ from collections.abc import Callable
 from pathlib import Path
 
 
+def _umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
+
+
 def write_atomic(path: Path, writer: Callable[[Path], None]) -> None:
-    """Call ``writer(tmp)`` on a temporary file beside ``path``, fsync it, then rename it over ``path``."""
+    """Call ``writer(tmp)`` on a temporary file beside ``path``, fsync it, then rename it over ``path``.
+
+    The file gets the permissions an ordinary write would give (0666 minus the umask), not mkstemp's 0600,
+    so colleagues on a shared machine can read the tables."""
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     os.close(fd)
@@ -18,6 +27,7 @@ def write_atomic(path: Path, writer: Callable[[Path], None]) -> None:
         writer(tmp)
         with open(tmp, "rb") as fh:
             os.fsync(fh.fileno())
+        os.chmod(tmp, 0o666 & ~_umask())
         os.replace(tmp, path)
     finally:
         tmp.unlink(missing_ok=True)
