@@ -15,13 +15,13 @@ from dataclasses import dataclass
 from pipeline.clean.lexicon import Lexicon, line_key
 from pipeline.clean.text import (
     DATE_PATTERN,
-    SUBTITLE,
     Draft,
     classify,
     group_blocks,
     is_korean_ui,
     norm,
     parse_date,
+    read_subtitle,
 )
 
 _NUMBER = re.compile(r"^\d{1,3}(?:[,.]\d{3})+$|^\d+$")
@@ -50,6 +50,8 @@ class LayoutReader:
         self.date_rx = _label_rx(lex.date_labels)
         alternatives = "|".join(re.escape(x) for x in lex.hit_labels)
         self.hit_rx = _label_rx(lex.hit_labels)
+        dates = "|".join(re.escape(x) for x in lex.date_labels)
+        self.date_inline = re.compile(rf"(?<![\w])(?:{dates})(?![\w])\s*[:：]?\s*(?P<value>.{{6,40}})", re.IGNORECASE)
         self.hit_inline = re.compile(rf"(?<![\w])(?:{alternatives})(?![\w])\s*[:：]?\s*(\d[\d,]*)", re.IGNORECASE)
 
     # -- metadata block -------------------------------------------------------------------------
@@ -84,6 +86,9 @@ class LayoutReader:
             rest = m.group("rest")
             if rest and _NUMBER.match(rest.split()[0]):
                 meta.hits = int(rest.split()[0].replace(",", "").replace(".", ""))
+                d = self.date_inline.search(rest)
+                if d and parse_date(d.group("value")):  # 'Views 98 | Date 2024.11.15'
+                    meta.date_found, meta.published = True, parse_date(d.group("value"))
                 return i + 1
             if not rest:
                 j = self._next_value(lines, i)
@@ -182,17 +187,7 @@ class LayoutReader:
         # Body: skip the repeated title, read the subtitle, then paragraphs until the page's end marks.
         while cursor < len(lines) and (not lines[cursor] or line_key(lines[cursor]) == line_key(draft.title)):
             cursor += 1
-        subtitles = []
-        while cursor < len(lines):
-            if not lines[cursor]:
-                cursor += 1
-                continue
-            m = SUBTITLE.match(lines[cursor])
-            if not m:
-                break
-            subtitles.append(m.group(1))
-            cursor += 1
-        draft.subtitle = " ".join(subtitles) or None
+        draft.subtitle, cursor = read_subtitle(lines, cursor)
         body_lines: list[str] = []
         for raw, line in zip(raw_lines[cursor:], lines[cursor:], strict=True):
             if line and self.lex.is_end(line):

@@ -119,6 +119,40 @@ def assemble(draft: Draft, *, source: str, data: bytes, input_format: str, lex: 
     )
 
 
+_OPEN_DASH = re.compile(r"^[-–—]\s+\S")
+_CLOSE_DASH = re.compile(r"\S\s+[-–—]$")
+
+
+def read_subtitle(lines: list[str], i: int) -> tuple[str | None, int]:
+    """(subtitle, index after it) when normalized line ``i`` opens a subtitle framed by dashes: '- ... -' on
+    one line, several such lines (joined), or one subtitle written over up to three lines ('- Foreign
+    Minister ...' / '... Meeting -'). (None, i) otherwise."""
+    parts: list[str] = []
+    j = i
+    while j < len(lines):
+        if not lines[j]:
+            if parts and j + 1 < len(lines) and SUBTITLE.match(lines[j + 1]):
+                j += 1
+                continue
+            break
+        m = SUBTITLE.match(lines[j])
+        if m:
+            parts.append(m.group(1))
+            j += 1
+            continue
+        if _OPEN_DASH.match(lines[j]) and not _CLOSE_DASH.search(lines[j]):
+            end = next((k for k in range(j + 1, min(j + 3, len(lines)))
+                        if lines[k] and _CLOSE_DASH.search(lines[k]) and not _OPEN_DASH.match(lines[k])), None)
+            if end is not None and all(lines[k] for k in range(j, end + 1)):
+                m = SUBTITLE.match(" ".join(lines[j:end + 1]))
+                if m:
+                    parts.append(m.group(1))
+                    j = end + 1
+                    continue
+        break
+    return (" ".join(parts), j) if parts else (None, i)
+
+
 def group_blocks(lines: list[str]) -> list[str]:
     """Paragraphs of a run of lines: blank lines separate paragraphs, and a footnote line always
     starts one (and ends at the next blank line). Without any blank line, each line is a paragraph."""

@@ -72,3 +72,103 @@ def test_dump_board_heading_with_ui_suffix_above_metadata() -> None:
     body = [t for s, t in _sections(doc) if s == "body"]
     assert body[-1] == "The contribution will support the delivery of vaccines in Asia and Africa."
     assert ".hwp" not in doc.text and "helpful" not in doc.text and "1,234" not in doc.text
+
+
+# -- 2. news articles: datelines, bylines, stamps -------------------------------------------------------------
+ARTICLE_BODY = ("the two countries agreed to resume a regular dialogue on supply chains and critical minerals, "
+                "officials said after the meeting.\n\n"
+                "The next round of talks is expected to take place in the autumn.\n")
+
+
+@pytest.mark.parametrize(("opening", "published", "first"), [
+    ("TOKYO, March 22, 2025\n\nJapan and Korea said", "2025-03-22", "Japan and Korea said"),
+    ("SEOUL, Nov. 3 (Yonhap) -- South Korea and Japan said", None, "South Korea and Japan said"),
+    ("WASHINGTON (AP) — U.S. and Korean officials said", None, "U.S. and Korean officials said"),
+    ("Geneva, 5 June 2024 – Delegates of", "2024-06-05", "Delegates of"),
+    ("NEW DELHI, Sept. 9, 2023 — Indian and Korean officials said", "2023-09-09", "Indian and Korean officials said"),
+])
+def test_news_dateline_is_metadata(opening: str, published: str | None, first: str) -> None:
+    text = f"Partners Agree to Resume Supply Chain Dialogue\n\n{opening} {ARTICLE_BODY}"
+    doc = _one("news.txt", text.encode())
+    assert doc.input_format == "text"
+    assert doc.title == "Partners Agree to Resume Supply Chain Dialogue"
+    assert (doc.published.isoformat() if doc.published else None) == published
+    body = [t for s, t in _sections(doc) if s == "body"]
+    assert body[0].startswith(first + " the two countries agreed")
+    assert body[-1] == "The next round of talks is expected to take place in the autumn."
+    for dateline in ("TOKYO", "Yonhap", "(AP)", "Geneva,", "NEW DELHI"):
+        assert dateline not in doc.text
+
+
+def test_news_byline_and_stamps_are_metadata() -> None:
+    text = ("Ministers Meet on Maritime Safety\n"
+            "By JANE KOWALSKI and Lee Min-ho, Staff Reporters\n"
+            "Published: 2024.10.08 09:12 KST  Updated: 2024.10.09 17:40 KST\n\n"
+            "BUSAN (Reuters) - Ministers from six coastal states met on Tuesday to discuss maritime safety.\n\n"
+            "By the end of the meeting, they had agreed on a joint search-and-rescue exercise.\n\n"
+            "(Reporting by Jane Kowalski; Editing by Tom Reyes)\n")
+    doc = _one("n.txt", text.encode())
+    assert doc.published.isoformat() == "2024-10-08"
+    body = [t for s, t in _sections(doc) if s == "body"]
+    assert body == ["Ministers from six coastal states met on Tuesday to discuss maritime safety.",
+                    "By the end of the meeting, they had agreed on a joint search-and-rescue exercise."]
+    for meta in ("KOWALSKI", "Published", "Updated", "Reuters", "Editing"):
+        assert meta not in doc.text
+
+
+def test_ordinary_first_sentences_are_not_datelines() -> None:
+    text = ("Korea and Japan Hold Talks\n\nKorea – Japan relations improved in 2024, the Minister said.\n\n"
+            "In Seoul, March 3 – the anniversary of the movement – was marked by ceremonies.\n")
+    doc = _one("t.txt", text.encode())
+    body = [t for s, t in _sections(doc) if s == "body"]
+    assert body[0].startswith("Korea – Japan relations") and body[1].startswith("In Seoul, March 3 –")
+    assert doc.published is None
+
+
+# -- 3. dates, hits and subtitles of text dumps and pages ------------------------------------------------------
+DUMP = ("SCREEN SIZE\nKOR\n\nPress Releases\n\nKorea Signs Memorandum on Cultural Heritage with Greece\n\n{meta}\n\n"
+        "Korea Signs Memorandum on Cultural Heritage with Greece\n\n{subtitle}\n\n"
+        "Korea and Greece signed a memorandum of understanding on the protection of cultural heritage in Athens, "
+        "opening the way to joint research and training.\n\n"
+        "* The memorandum was signed during the visit of the Minister of Culture.\n\n"
+        "The two sides will meet again next year.\n\n목록\n")
+
+
+@pytest.mark.parametrize(("meta", "published", "hits"), [
+    ("Date 2024.11.15\nhit 77", "2024-11-15", 77),
+    ("Date : 2024-11-15\nHits : 1,077", "2024-11-15", 1077),
+    ("Registration date\n15 November 2024\nViews\n2,301", "2024-11-15", 2301),
+    ("Date Nov 15, 2024 | Views 98", "2024-11-15", 98),
+    ("Views 98 | Date 2024.11.15", "2024-11-15", 98),
+    ("Posted on : November 15, 2024  조회수 : 412", "2024-11-15", 412),
+    ("작성일 2024.11.15  조회 5", "2024-11-15", 5),
+    ("DATE: 15 Nov 2024\nHIT: 3", "2024-11-15", 3),
+])
+def test_dump_date_and_hit_formats(meta: str, published: str, hits: int) -> None:
+    doc = _one("d.txt", DUMP.format(meta=meta, subtitle="- Joint Research on Restoration -").encode())
+    assert doc.input_format == "mofa_text"
+    assert (doc.published.isoformat(), doc.hits) == (published, hits)
+    assert doc.title == "Korea Signs Memorandum on Cultural Heritage with Greece"
+    assert doc.category == "Press Releases" and doc.subtitle == "Joint Research on Restoration"
+    assert [p.section for p in doc.paragraphs] == ["title", "subtitle", "body", "footnote", "body"]
+
+
+@pytest.mark.parametrize("subtitle", [
+    "- Joint Research on Restoration\nand Training of Conservators -",
+    "– Joint Research on Restoration and Training of Conservators –",
+    "— Joint Research on Restoration and Training of Conservators —",
+    "- Joint Research on Restoration\nand Training\nof Conservators -",
+])
+def test_dump_subtitle_two_lines_and_dash_frames(subtitle: str) -> None:
+    doc = _one("d.txt", DUMP.format(meta="Date 2024.11.15\nhit 77", subtitle=subtitle).encode())
+    assert doc.subtitle == "Joint Research on Restoration and Training of Conservators"
+    body = [t for s, t in _sections(doc) if s == "body"]
+    assert body[0].startswith("Korea and Greece signed")
+
+
+def test_plain_subtitle_on_two_lines() -> None:
+    text = ("Korea Hosts Workshop on Cyber Security\n\n- Experts from Twelve Countries\nShare Best Practices -\n\n"
+            "The Ministry hosted a workshop on cyber security in Seoul on June 4 with experts from the region.\n")
+    doc = _one("w.txt", text.encode())
+    assert doc.subtitle == "Experts from Twelve Countries Share Best Practices"
+    assert [p.section for p in doc.paragraphs] == ["title", "subtitle", "body"]
