@@ -36,6 +36,7 @@ class Lexicon:
     title_economies: dict[str, str]
     name_heads: dict[str, str] = field(default_factory=dict)  # head word(s) -> initiative | event
     not_orgs: frozenset[str] = frozenset()
+    generic_name_words: frozenset[str] = frozenset()  # "Joint", "Press": "Joint Statement" alone names nothing
     place_heads: frozenset[str] = frozenset()  # "Sea", "Strait", "region": a name ending so is a place
     directions: frozenset[str] = frozenset()  # "South", "East": may open such a place name
 
@@ -104,7 +105,8 @@ def load_lexicon(data_dir: Path = DATA_DIR) -> Lexicon:
         family_names=frozenset(r[0] for r in _rows(data_dir / "east_asian_family_names.txt")),
         title_roles={w: frozenset(r) for w, r in roles.items()},
         title_economies={r[0]: r[1] for r in _rows(data_dir / "title_economies.tsv")},
-        name_heads={r[0]: r[1] for r in _rows(data_dir / "name_heads.tsv")},
+        name_heads={r[0]: r[1] for r in _rows(data_dir / "name_heads.tsv") if r[1] != "generic"},
+        generic_name_words=frozenset(r[0] for r in _rows(data_dir / "name_heads.tsv") if r[1] == "generic"),
         not_orgs=frozenset(r[0] for r in _rows(data_dir / "not_organizations.txt")),
         place_heads=frozenset(r[0] for r in _rows(data_dir / "place_heads.txt") if not r[0].startswith("dir:")),
         directions=frozenset(r[0][4:] for r in _rows(data_dir / "place_heads.txt") if r[0].startswith("dir:")),

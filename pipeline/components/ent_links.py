@@ -109,6 +109,11 @@ def _read_node(doc: Doc, node, at: dict[int, Found], out: dict[str, str | None],
                     _read_node(doc, obj, at, out, locations, depth=1)
         elif child.dep_ in ("dobj", "npadvmod") and node.lemma_.lower() in _TRAVEL_VERBS and depth == 0:
             _take(doc, child, "in", at, out)
+    if node.lemma_.lower() in _TRAVEL_VERBS and depth == 0:  # "travel to New York"
+        for child in node.children:
+            if child.dep_ == "prep" and child.lower_ == "to":
+                for obj in [c for c in child.children if c.dep_ == "pobj"]:
+                    _take(doc, obj, "in", at, out)
 
 
 def _take(doc: Doc, obj, prep: str, at: dict[int, Found], out: dict[str, str | None]) -> None:
@@ -214,6 +219,13 @@ def initiative_links(doc: Doc, mentions: list[Found], initiative_names: dict[str
                             for child in tok.children:
                                 if child.dep_ == "nsubj" and child.i in econ_by_start:
                                     add(init_id, econ_by_start[child.i].entity_id, "lead", tok.i)
+                noun = doc[t.i + 1]
+                if noun.dep_ == "dobj" and noun.head.lemma_ in _ENDORSE_VERBS | _LEAD_VERBS:
+                    role = "endorse" if noun.head.lemma_ in _ENDORSE_VERBS else "lead"
+                    for subj in _subjects(noun.head):  # "Indonesia and Thailand endorsed the fund"
+                        econ = _owner(subj, econ_tok)
+                        if econ:
+                            add(init_id, econ, role, noun.head.i)
                 for v in sent:
                     if v.lemma_ in _ENDORSE_VERBS | _LEAD_VERBS and v.i + 1 < sent.end and doc[v.i + 1].lower_ == "by":
                         role = "endorse" if v.lemma_ in _ENDORSE_VERBS else "lead"

@@ -29,11 +29,16 @@ class NamedSpan:
     acronym: str | None = None
     ordinal: int | None = None
     year: str | None = None
+    acronym_follows: bool = True  # the acronym stands in parentheses right after the name
 
 
 def _left_edge(doc: Doc, head: int, lex: Lexicon, blocked: set[int]) -> int:
     j = head
     sent_start = doc[head].sent.start
+    # a parser's sentence break with no stop before it (inside a headline) does not end the name
+    while sent_start > 0 and not doc[sent_start - 1].is_space and doc[sent_start - 1].text not in ".!?:;" \
+            and "\n" not in doc[sent_start - 1].whitespace_:
+        sent_start = doc[sent_start - 1].sent.start
     while j - 1 >= sent_start:
         t = doc[j - 1]
         if (j - 1) in blocked:
@@ -59,7 +64,8 @@ def _left_edge(doc: Doc, head: int, lex: Lexicon, blocked: set[int]) -> int:
     return j
 
 
-def _right_edge(doc: Doc, head: int, kind: str) -> int:
+def _right_edge(doc: Doc, head: int, kind: str, economies: dict[str, str] | None = None) -> int:
+    economies = economies or {}
     end = head + 1
     sent_end = doc[head].sent.end
     if end + 1 < sent_end and doc[end].lower_ in ("towards", "toward", "to", "for") and _YEAR.match(doc[end + 1].text) \
@@ -67,7 +73,9 @@ def _right_edge(doc: Doc, head: int, kind: str) -> int:
         return end + 2
     if end < sent_end and _YEAR.match(doc[end].text) and kind == "initiative":
         return end + 1
-    if end + 1 < sent_end and doc[end].lower_ in ("of", "on", "for"):
+    for _ in range(2):  # "Statement on Trilateral Partnership for the Indo-Pacific"
+        if not (end + 1 < sent_end and doc[end].lower_ in ("of", "on", "for")):
+            break
         k = end + 1
         if doc[k].lower_ == "the":
             k += 1
@@ -75,8 +83,9 @@ def _right_edge(doc: Doc, head: int, kind: str) -> int:
         while m < sent_end and (is_cap(doc[m]) or (doc[m].text in ("-", "and") and m + 1 < sent_end
                                                    and is_cap(doc[m + 1]) and m > k)):
             m += 1
-        if m > k and not (m < sent_end and doc[m].text == "-"):
-            return m
+        if m == k or (m < sent_end and doc[m].text == "-") or (end > head + 1 and doc[k:m].text in economies):
+            break
+        end = m
     return end
 
 
@@ -88,12 +97,15 @@ def find_named(doc: Doc, lex: Lexicon, blocked: set[int], org_spans: set[tuple[i
         if kind is None or tok.i in blocked:
             continue
         start = _left_edge(doc, tok.i, lex, blocked)
-        end = _right_edge(doc, tok.i, kind)
+        end = _right_edge(doc, tok.i, kind, lex.economy_names)
         if kind == "initiative" and start > 0 and _YEAR.match(doc[start - 1].text) and (start - 1) not in blocked \
                 and (start < tok.i or end > tok.i + 1):
             start -= 1  # "2050 Strategy for the Blue Pacific Continent", "2030 Agenda for Sustainable Development"
         if start == tok.i:
             continue
+        if end == tok.i + 1 and all(doc[k].text in lex.generic_name_words or doc[k].is_punct
+                                    for k in range(start, tok.i)):
+            continue  # "Joint Statement", "Press Conference": no particular name
         if (start, end) in org_spans or (start, tok.i + 1) in org_spans:
             continue
         named = NamedSpan(start, end, kind, doc[start:end].text, acronym=acronym_after(doc, end))
@@ -145,7 +157,8 @@ def org_sessions(doc: Doc, orgs: list[tuple[int, int, str, str | None]]) -> list
         if ordinal is None:
             continue
         found_acronym = acronym_after(doc, end)
-        out.append(NamedSpan(first, end, "event", name, acronym=found_acronym or acronym, ordinal=ordinal))
+        out.append(NamedSpan(first, end, "event", name, acronym=found_acronym or acronym, ordinal=ordinal,
+                             acronym_follows=found_acronym is not None))
     return out
 
 
@@ -166,7 +179,7 @@ def to_found(named: list[NamedSpan], doc_id: str) -> tuple[list[Found], dict[str
     for n in named:
         eid = named_id(n.kind, doc_id, n.name)
         found.append(Found(n.start, n.end, n.kind, eid))
-        if n.acronym:
+        if n.acronym and n.acronym_follows:
             found.append(Found(n.end + 1, n.end + 2, n.kind, eid))
             acronyms[n.acronym] = (n.kind, eid)
     return found, acronyms

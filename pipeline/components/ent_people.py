@@ -396,7 +396,12 @@ class PeopleFinder:
             return p["economy"]
         if p.get("org"):
             return None
-        return "KOR" if p["titles"] or p["short_titles"] else None
+        if not (p["titles"] or p["short_titles"]):
+            return None
+        # a title with no economy is Korea's office, if the holder bears a Korean-style (family-first) name
+        family, _ = self._split(p["words"])
+        return "KOR" if family == p["words"][0] and (len(p["words"]) > 1 or family in self.lex.family_names) \
+            else None
 
     def _split(self, words: list[str]) -> tuple[str | None, str | None]:
         """(family, given) by name order."""

@@ -64,6 +64,15 @@ def geographic_spans(doc: Doc, spans: list[tuple[int, int]], lex: Lexicon) -> li
         while s > 0 and doc[s - 1].text in lex.directions and doc[s - 1].whitespace_:
             s -= 1
         out.append((s, e))
+    for tok in doc:  # other proper names ending in a place head: "the Sahel region", "the East Sea"
+        if tok.text not in lex.place_heads or tok.i == 0:
+            continue
+        s = tok.i
+        while s > tok.sent.start and tok.i - s < 3 and is_cap(doc[s - 1]) and doc[s - 1].pos_ == "PROPN" \
+                and doc[s - 1].whitespace_ and doc[s - 1].text not in lex.place_heads:
+            s -= 1
+        if s < tok.i and doc[s:tok.i + 1].text not in lex.economy_names:
+            out.append((s, tok.i + 1))
     return out
 
 
@@ -81,9 +90,10 @@ def _adjective_stands_for_state(doc: Doc, end: int, lex: Lexicon) -> bool:
     return doc[end - 1].head.lower_ in lex.state_nouns and doc[end - 1].dep_ == "amod"
 
 
-def find_places(doc: Doc, matches: list[Span], lex: Lexicon) -> list[Found]:
+def find_places(doc: Doc, matches: list[Span], lex: Lexicon) -> tuple[list[Found], set[int]]:
     """Economy and location mentions: the longest gazetteer match wins; then the model's GPE/LOC for
-    places the gazetteers do not know (cities), never over an economy or organisation."""
+    places the gazetteers do not know (cities), never over an economy or organisation. Also returns the
+    tokens of places the gazetteers and place heads vouch for (no person may be read there)."""
     rank = {ECON: 0, LOC: 1, ADJ: 2}  # on equal length a name beats a place beats an adjective
     candidates = sorted((m for m in matches if m.label_.split("\t")[0] in rank),
                         key=lambda m: rank[m.label_.split("\t")[0]])
@@ -100,6 +110,7 @@ def find_places(doc: Doc, matches: list[Span], lex: Lexicon) -> list[Found]:
             found.append(Found(span.start, span.end, ECON, value))
         else:
             found.append(Found(span.start, span.end, LOC, ids.slug(value)))
+    firm = {i for f in found if f.kind == LOC for i in range(f.start, f.end)}
     taken = [(f.start, f.end) for f in found] + [
         (m.start, m.end) for m in matches if m.label_.startswith(ORG) or m.label_.startswith(ADJ)]
     for ent in doc.ents:
@@ -111,4 +122,4 @@ def find_places(doc: Doc, matches: list[Span], lex: Lexicon) -> list[Found]:
         if not all(t.text[:1].isupper() or not t.is_alpha for t in doc[start:ent.end]):
             continue
         found.append(Found(start, ent.end, LOC, ids.slug(doc[start:ent.end].text)))
-    return found
+    return found, firm

@@ -65,7 +65,7 @@ class EntityFinder:
     def find(self, doc: Doc) -> tuple[list[Found], dict[str, dict], list]:
         lex = self.lex
         matches = gazetteer_matches(doc, self.matcher)
-        places = find_places(doc, matches, lex)
+        places, place_tokens = find_places(doc, matches, lex)
         economies = {f.entity_id: Economy(economy_id=f.entity_id, name=lex.display(f.entity_id),
                                           apec_member=f.entity_id in lex.apec)
                      for f in places if f.kind == "economy"}
@@ -80,7 +80,7 @@ class EntityFinder:
             orgs = {oid: o for oid, o in orgs.items() if any(f.entity_id == oid for f in orgs_found)}
         econ_at = {f.start: (f.end, f.entity_id) for f in places if f.kind == "economy"}
         org_tokens = {i for f in orgs_found for i in range(f.start, f.end)}
-        cands = self.people.candidates(doc, econ_at, org_tokens)
+        cands = self.people.candidates(doc, econ_at, org_tokens | place_tokens)
         people_found, people = self.people.resolve(doc, cands)
         person_tokens = {i for f in people_found for i in range(f.start, f.end)}
         # titles without a resolved person still block named-entity scans
@@ -128,7 +128,7 @@ class EntityFinder:
             name = n.name if n else next(x.name for x in named if ids.event_id(doc._.mofa_doc_id, x.name)
                                          == f.entity_id)
             old = events.get(f.entity_id)
-            date = details["date"] or (n.year if n else None)
+            date = _in_year(details["date"], n.year if n else None) or (n.year if n else None)
             merged = {
                 "acronym": (n.acronym if n else None) or (old.acronym if old else None),
                 "ordinal": (n.ordinal if n else None) or (old.ordinal if old else None),
@@ -175,6 +175,13 @@ class EntityFinder:
         if f.kind == "location" and ((f.start, f.end) in model_gpe or self.lex.locations.get(doc[f.start:f.end].text)):
             return self.labels["city"]
         return self.labels[f.kind]
+
+
+def _in_year(date: str | None, year: str | None) -> str | None:
+    """'The 2026 G20 Summit ... on December 14': the name's year decides the date's year."""
+    if date and year and len(date) > 4 and not date.startswith(year):
+        return year + date[4:]
+    return date
 
 
 def _better_date(old: str | None, new: str | None) -> str | None:
