@@ -3,7 +3,8 @@
 The words live in ``pipeline/data/cue*`` so that a researcher can extend them without touching code:
 ``cues.jsonl`` (speech verbs and phrasal cues with their claim type), ``cue_object_types.csv`` (object
 nouns that make a generic cue more specific: "expressed concern" is criticism), ``cue_noncues.csv`` (verbs
-of meeting and travel, never claims) and ``cue_speakers.json`` (pronouns, role nouns, collective nouns).
+of meeting and travel, never claims), ``cue_refusals.csv`` (verbs that deny the cue in their infinitive:
+"declined to comment") and ``cue_speakers.json`` (pronouns, role nouns, collective nouns, document nouns).
 Loading does file I/O and is called once by the component factory; everything else here is pure.
 """
 
@@ -49,6 +50,12 @@ class SpeakerWords:
     collective_heads: frozenset[str]
     collective_determiners: frozenset[str]
     government_heads: frozenset[str]
+    first_person_singular: frozenset[str] = frozenset()
+    first_person_plural: frozenset[str] = frozenset()
+    impersonal_pronouns: frozenset[str] = frozenset()
+    document_heads: frozenset[str] = frozenset()
+    statement_title_words: frozenset[str] = frozenset()
+    joint_title_words: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True)
@@ -58,6 +65,7 @@ class Lexicon:
     noncues: frozenset[str] = frozenset()
     speakers: SpeakerWords | None = None
     irregular: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    refusals: frozenset[str] = frozenset()
 
     def forms(self, lemma: str) -> list[str]:
         """Lower-case surface forms of a lemma: irregular ones from the data, regular ones generated."""
@@ -106,7 +114,8 @@ def parse_entry(raw: dict[str, Any]) -> CueEntry:
                     travel_complement=bool(raw.get("travel_complement", True)))
 
 
-def load_lexicon(cues: Path, object_types: Path, noncues: Path, speakers: Path, forms: Path) -> Lexicon:
+def load_lexicon(cues: Path, object_types: Path, noncues: Path, speakers: Path, forms: Path,
+                 refusals: Path | None = None) -> Lexicon:
     entries = []
     for line in cues.read_text(encoding="utf-8").splitlines():
         if line.strip():
@@ -118,7 +127,9 @@ def load_lexicon(cues: Path, object_types: Path, noncues: Path, speakers: Path, 
     sp = json.loads(speakers.read_text(encoding="utf-8"))
     words = SpeakerWords(**{k: frozenset(v) for k, v in sp.items() if not k.startswith("#")})
     irregular = {row["lemma"]: tuple(row["forms"].split("|")) for row in _read_csv(forms)}
-    return Lexicon(entries=tuple(entries), object_types=otypes, noncues=non, speakers=words, irregular=irregular)
+    refuse = frozenset(row["lemma"] for row in _read_csv(refusals)) if refusals else frozenset()
+    return Lexicon(entries=tuple(entries), object_types=otypes, noncues=non, speakers=words, irregular=irregular,
+                   refusals=refuse)
 
 
 def phrase_pattern(phrase: str, lexicon: Lexicon) -> list[dict[str, Any]]:
@@ -140,7 +151,8 @@ def phrase_pattern(phrase: str, lexicon: Lexicon) -> list[dict[str, Any]]:
 
 def build_matcher(vocab: Vocab, lexicon: Lexicon) -> Matcher:
     """One Matcher key per entry: the key string is the entry's index in ``lexicon.entries``. Single verbs
-    match by lemma or by surface form (either may be what the tagger/lemmatizer got right)."""
+    match by lemma or by surface form (either may be what the tagger/lemmatizer got right); key ``c<index>``
+    matches "and <finite form> that" where the tagger missed the verb (the cue is the middle token)."""
     matcher = Matcher(vocab)
     for i, entry in enumerate(lexicon.entries):
         if entry.phrase:
@@ -150,4 +162,8 @@ def build_matcher(vocab: Vocab, lexicon: Lexicon) -> Matcher:
             forms = sorted({f for lemma in lemmas for f in lexicon.forms(lemma)})
             matcher.add(str(i), [[{"LEMMA": {"IN": lemmas + [a.capitalize() for a in lemmas]}, "POS": "VERB"}],
                                  [{"LOWER": {"IN": forms}, "POS": "VERB"}]])
+            # a second, conjoined cue the tagger read as a noun: "expresses condolences to X and hopes that"
+            finite = sorted(f for f in forms if f not in lemmas and not f.endswith("ing"))
+            matcher.add(f"c{i}", [[{"LOWER": "and"}, {"LOWER": {"IN": finite}, "POS": {"NOT_IN": ["VERB", "AUX"]}},
+                                   {"LOWER": "that"}]])
     return matcher

@@ -4,6 +4,10 @@ Resolution of one noun phrase, in this order (the first that applies wins):
 
 1. a relative pronoun ("who") stands for the noun its clause hangs on;
 2. a personal pronoun ("he", "she") is the person in *discourse focus* (below); "they" is the last collective;
+   "I" is the person the document speaks for (the one person of a briefing's header paragraph, else of the
+   title) or, inside a quotation, the person the quotation is attributed to; "we" is the home economy only in
+   the government's own statement (title with "Statement", not a joint one); "it" is the organisation or economy
+   that was the subject of the previous main clause ("The WHO warned ... It also urged"), never a person;
 3. a mention (``doc.spans["mofa"]``) covering the phrase's head: person, then organisation, then economy
    ("Foreign Minister Cho", "the ILO", "Korea suggested");
 4. conjoined names ("Minister Kim and Secretary Smith agreed") -> a collective whose id joins the members' ids;
@@ -24,6 +28,10 @@ So a pronoun or description reaches back across sentences and paragraphs to the 
 and a new named subject ("In the third session, Trade Minister Cheong ...") takes over. Footnotes and
 headlines read the focus but never change the body's: a footnote gets a private copy that is thrown away
 when the body resumes. Before any person has been a subject, the focus is the last person mentioned.
+
+After "according to" (:meth:`SpeakerResolver.resolve_source`) only a real speaker counts: a named person,
+organisation or economy, a role, a government, a group, or a document an organisation owns ("the ILO's report",
+"data from the WHO"); "according to the report" or "according to the agreement between A and B" has none.
 """
 
 from __future__ import annotations
@@ -34,6 +42,7 @@ from dataclasses import dataclass, field, replace
 
 from spacy.tokens import Doc, Token
 
+from pipeline.components.claim_groups import Groups, document_groups
 from pipeline.components.claim_lexicon import SpeakerWords
 
 _CUT_DEPS = {"relcl", "acl", "advcl"}
@@ -66,9 +75,11 @@ class Focus:
 
     person: str | None = None
     collective: Speaker | None = None
+    agent: Speaker | None = None  # organisation/economy subject of the last main clause ("it")
+    quotes: list[tuple[int, int, str]] = field(default_factory=list)  # (start, end, person) of quotations
 
     def copy(self) -> Focus:
-        return replace(self)
+        return replace(self, quotes=list(self.quotes))
 
 
 @dataclass
@@ -80,27 +91,45 @@ class DocContext:
     person_economy: dict[str, str | None] = field(default_factory=dict)
     home_economy: str | None = None
     text: str = ""
+    first_person: str | None = None  # who "I" is outside quotations
+    we_economy: str | None = None  # who "we" is (the government's own statement only)
+    groups: Groups = field(default_factory=Groups)
 
     @classmethod
-    def from_doc(cls, doc: Doc, home_economy: str | None) -> DocContext:
+    def from_doc(cls, doc: Doc, home_economy: str | None, words: SpeakerWords | None = None) -> DocContext:
         mentions = sorted(
             (Mention(s.start_char, s.end_char, s.label_, s.kb_id_, s.text)
              for s in doc.spans.get("mofa", []) if s.kb_id_),
             key=lambda m: (m.start, -m.end),
         )
-        words: dict[str, set[str]] = {}
+        words_by_person: dict[str, set[str]] = {}
         economy: dict[str, str | None] = {}
         for m in mentions:
             if m.kind == "person":
-                words.setdefault(m.entity_id, set()).update(_WORD.findall(m.text.lower()))
+                words_by_person.setdefault(m.entity_id, set()).update(_WORD.findall(m.text.lower()))
         for pid, person in ((doc._.mofa_entities or {}).get("person") or {}).items():
-            bag = words.setdefault(pid, set())
+            bag = words_by_person.setdefault(pid, set())
             for title in getattr(person, "titles", []) or []:
                 bag.update(_WORD.findall(title.lower()))
             bag.update(_WORD.findall((getattr(person, "name", "") or "").lower()))
             economy[pid] = getattr(person, "economy", None)
-        return cls(mentions=mentions, person_words=words, person_economy=economy, home_economy=home_economy,
-                   text=doc.text)
+        paragraphs = doc._.mofa_paragraphs or []
+
+        def people_in(section: str) -> list[str]:
+            found = [m.entity_id for p in paragraphs if p.section == section
+                     for m in mentions if m.kind == "person" and p.start <= m.start and m.end <= p.end]
+            return list(dict.fromkeys(found))
+
+        header, title = people_in("header"), people_in("title")
+        first = header[0] if len(header) == 1 else (title[0] if len(title) == 1 and not header else None)
+        title_words = set(_WORD.findall(" ".join(doc.text[p.start:p.end] for p in paragraphs
+                                                 if p.section == "title").lower()))
+        own_statement = bool(words and title_words & words.statement_title_words
+                             and not title_words & words.joint_title_words)
+        econ = [(m.start, m.end, m.entity_id) for m in mentions if m.kind == "economy"]
+        return cls(mentions=mentions, person_words=words_by_person, person_economy=economy,
+                   home_economy=home_economy, text=doc.text, first_person=first,
+                   we_economy=home_economy if own_statement else None, groups=document_groups(doc, econ))
 
     def within(self, start: int, end: int, kinds: tuple[str, ...]) -> list[Mention]:
         """Mentions of the given kinds lying inside [start, end) (character offsets)."""
@@ -184,6 +213,16 @@ class SpeakerResolver:
             if low in self.words.group_pronouns and focus.collective is not None:
                 c = focus.collective
                 return Speaker(c.kind, c.entity_id, head.text, s, e, "pronoun")
+            if low in self.words.first_person_singular:
+                quoted = [pid for qs, qe, pid in focus.quotes if qs <= head.idx < qe]
+                pid = quoted[-1] if quoted else self.ctx.first_person
+                return Speaker("person", pid, head.text, s, e, "pronoun") if pid else None
+            if low in self.words.first_person_plural and self.ctx.we_economy and not any(
+                    qs <= head.idx < qe for qs, qe, _ in focus.quotes):
+                return Speaker("economy", self.ctx.we_economy, head.text, s, e, "pronoun")
+            if low in self.words.impersonal_pronouns and focus.agent is not None:
+                a = focus.agent
+                return Speaker(a.kind, a.entity_id, head.text, s, e, "pronoun")
             return None
         toks = np_tokens(head)
         start, end, text = self._extend(*_span_of(toks))
@@ -220,6 +259,27 @@ class SpeakerResolver:
             return Speaker("organization", orgs[0].entity_id, text, start, end, "name")
         if economies:
             return Speaker("economy", economies[0].entity_id, text, start, end, "name")
+        return None
+
+    def resolve_source(self, head: Token, focus: Focus) -> Speaker | None:
+        """The source after "according to": a real speaker only (see the module docstring)."""
+        if head.pos_ == "PRON" or any(self.ctx.covering(head, k) for k in ("person", "organization", "economy")):
+            return self.resolve(head, focus)
+        lemma = head.lemma_.lower()
+        if lemma in self.words.role_heads or lemma in self.words.government_heads or self._is_group(head):
+            return self.resolve(head, focus)
+        if lemma not in self.words.document_heads:
+            return None
+        owners = [c for c in head.children if c.dep_ in ("poss", "compound", "nmod")]
+        owners += [g for c in head.children if c.dep_ == "prep" and c.lower_ in ("of", "by", "from")
+                   for g in c.children if g.dep_ == "pobj"]
+        for owner in owners:
+            if self.ctx.covering(owner, "organization") is not None or (
+                    owner.lemma_.lower() in self.words.government_heads):
+                spk = self.resolve(owner, focus, allow_pronoun=False)
+                if spk is not None and spk.kind in ("organization", "economy"):
+                    start, end, text = self._extend(*_span_of(np_tokens(head)))
+                    return replace(spk, text=text, start=start, end=end)
         return None
 
     def _extend(self, start: int, end: int, text: str) -> tuple[int, int, str]:

@@ -27,7 +27,7 @@ from the title and subtitle, which repeat the body.
 from __future__ import annotations
 
 import bisect
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from spacy.language import Language
@@ -58,15 +58,16 @@ _CONTRAST = {"while", "whereas"}
         "noncues_path": "data/cue_noncues.csv",
         "speakers_path": "data/cue_speakers.json",
         "forms_path": "data/cue_forms.csv",
+        "refusals_path": "data/cue_refusals.csv",
         "home_economy": "KOR",
     },
 )
 def make_claims(nlp: Language, name: str, cues_path: str, object_types_path: str, noncues_path: str,
-                speakers_path: str, forms_path: str, home_economy: str) -> ClaimFinder:
+                speakers_path: str, forms_path: str, refusals_path: str, home_economy: str) -> ClaimFinder:
     """Paths are relative to the ``pipeline`` package; ``home_economy`` is who "the Government" is."""
     base = DATA_DIR.parent
     lexicon = load_lexicon(base / cues_path, base / object_types_path, base / noncues_path, base / speakers_path,
-                           base / forms_path)
+                           base / forms_path, base / refusals_path)
     return ClaimFinder(nlp, lexicon, home_economy or None)
 
 
@@ -76,6 +77,7 @@ class CueMatch:
     start: int  # token indices, end exclusive
     end: int
     anchor: int
+    coordinated: bool = False  # "... and hopes that", the tagger having missed the verb
 
 
 @dataclass(frozen=True)
@@ -103,16 +105,19 @@ class ClaimFinder:
     def match(self, doc: Doc) -> list[CueMatch]:
         found = []
         for key, start, end in self.matcher(doc):
-            entry = self.lexicon.entries[int(doc.vocab.strings[key])]
-            found.append((start, end, entry))
+            name = doc.vocab.strings[key]
+            coordinated = name.startswith("c")
+            if coordinated:
+                start, end = start + 1, end - 1  # "and hopes that": the cue is "hopes"
+            found.append((start, end, self.lexicon.entries[int(name.lstrip("c"))], coordinated))
         found.sort(key=lambda f: (-(f[1] - f[0]), f[0]))
         taken: set[int] = set()
         out = []
-        for start, end, entry in found:
+        for start, end, entry, coordinated in found:
             if taken.intersection(range(start, end)):
                 continue
             taken.update(range(start, end))
-            out.append(CueMatch(entry, start, end, _anchor(doc, start, end)))
+            out.append(CueMatch(entry, start, end, _anchor(doc, start, end), coordinated))
         return sorted(out, key=lambda c: c.start)
 
     # -- 2. reading the parse ----------------------------------------------------------------------------
@@ -132,12 +137,21 @@ class ClaimFinder:
             ctype = self._claim_type(doc, cue)
             cands.append(Candidate(cue, content, ctype, _is_future(doc[cue.anchor]),
                                    _addressee_heads(doc, cue) if ctype == "call" else ()))
+        cands = _split_coordinated(doc, cands)
         return [c for c in cands if not any(_nested(doc, c, other) for other in cands if other is not c)]
 
     def _vetoed(self, doc: Doc, cue: CueMatch) -> bool:
-        """Agentless passives; meeting/travel verbs: "invited X to visit", "will visit Tokyo to discuss"."""
+        """Agentless passives; meeting/travel verbs: "invited X to visit", "will visit Tokyo to discuss";
+        negated or refused speech: "did not say how much", "never said", "declined to comment"."""
         anchor = doc[cue.anchor]
         non = self.lexicon.noncues
+        tok = anchor
+        for _ in range(4):  # the cue, then the verbs it is the infinitive of ("did not want to comment")
+            if _negated(tok) or (tok is not anchor and tok.lemma_.lower() in self.lexicon.refusals):
+                return True
+            if tok.dep_ != "xcomp" or tok.head is tok:
+                break
+            tok = tok.head
         if not cue.entry.is_phrase and any(c.dep_ == "auxpass" for c in anchor.children) and not any(
                 c.dep_ == "agent" for c in anchor.children):
             return True  # "It was noted that", "are expected to discuss": no speaker behind the verb
@@ -167,7 +181,7 @@ class ClaimFinder:
 
     # -- 3. attribution ----------------------------------------------------------------------------------
     def attribute(self, doc: Doc, cands: list[Candidate]) -> list[Claim]:
-        ctx = DocContext.from_doc(doc, self.home_economy)
+        ctx = DocContext.from_doc(doc, self.home_economy, self.lexicon.speakers)
         resolver = SpeakerResolver(self.lexicon.speakers, ctx)  # type: ignore[arg-type]
         sents = sentence_spans(doc)
         paragraphs = doc._.mofa_paragraphs or []
@@ -200,7 +214,8 @@ class ClaimFinder:
                     events.append((tok.i, 0, tok))
             for _, _, ev in sorted(events, key=lambda e: (e[0], e[1])):
                 if isinstance(ev, Token):
-                    _update(focus, resolver.resolve(ev, focus, allow_pronoun=False))
+                    if ev.pos_ != "PRON":  # pronouns keep the focus
+                        _update(focus, resolver.resolve(ev, focus, allow_pronoun=False), subject=True)
                     continue
                 if section in ("title", "subtitle"):
                     continue
@@ -208,12 +223,21 @@ class ClaimFinder:
                 if speaker is None:
                     continue
                 _update(focus, speaker)
-                claims.append(self._record(doc, ev, speaker, ctx, sents))
+                claim = self._record(doc, ev, speaker, ctx, sents)
+                claims.append(claim)
+                if claim.speaker_kind == "person" and claim.speaker_id:
+                    quote = _quotation(doc.text, claim.content_start, claim.content_end)
+                    if quote:
+                        focus.quotes.append((*quote, claim.speaker_id))
         return claims
 
     def _speaker(self, doc: Doc, cand: Candidate, resolver: SpeakerResolver, focus: Focus) -> Speaker | None:
         head = _speaker_head(doc, cand.cue)
-        return resolver.resolve(head, focus) if head is not None else None
+        if head is None:
+            return None
+        if cand.cue.entry.speaker == "object":
+            return resolver.resolve_source(head, focus)
+        return resolver.resolve(head, focus)
 
     def _record(self, doc: Doc, cand: Candidate, speaker: Speaker, ctx: DocContext, sents: list[Span]) -> Claim:
         cue = cand.cue
@@ -226,7 +250,9 @@ class ClaimFinder:
         for i in cand.addressee_heads:
             toks = [t for t in doc[i].subtree if t.dep_ not in ("relcl", "acl")]
             a_start, a_end = min(t.idx for t in toks), max(t.idx + len(t) for t in toks)
-            addressees += [m.entity_id for m in ctx.within(a_start, a_end, ("economy", "organization"))]
+            named = [m.entity_id for m in ctx.within(a_start, a_end, ("economy", "organization"))]
+            # a group the document defined ("the Central Asian countries*" + a footnote listing them)
+            addressees += named or list(ctx.groups.members(np_tokens(doc[i]) + [t for t in toks if t.is_punct]))
         return Claim(
             claim_id=ids.claim_id(doc_id, cue_span.start_char), doc_id=doc_id,
             sent_id=sent_id_at(doc, cue_span.start_char, sents),
@@ -278,7 +304,11 @@ def _main_clause(verb: Token) -> bool:
     return verb.dep_ == "ROOT"
 
 
-def _update(focus: Focus, speaker: Speaker | None) -> None:
+def _update(focus: Focus, speaker: Speaker | None, subject: bool = False) -> None:
+    """Move the focus to a named speaker; a main-clause subject (``subject``) also sets or clears the
+    organisation/economy that "it" can stand for."""
+    if subject or (speaker is not None and speaker.via != "pronoun"):
+        focus.agent = speaker if speaker is not None and speaker.kind in ("organization", "economy") else None
     if speaker is None or speaker.via == "pronoun":
         return
     if speaker.kind == "person" and speaker.entity_id:
@@ -295,6 +325,11 @@ def _speaker_head(doc: Doc, cue: CueMatch) -> Token | None:
                 if c.dep_ == "pobj" and not (cue.start <= c.i < cue.end)]
         return objs[0] if objs else None
     tok = anchor
+    if cue.coordinated and anchor.pos_ not in ("VERB", "AUX"):
+        verb = _governing_verb(anchor)  # the verb it was meant to be conjoined to
+        if verb is None:
+            return None
+        tok = verb
     for _ in range(8):
         subj = [c for c in tok.children if c.dep_ in _SUBJ and any(ch.isalpha() for ch in c.text)]
         if subj:
@@ -309,6 +344,51 @@ def _speaker_head(doc: Doc, cue: CueMatch) -> Token | None:
             return tok.head
         return None
     return None
+
+
+def _negated(tok: Token) -> bool:
+    """'did not say', 'never said' (but not 'not only')."""
+    for c in tok.children:
+        if c.dep_ == "neg" and c.lower_ in ("not", "n't", "never") and not (
+                c.i + 1 < len(tok.doc) and tok.doc[c.i + 1].lower_ == "only"):
+            return True
+    return False
+
+
+def _governing_verb(tok: Token) -> Token | None:
+    """Nearest verb above a token (for a cue the tagger read as a noun)."""
+    for anc in tok.ancestors:
+        if anc.pos_ in ("VERB", "AUX"):
+            return anc
+    return None
+
+
+def _split_coordinated(doc: Doc, cands: list[Candidate]) -> list[Candidate]:
+    """A cue conjoined to another ("expresses condolences to X and hopes that Y") is a separate claim with the
+    same speaker: the first claim's content ends before "and", and the second is not nested in it."""
+    out = list(cands)
+    for c in cands:
+        if not c.cue.coordinated:
+            continue
+        for k, other in enumerate(out):
+            lo, hi = other.content
+            if other is not c and lo <= c.cue.start < hi and other.cue.anchor < c.cue.start:
+                cut = _trim(doc, lo, c.cue.start - 1)
+                if cut is not None:
+                    out[k] = replace(other, content=cut)
+    return out
+
+
+def _quotation(text: str, start: int, end: int) -> tuple[int, int] | None:
+    """Character span of the quotation a claim's content opens or closes, if it is quoted."""
+    before = text[max(0, start - 2):start]
+    opening = next((q for q in ("“", '"') if q in before), None)
+    if opening is None:
+        return None
+    q_start = start - 2 + before.rindex(opening)
+    closing = "”" if opening == "“" else '"'
+    q_end = text.find(closing, end)
+    return (q_start, q_end + 1) if q_end >= 0 else None
 
 
 def _speaker_position(doc: Doc, cand: Candidate) -> int:
@@ -416,5 +496,7 @@ def _nested(doc: Doc, inner: Candidate, outer: Candidate) -> bool:
     """True when ``inner``'s cue lies in ``outer``'s content and hangs below ``outer``'s cue."""
     lo, hi = outer.content
     if not (lo <= inner.cue.anchor < hi):
+        return False
+    if inner.cue.coordinated and _governing_verb(doc[inner.cue.anchor]) is doc[outer.cue.anchor]:
         return False
     return doc[outer.cue.anchor] in doc[inner.cue.anchor].ancestors

@@ -67,7 +67,7 @@ def test_bilateral_talks(nlp) -> None:
         ("person", "person:kim-min-su", "say"),
         ("person", "person:john-smith", "express"),
         ("collective", "two ministers", "agree"),
-        ("collective", "two ministers", "share"),
+        ("collective", "two ministers", "share view"),
         ("person", "person:kim-min-su", "convey"),
     ]
     claims = doc._.mofa_claims
