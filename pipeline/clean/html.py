@@ -16,6 +16,7 @@ from urllib.parse import urlsplit
 import lxml.html
 from lxml import etree
 
+from pipeline.clean import news
 from pipeline.clean.errors import Rejected
 from pipeline.clean.layout import LayoutReader
 from pipeline.clean.lexicon import Lexicon
@@ -261,7 +262,10 @@ class HtmlReader:
         if draft is None:
             draft = self._generic(block, root, head)
         draft.url = draft.url or url
-        draft.category = self.lex.category_of(draft.category or crumb or board)
+        # A known board wins (from the layout, the breadcrumb or a heading), then the breadcrumb's last part.
+        candidates = [c for c in (self.lex.category_of(x) for x in (draft.category, crumb, board)) if c]
+        draft.category = next((c for c in candidates if self.lex.is_board(c)),
+                              self.lex.category_of(crumb) or (candidates[0] if candidates else None))
         if draft.category and draft.category == draft.title:
             draft.category = None
         return draft, fmt
@@ -293,8 +297,9 @@ class HtmlReader:
             return None
         title = norm(result.title or "") or self._title_from_head(head)
         lines = [ln for ln in result.text.split("\n") if norm(ln) and norm(ln) != title]
-        return Draft(title=title, published=parse_date(result.date or ""), url=result.url or None,
-                     paragraphs=[classify(p) for p in group_blocks(lines)])
+        dated, paragraphs = news.strip_news_metadata(group_blocks(lines), self.lex.stopwords_en)
+        return Draft(title=title, published=parse_date(result.date or "") or dated, url=result.url or None,
+                     paragraphs=[classify(p) for p in paragraphs])
 
 
 def read_html(text: str, lex: Lexicon, max_depth: int) -> tuple[Draft, str]:

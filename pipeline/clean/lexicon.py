@@ -88,7 +88,8 @@ class Lexicon:
         parts = [p.strip() for p in _CATEGORY_SEPARATORS.split(" ".join(text.split())) if p and p.strip()]
         parts = [p for p in parts if line_key(p) not in self.site_names]
         parts = [self.strip_ui(p) for p in parts]
-        parts = [p for p in parts if p and line_key(p) not in self.site_names and line_key(p) not in ("home", "main")]
+        parts = [p for p in parts if p and line_key(p) not in self.site_names and line_key(p) not in ("home", "main")
+                 and line_key(p) not in self.ui_suffixes]
         for part in reversed(parts):
             board = self.board_in(part)
             if board:

@@ -96,3 +96,29 @@ def is_date_line(line: str) -> bool:
     """A line that is only a date (weekday and time allowed): 'Tuesday, March 3, 2025', '15 November 2024'."""
     return len(line) <= 60 and bool(re.fullmatch(rf"{_DATE}(?:[,\s]+\d{{1,2}}:\d{{2}}(?:\s*[AaPp]\.?[Mm]\.?)?"
                                                   rf"(?:\s*\(?[A-Z]{{2,4}}\)?)?)?", line.strip()))
+
+
+def strip_news_metadata(paragraphs: list[str], stopwords: frozenset[str]) -> tuple[dt.date | None, list[str]]:
+    """(publication date or None, paragraphs) with leading bylines, stamps, date-only lines and a dateline
+    (alone or glued to the first paragraph) removed, and wire credits dropped; for extracted web articles."""
+    published = stamped = None
+    out = list(paragraphs)
+    while out:
+        first = " ".join(out[0].split())
+        s = stamp(first)
+        alone = dateline(first)
+        if is_byline(first, stopwords) or is_date_line(first):
+            published = published or (parse_date(first) if is_date_line(first) else None)
+        elif s is not None:
+            stamped = stamped or (s[1] if s[0] == "published" else None)
+        elif alone is not None and not alone[1]:
+            published = published or alone[0]
+        else:
+            break
+        out.pop(0)
+    if out:
+        glued = dateline(" ".join(out[0].split()))
+        if glued is not None and glued[1]:
+            published = published or glued[0]
+            out[0] = glued[1]
+    return stamped or published, [p for p in out if not is_credits(" ".join(p.split()))]

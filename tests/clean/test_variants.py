@@ -172,3 +172,28 @@ def test_plain_subtitle_on_two_lines() -> None:
     doc = _one("w.txt", text.encode())
     assert doc.subtitle == "Experts from Twelve Countries Share Best Practices"
     assert [p.section for p in doc.paragraphs] == ["title", "subtitle", "body"]
+
+
+def test_mofa_page_th_td_metadata_korean_hit_label_and_two_line_subtitle() -> None:
+    doc = _one("p.html", (FIX / "mofa_th_td_meta.html").read_bytes())
+    assert doc.input_format == "mofa_html"
+    assert doc.category == "Spokesperson's Press Briefings"
+    assert doc.title == "Spokesperson Comments on the Adoption of a UN General Assembly Resolution on Oceans"
+    assert doc.subtitle == "Korea Welcomes the Resolution as a Step toward Healthy Oceans"
+    assert (doc.published.isoformat(), doc.hits) == ("2022-12-02", 3141)
+    secs = _sections(doc)
+    assert [s for s, _ in secs] == ["title", "subtitle", "body", "body", "footnote"]
+    for chrome in ("attached", "Previous", "Canada", "satisfied", "Submit", "Sajik-ro", "rights", "Board"):
+        assert chrome not in doc.text
+
+
+def test_other_site_wire_story_dateline_byline_credits() -> None:
+    doc = _one("w.html", (FIX / "other_site_wire_story.html").read_bytes())
+    assert doc.input_format == "html"
+    assert doc.title == "Pacific Nations Back Fisheries Monitoring Pact"
+    assert doc.published.isoformat() == "2025-04-17"
+    body = [t for s, t in _sections(doc) if s == "body"]
+    assert body[0].startswith("Fourteen Pacific island states agreed on Thursday")
+    assert body[-1].startswith("Officials said the centre")
+    for meta in ("SUVA", "Reuters", "Aroha", "Editing", "Sport", "Privacy"):
+        assert meta not in doc.text
