@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import datetime as dt
 import email.utils
+import html
 import re
 from xml.etree.ElementTree import Element, ParseError
 
@@ -21,6 +22,7 @@ from defusedxml import DefusedXmlException
 from pipeline.clean.errors import Rejected
 from pipeline.clean.lexicon import Lexicon
 from pipeline.clean.text import (
+    SUBTITLE,
     Draft,
     assemble,
     canonical_url,
@@ -39,6 +41,11 @@ _MARKUP = re.compile(r"<\s*/?\s*(?:p|br|div|span|strong|b|i|em|u|a|ul|ol|li|tabl
                      r"blockquote)\b[^>]*>", re.IGNORECASE)
 #: Sentences glued where a paragraph break was lost: "November 14.This year".
 _GLUED = re.compile(r"(?<=[a-z0-9)\]][.!?])(?=[“‘\"]?[A-Z])|(?<=[a-z0-9)\]][.!?][”’\"])(?=[A-Z])")
+_ZONE_OFFSETS = {"KST": "+0900", "JST": "+0900"}
+_ZONES = re.compile(r"(?<=\d)\s*\(?(KST|JST)\)?$", re.IGNORECASE)
+#: A subtitle framed by dashes at the very start of a body whose paragraph breaks were lost.
+_GLUED_SUBTITLE = re.compile(r"^[-–—]\s+(?P<subtitle>[^.!?]{8,250}?)\s+[-–—]\s+(?=[“\"A-Z])")
+_ESCAPED_MARKUP = re.compile(r"&lt;\s*/?\s*(?:p|br|div|span)\b", re.IGNORECASE)
 _INLINE_FOOTNOTE = re.compile(r"\s*※\s*|(?<=[.!?”’\"])\s+\*{1,3}\s+(?=[A-Z“])")
 
 
@@ -60,6 +67,8 @@ def parse_pubdate(value: str) -> dt.date | None:
     value = value.strip()
     if not value:
         return None
+    # Zone names email.utils does not know (it would take them for GMT): the site's own is KST.
+    value = _ZONES.sub(lambda m: " " + _ZONE_OFFSETS[m.group(1).upper()], value)
     stamp = None
     try:
         stamp = email.utils.parsedate_to_datetime(value)
@@ -107,13 +116,15 @@ class RssReader:
         except ParseError as exc:
             raise Rejected("clean", f"malformed XML in RSS feed: {exc}") from exc
 
-    def body(self, raw: str) -> list[tuple[str, str]]:
+    def paragraphs(self, raw: str) -> list[str]:
+        """Paragraphs of an item body: from the markup when it holds HTML (<p>, <br>), else from its lines."""
         if _MARKUP.search(raw):
             from pipeline.clean.html import fragment_lines
 
-            paragraphs = group_blocks(fragment_lines(raw))
-        else:
-            paragraphs = group_blocks(raw.split("\n"))
+            return group_blocks(fragment_lines(raw))
+        return group_blocks(raw.split("\n"))
+
+    def body(self, paragraphs: list[str]) -> list[tuple[str, str]]:
         out: list[tuple[str, str]] = []
         for paragraph in paragraphs:
             section, text = classify(paragraph)
@@ -130,15 +141,34 @@ class RssReader:
         draft = Draft(title=norm(_child(item, "title")), category=category)
         link = norm(_child(item, "link")) or norm(_child(item, "guid"))
         draft.url = canonical_url(link, self.lex)
-        draft.published = parse_pubdate(_child(item, "pubdate") or _child(item, "date"))
+        draft.published = parse_pubdate(_child(item, "pubdate", "date", "published", "issued", "updated"))
         raw = _child(item, "encoded") or _child(item, "description")
-        if not _MARKUP.search(raw):
-            m = self.lex.briefing_header.match(norm(raw))
-            if m:  # the briefing's header is metadata, not body: kept in the text as section "header"
+        if not _MARKUP.search(raw) and _ESCAPED_MARKUP.search(raw):
+            raw = html.unescape(raw)  # markup escaped twice by the feed's generator
+        paragraphs = self.paragraphs(raw)
+        if paragraphs:
+            # The briefing's header is metadata, not body: kept in the text as section "header". With markup
+            # it is a paragraph of its own, the greeting often the next one.
+            head = norm(" ".join(paragraphs[:2])) if len(paragraphs) > 1 else norm(paragraphs[0])
+            m = self.lex.briefing_header.match(head)
+            if m:
                 draft.header = norm(m.group("header"))
                 draft.published = draft.published or parse_date(m.group("date"))
-                raw = norm(raw)[m.end():]
-        draft.paragraphs = self.body(raw)
+                consumed = len(norm(paragraphs[0]))
+                if len(paragraphs) > 1 and m.end() > consumed:
+                    paragraphs = [head[m.end():], *paragraphs[2:]]
+                else:
+                    paragraphs = [norm(paragraphs[0])[m.end():], *paragraphs[1:]]
+                paragraphs = [p for p in paragraphs if norm(p)]
+        if paragraphs:
+            first = norm(paragraphs[0])
+            framed = SUBTITLE.match(first)
+            glued = _GLUED_SUBTITLE.match(first) if len(paragraphs) == 1 else None
+            if framed and len(paragraphs) > 1:
+                draft.subtitle, paragraphs = framed.group(1), paragraphs[1:]
+            elif glued:
+                draft.subtitle, paragraphs = glued.group("subtitle"), [first[glued.end():]]
+        draft.paragraphs = self.body(paragraphs)
         return draft
 
     def read(self, source: str, data: bytes, text: str) -> list[CleanDocument | Rejected]:

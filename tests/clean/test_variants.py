@@ -197,3 +197,62 @@ def test_other_site_wire_story_dateline_byline_credits() -> None:
     assert body[-1].startswith("Officials said the centre")
     for meta in ("SUVA", "Reuters", "Aroha", "Editing", "Sport", "Privacy"):
         assert meta not in doc.text
+
+
+# -- 4. feeds: HTML bodies, description only, ISO and KST dates ------------------------------------------------
+def test_feed_items_with_html_bodies_and_iso_dates() -> None:
+    out = clean_bytes("feeds/news.xml", (FIX / "feed_html_items.xml").read_bytes())
+    assert all(isinstance(d, CleanDocument) for d in out)
+    kenya, central_asia, peru, maritime, briefing = out
+    assert {d.category for d in out} == {"Ministry News"}
+    # 23:10 GMT on September 30 is October 1 in Korea.
+    assert kenya.published.isoformat() == "2025-10-01"
+    assert kenya.subtitle == "Cooperation on Digital Agriculture and Health"
+    assert _sections(kenya)[2:] == [
+        ("body", "Korea and Kenya held their first policy dialogue on development cooperation in Nairobi on "
+                 "September 30."),
+        ("body", "The two sides reviewed ongoing projects in digital agriculture and health, and agreed to explore "
+                 "new projects in vocational training. They also discussed the role of the private sector."),
+        ("footnote", "Kenya has been a priority partner country of Korea's development cooperation since 2011."),
+        ("body", "The next dialogue will be held in Seoul.")]
+    assert "<" not in kenya.text and "※" not in kenya.text
+    assert central_asia.published.isoformat() == "2025-10-02" and len(central_asia.paragraphs) == 2
+    assert peru.published.isoformat() == "2025-10-02"  # 18:00 KST stays on the same day
+    assert [s for s, _ in _sections(peru)] == ["title", "body", "body"]
+    assert maritime.published.isoformat() == "2025-10-04"  # dc:date, ISO 8601 with milliseconds
+    assert [t for _, t in _sections(maritime)][1:] == [
+        "Korea joined a statement of like-minded countries on the maritime order based on international law.",
+        "The statement was issued in New York."]
+    assert "&lt;" not in maritime.text and "<p>" not in maritime.text
+    secs = _sections(briefing)
+    assert secs[1] == ("header", "Press Briefing Spokesperson and Deputy Minister for Public Affairs Park Jun-ho "
+                                 "October 6, 2025 15:00 KST")
+    assert secs[2][1].startswith("I will begin today's briefing") and "Good afternoon" not in briefing.text
+
+
+@pytest.mark.parametrize(("value", "day"), [
+    ("Fri, 15 Nov 2024 16:00:00 GMT", "2024-11-16"),
+    ("Fri, 15 Nov 2024 16:00:00 +0000", "2024-11-16"),
+    ("Fri, 15 Nov 2024 23:00:00 KST", "2024-11-15"),
+    ("2024-11-15T16:00:00Z", "2024-11-16"),
+    ("2024-11-15T23:30:00+09:00", "2024-11-15"),
+    ("2024-11-15T01:00:00.000-05:00", "2024-11-15"),
+    ("2024-11-15", "2024-11-15"),
+])
+def test_pubdate_formats(value: str, day: str) -> None:
+    from pipeline.clean.rss import parse_pubdate
+
+    assert parse_pubdate(value).isoformat() == day
+
+
+def test_plain_feed_body_with_glued_subtitle() -> None:
+    feed = (b"<?xml version='1.0'?><rss version='2.0'><channel><title>MOFA &gt; Press &gt; Press Releases</title>"
+            b"<item><title>Korea Hosts Seminar on Mine Action</title><pubDate>Tue, 04 Mar 2025 02:00:00 GMT</pubDate>"
+            b"<description>- Sharing Experience of Mine Clearance in Asia - The Ministry hosted a seminar on mine "
+            b"action in Seoul on March 4.The participants shared their experience.</description></item>"
+            b"</channel></rss>")
+    (doc,) = clean_bytes("f.xml", feed)
+    assert doc.subtitle == "Sharing Experience of Mine Clearance in Asia"
+    assert [t for s, t in _sections(doc) if s == "body"] == [
+        "The Ministry hosted a seminar on mine action in Seoul on March 4.",
+        "The participants shared their experience."]
