@@ -19,6 +19,7 @@ import datetime as dt
 import json
 import os
 import random
+import resource
 import shutil
 import subprocess
 import sys
@@ -41,16 +42,18 @@ _VARIANT_SENTENCES = (
 class Measure:
     label: str
     seconds: float
+    cpu: float
     docs: int
     words: int
     peak_mb: float
 
-    def row(self, base: float | None) -> str:
-        ratio = f"{self.seconds / base:.2f}x" if base else "1.00x"
+    def row(self, base: Measure | None) -> str:
+        ratio = f"{self.seconds / base.seconds:.2f}x" if base else "1.00x"
+        cpu_ratio = f"{self.cpu / base.cpu:.2f}x" if base else "1.00x"
         dps = self.docs / self.seconds if self.seconds and self.docs else 0.0
         wps = self.words / self.seconds if self.seconds and self.words else 0.0
-        return (f"| {self.label} | {self.docs} | {self.seconds:.2f} | {dps:.1f} | {wps:,.0f} | "
-                f"{self.peak_mb:.0f} | {ratio} |")
+        return (f"| {self.label} | {self.docs} | {self.seconds:.2f} | {self.cpu:.2f} | {dps:.2f} | {wps:,.0f} | "
+                f"{self.peak_mb:.0f} | {ratio} | {cpu_ratio} |")
 
 
 def _seed_inputs(raw_dir: Path) -> list[tuple[bytes, object]]:
@@ -130,10 +133,12 @@ def snapshot(dest: Path) -> dict[str, str]:
     return env
 
 
-def timed(cmd: list[str], env: dict[str, str] | None = None) -> tuple[float, float, str]:
-    """Run ``cmd``; wall seconds, peak RSS of its whole process tree (MB, sampled every 20 ms), stdout."""
+def timed(cmd: list[str], env: dict[str, str] | None = None) -> tuple[float, float, float, str]:
+    """Run ``cmd``; wall seconds, CPU seconds (user + system, the whole process tree), peak RSS of the
+    tree (MB, sampled every 20 ms), stdout. CPU time is what to compare on a machine that is not idle."""
     import psutil
 
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
     started = time.perf_counter()
     cwd = env["PYTHONPATH"].split(os.pathsep)[0] if env and env.get("PYTHONPATH") else None
     proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env, cwd=cwd)
@@ -148,9 +153,11 @@ def timed(cmd: list[str], env: dict[str, str] | None = None) -> tuple[float, flo
         time.sleep(0.02)
     seconds = time.perf_counter() - started
     out, err = proc.communicate()
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
     if proc.returncode != 0:
         raise SystemExit(f"{' '.join(cmd)} failed ({proc.returncode}):\n{err[-3000:]}")
-    return seconds, peak / 2**20, out
+    return seconds, cpu, peak / 2**20, out
 
 
 def bare_spacy_main(texts_file: str, model: str, batch_size: int) -> None:
@@ -185,15 +192,16 @@ def bench(raw_dir: Path, n: int, workers: list[int], model: str | None, batch_si
         texts_file.write_text(json.dumps(texts), encoding="utf-8")
         extra = ["--model", model, "--batch-size", str(batch_size), "--engine", engine]
 
-        sec, mb, _ = timed([sys.executable, "-m", "pipeline.bench", "--bare-child", str(texts_file), "--model",
-                            model, "--batch-size", str(batch_size)], env)
-        base = Measure("bare spaCy (load + nlp.pipe, 1 process)", sec, len(texts), words, mb)
+        load0 = os.getloadavg()[0]
+        sec, cpu, mb, _ = timed([sys.executable, "-m", "pipeline.bench", "--bare-child", str(texts_file),
+                                 "--model", model, "--batch-size", str(batch_size)], env)
+        base = Measure("bare spaCy (load + nlp.pipe, 1 process)", sec, cpu, len(texts), words, mb)
         rows = [base]
         last_out = None
         for w in workers:
             out = root / f"out-{w}"
-            sec, mb, _ = timed(_run_cmd(raw, out, w, extra), env)
-            rows.append(Measure(f"project cold, {w} worker{'s' if w > 1 else ''}", sec, len(texts), words, mb))
+            sec, cpu, mb, _ = timed(_run_cmd(raw, out, w, extra), env)
+            rows.append(Measure(f"project cold, {w} worker{'s' if w > 1 else ''}", sec, cpu, len(texts), words, mb))
             last_out = (out, w)
         assert last_out is not None
         out, w = last_out
@@ -201,21 +209,23 @@ def bench(raw_dir: Path, n: int, workers: list[int], model: str | None, batch_si
         seeds = _seed_inputs(raw_dir)
         extra_doc.write_bytes(variant(seeds[0][0], seeds[0][1], n + 1))
         new_words = sum(len(t.split()) for t in cleaned_texts(raw)) - words
-        sec, mb, _ = timed(_run_cmd(raw, out, w, extra), env)
-        rows.append(Measure(f"re-run, 1 release added ({w} w.)", sec, 1, new_words, mb))
-        sec, mb, _ = timed(_run_cmd(raw, out, w, extra), env)
-        rows.append(Measure("re-run, nothing new", sec, 0, 0, mb))
+        sec, cpu, mb, _ = timed(_run_cmd(raw, out, w, extra), env)
+        rows.append(Measure(f"re-run, 1 release added ({w} w.)", sec, cpu, 1, new_words, mb))
+        sec, cpu, mb, _ = timed(_run_cmd(raw, out, w, extra), env)
+        rows.append(Measure("re-run, nothing new", sec, cpu, 0, 0, mb))
+        load1 = os.getloadavg()[0]
 
     import psutil
 
     cpu = _cpu_name()
     lines.append(f"N = {n} releases, {words:,} words; model {model}; batch size {batch_size}; "
                  f"{os.cpu_count()} cores ({cpu}), {psutil.virtual_memory().total / 2**30:.0f} GiB; "
-                 f"Python {sys.version.split()[0]}")
+                 f"Python {sys.version.split()[0]}; load average {load0:.1f} at the start, {load1:.1f} at the end "
+                 "(above the core count, other work shared the machine: compare CPU seconds)")
     lines.append("")
-    lines.append("| run | docs | seconds | docs/s | words/s | peak MB | time vs bare spaCy |")
-    lines.append("| --- | ---: | ---: | ---: | ---: | ---: | ---: |")
-    lines += [m.row(base.seconds if m is not base else None) for m in rows]
+    lines.append("| run | docs | wall s | CPU s | docs/s | words/s | peak MB | wall vs bare | CPU vs bare |")
+    lines.append("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |")
+    lines += [m.row(base if m is not base else None) for m in rows]
     return lines
 
 
@@ -224,17 +234,17 @@ def memory_check(raw_dir: Path, sizes: list[int], model: str | None, batch_size:
     from pipeline.settings import Settings
 
     model = model or Settings().model
-    lines = ["| N | seconds | peak MB (tree) | vs first |", "| ---: | ---: | ---: | ---: |"]
+    lines = ["| N | wall s | CPU s | peak MB (tree) | vs first |", "| ---: | ---: | ---: | ---: | ---: |"]
     first = None
     for n in sizes:
         with tempfile.TemporaryDirectory(prefix="mofa-bench-mem-") as tmp:
             raw = Path(tmp) / "raw"
             env = snapshot(Path(tmp) / "src")
             build_corpus(raw_dir, n, raw)
-            sec, mb, _ = timed(_run_cmd(raw.resolve(), (Path(tmp) / "out").resolve(), 1,
+            sec, cpu, mb, _ = timed(_run_cmd(raw.resolve(), (Path(tmp) / "out").resolve(), 1,
                                         ["--model", model, "--batch-size", str(batch_size)]), env)
         first = first or mb
-        lines.append(f"| {n} | {sec:.1f} | {mb:.0f} | {mb / first:.2f}x |")
+        lines.append(f"| {n} | {sec:.1f} | {cpu:.1f} | {mb:.0f} | {mb / first:.2f}x |")
     return lines
 
 

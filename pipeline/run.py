@@ -64,8 +64,9 @@ class Cleaned:
 
 
 def clean_input(raw_dir: Path, item_source: str, path: Path, settings: Settings,
-                clean_cache: cache_mod.Cache) -> Cleaned:
-    """Read and clean one input, through the clean cache. One narrow except per failure kind."""
+                clean_cache: cache_mod.Cache, clean_fp: str | None = None) -> Cleaned:
+    """Read and clean one input, through the clean cache. One narrow except per failure kind.
+    ``clean_fp`` is the settings' clean fingerprint, when the caller computed it once for the batch."""
     try:
         data = read_input(raw_dir, RawInput(item_source, path), settings.max_bytes)
     except Unreadable as err:
@@ -74,7 +75,7 @@ def clean_input(raw_dir: Path, item_source: str, path: Path, settings: Settings,
         reason = f"cannot read file: {err.strerror or err}"
         return Cleaned(item_source, "", [], [Reject(source=item_source, stage="read", reason=reason)], reason)
     sha = sha256_bytes(data)
-    k = cache_mod.key("clean", settings.clean_fingerprint(), item_source, sha)
+    k = cache_mod.key("clean", clean_fp or settings.clean_fingerprint(), item_source, sha)
     hit = clean_cache.get(k)
     if hit is not None:
         try:
@@ -164,9 +165,9 @@ def plan_batch(raw_dir: Path, settings: Settings, clean_cache: cache_mod.Cache,
                extract_cache: cache_mod.Cache) -> Plan:
     """Clean every input (through the cache) and decide which documents need the model."""
     plan = Plan()
-    extract_fp = settings.extract_fingerprint()
+    extract_fp, clean_fp = settings.extract_fingerprint(), settings.clean_fingerprint()
     for item in discover(raw_dir):
-        cleaned = clean_input(raw_dir, item.source, item.path, settings, clean_cache)
+        cleaned = clean_input(raw_dir, item.source, item.path, settings, clean_cache, clean_fp)
         plan.rejects.extend(cleaned.rejects)
         dups = []
         for d in cleaned.documents:

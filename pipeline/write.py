@@ -167,15 +167,16 @@ def dedupe_links(rows: Iterable[BaseModel]) -> list[BaseModel]:
     return [links[k] for k in sorted(links)]
 
 
-def csv_cell(value: Any) -> str:
-    """A cell as the CSV shows it: empty for null, JSON for lists, ISO for dates, True/False for booleans."""
-    if value is None:
-        return ""
-    if isinstance(value, list):
-        return json.dumps(value, ensure_ascii=False)
-    if isinstance(value, dt.date):
-        return value.isoformat()
-    return str(value)
+def csv_column(values: list[Any], typ: pa.DataType) -> list[str]:
+    """One column's CSV cells: empty for null, JSON for lists, ISO for dates, True/False for booleans,
+    integers as integers (also beside nulls)."""
+    if pa.types.is_string(typ):
+        return ["" if v is None else v for v in values]
+    if pa.types.is_list(typ):
+        return ["" if v is None else json.dumps(v, ensure_ascii=False) for v in values]
+    if pa.types.is_date(typ):
+        return ["" if v is None else v.isoformat() for v in values]
+    return ["" if v is None else str(v) for v in values]
 
 
 class TableSink:
@@ -202,18 +203,20 @@ class TableSink:
         return Path(name)
 
     def add(self, records: Iterable[BaseModel]) -> None:
-        names = self.schema.names
         for record in records:
             row = record.model_dump(mode="python")
             self._buffer.append(row)
-            self._csv.writerow([csv_cell(row[n]) for n in names])
-            self._buffer_bytes += sum(len(v) for v in row.values() if isinstance(v, str))
+            self._buffer_bytes += len(row.get("text") or "") + len(row.get("content") or "")
             if len(self._buffer) >= ROW_GROUP_ROWS or self._buffer_bytes >= ROW_GROUP_BYTES:
                 self._flush()
 
     def _flush(self) -> None:
+        """One Parquet row group and the same rows as CSV lines (columns converted whole)."""
         if self._buffer:
             self._parquet.write_table(pa.Table.from_pylist(self._buffer, schema=self.schema))
+            columns = [csv_column([row[name] for row in self._buffer], typ)
+                       for name, typ in zip(self.schema.names, self.schema.types, strict=True)]
+            self._csv.writerows(zip(*columns, strict=True))
             self.rows += len(self._buffer)
         self._buffer, self._buffer_bytes = [], 0
 
