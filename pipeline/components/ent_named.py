@@ -101,8 +101,9 @@ def find_named(doc: Doc, lex: Lexicon, blocked: set[int], org_spans: set[tuple[i
         if kind == "initiative" and start > 0 and _YEAR.match(doc[start - 1].text) and (start - 1) not in blocked \
                 and (start < tok.i or end > tok.i + 1):
             start -= 1  # "2050 Strategy for the Blue Pacific Continent", "2030 Agenda for Sustainable Development"
-        if start == tok.i:
-            continue
+        if start == tok.i and not (end > tok.i + 1 and tok.i > 0 and not tok.is_sent_start and (
+                doc[tok.i - 1].lower_ == "the" or _ordinal(doc[tok.i - 1].text) or _YEAR.match(doc[tok.i - 1].text))):
+            continue  # a head-first name needs its complement: "the 4th Summit for Democracy"
         if end == tok.i + 1 and all(doc[k].text in lex.generic_name_words or doc[k].is_punct
                                     for k in range(start, tok.i)):
             continue  # "Joint Statement", "Press Conference": no particular name

@@ -24,3 +24,11 @@ def test_ranges_months_and_years():
 def test_no_year_no_date():
     assert _iso("on November 14", None) == []
     assert _iso("the 35th meeting") == []
+
+
+def test_bare_month_after_a_preposition():
+    assert _iso("scheduled for July.", dt.date(2023, 6, 21)) == [("July", "2023-07")]
+    assert _iso("floods since late June", dt.date(2025, 9, 9)) == [("June", "2025-06")]
+    assert _iso("to be held in January", dt.date(2024, 12, 20)) == [("January", "2025-01")]
+    assert _iso("in May 2024") == [("May 2024", "2024-05")]  # the month-year form, not a bare month
+    assert _iso("Korea may join") == [] and _iso("July was hot") == []  # no preposition, no date

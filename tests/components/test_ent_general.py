@@ -90,6 +90,9 @@ EVENT_CASES = [
      ("G20 Summit", None, None, "2026-12-14", "Miami", "USA")),
     ("Ambassador Lee Jun-il attended the 47th ASEAN Summit in Kuala Lumpur on October 26.",
      ("ASEAN Summit", None, 47, "2025-10-26", "Kuala Lumpur", "MYS")),
+    ("Vice Minister Chung said that the two countries would work closely at the 4th Summit for Democracy to be "
+     "held in Seoul on March 18.",
+     ("Summit for Democracy", None, 4, "2025-03-18", "Seoul", "KOR")),
     ("The two sides agreed to work together for the success of the Korea-Africa Foreign Ministers’ Meeting "
      "scheduled for September.",
      ("Korea-Africa Foreign Ministers’ Meeting", None, None, "2025-09", None, None)),
