@@ -48,6 +48,7 @@ _FUTURE_AUX = {"will", "shall", "'ll"}
 _FUTURE_HEADS = {"plan", "intend", "schedule", "expect", "aim"}
 _FOOTNOTE_MARKS = ("*", "※")
 _CONTRAST = {"while", "whereas"}
+_CALL_MODALS = {"must", "should"}
 
 
 @Language.factory(
@@ -138,7 +139,33 @@ class ClaimFinder:
             cands.append(Candidate(cue, content, ctype, _is_future(doc[cue.anchor]),
                                    _addressee_heads(doc, cue) if ctype == "call" else ()))
         cands = _split_coordinated(doc, cands)
-        return [c for c in cands if not any(_nested(doc, c, other) for other in cands if other is not c)]
+        kept = [c for c in cands if not any(_nested(doc, c, other) for other in cands if other is not c)]
+        inner = [c for c in cands if c not in kept]
+        return [self._content_type(doc, c, inner) for c in kept]
+
+    def _content_type(self, doc: Doc, cand: Candidate, inner: list[Candidate]) -> Candidate:
+        """A neutral cue takes its type from the reported clause: "said that X hopes to" (expectation), "added
+        that the government would continue to" (commitment), "stressed that X must" (call), "pointed out that
+        X poses a threat" (criticism: only criticism nouns of cue_object_types.csv count in content)."""
+        if cand.claim_type != "statement" or cand.cue.entry.speaker == "object":
+            return cand
+        lo, hi = cand.content
+        roots = [t for t in doc[lo:hi]
+                 if (t.head.i < lo or t.head.i >= hi or t.head is t) and t.pos_ in ("VERB", "AUX")]
+        if not roots:
+            return cand
+        verbs = [roots[0], *roots[0].conjuncts]
+        for verb in verbs:
+            for c in inner:
+                if (c.cue.start <= verb.i < c.cue.end or c.cue.anchor == verb.i) and c.claim_type != "statement":
+                    return replace(cand, claim_type=c.claim_type)
+        if any(a.dep_ == "aux" and a.lower_ in _CALL_MODALS for v in verbs for a in v.children):
+            return replace(cand, claim_type="call")
+        for v in verbs:
+            for obj in v.children:
+                if obj.dep_ in ("dobj", "attr") and self.lexicon.object_types.get(obj.lemma_.lower()) == "criticism":
+                    return replace(cand, claim_type="criticism")
+        return cand
 
     def _vetoed(self, doc: Doc, cue: CueMatch) -> bool:
         """Agentless passives; meeting/travel verbs: "invited X to visit", "will visit Tokyo to discuss";

@@ -51,17 +51,17 @@ def test_parentheticals_between_cue_and_clause_and_new_cues(nlp) -> None:
             "He stressed, in particular, that Chile must act. "
             "He underlined, among other things, that trade must stay open. "
             "He reiterated, on behalf of the Government, that Korea will stand by Chile. "
-            "He shared the view that cooperation must continue. "
+            "He shared the view that cooperation is essential. "
             "He deplored the attack on the embassy and thanked Chile for its support. "
             "He expressed gratitude for the assistance and regretted that the vote was postponed.")
     doc = parse(nlp, text, {"Minister Park": P_PARK, "Chile": CHL, "Korea": KOR})
     got = [(c.cue, c.claim_type, c.content) for c in doc._.mofa_claims]
     assert got == [
         ("caution", "criticism", "the risks remain high"),
-        ("stress", "statement", "Chile must act"),
-        ("underline", "statement", "trade must stay open"),
+        ("stress", "call", "Chile must act"),  # a "must" clause is a call
+        ("underline", "call", "trade must stay open"),
         ("reiterate", "statement", "Korea will stand by Chile"),
-        ("share view", "statement", "cooperation must continue"),
+        ("share view", "statement", "cooperation is essential"),
         ("deplore", "criticism", "the attack on the embassy"),
         ("thank", "support", "Chile for its support"),
         ("express", "support", "gratitude for the assistance"),
@@ -182,3 +182,14 @@ def test_according_to_needs_a_real_speaker(nlp) -> None:
         ("organization", "org:world-bank", "according to", "growth slowed"),
         ("person", "person:park-ji-won", "according to", "the talks went well"),
     ]
+
+
+def test_neutral_cue_takes_its_type_from_the_reported_clause(nlp) -> None:
+    text = ("Minister Park noted that trade grew by ten percent. He said that Peru hopes to attract more investment. "
+            "He added that the Chilean government would continue to support the project. He pointed out that the "
+            "missile tests pose a grave threat to the region. He stressed that all parties should show restraint. "
+            "He noted that Peru needs support for its reforms. He said that the summit will take place in Lima.")
+    doc = parse(nlp, text, {"Minister Park": P_PARK, "Peru": PER, "Chilean": CHL, "Lima": ("place", "place:lima")})
+    assert [(c.cue, c.claim_type) for c in doc._.mofa_claims] == [
+        ("note", "statement"), ("say", "expectation"), ("add", "commitment"), ("point out", "criticism"),
+        ("stress", "call"), ("note", "statement"), ("say", "statement")]
