@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import threading
 from collections import deque
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from contextlib import ExitStack
 from typing import Any
 
@@ -23,7 +23,7 @@ from distributed import Client, Future, LocalCluster, get_worker
 from distributed.diagnostics.plugin import WorkerPlugin
 from distributed.scheduler import KilledWorker
 
-from pipeline.parallel import Extractor, Outcome, chunk_size
+from pipeline.parallel import Extractor, Outcome, chunk_size, chunks
 from pipeline.settings import Settings
 from schemas.models import CleanDocument, Reject
 
@@ -83,7 +83,7 @@ def _client(settings: Settings, stack: ExitStack) -> Client:
     return stack.enter_context(Client(cluster))
 
 
-def extract_dask(cdocs: list[CleanDocument], settings: Settings) -> Iterator[tuple[CleanDocument, Outcome]]:
+def extract_dask(cdocs: Sequence[CleanDocument], settings: Settings) -> Iterator[tuple[CleanDocument, Outcome]]:
     """(document, result or reject) for every document of ``cdocs``, in input order, computed on Dask."""
     if not cdocs:
         return
@@ -92,13 +92,19 @@ def extract_dask(cdocs: list[CleanDocument], settings: Settings) -> Iterator[tup
         client.register_plugin(ModelPlugin(settings.model, settings.batch_size), name=PLUGIN_NAME)
         slots = max(sum(client.nthreads().values()), 1)
         size = chunk_size(len(cdocs), slots, settings.batch_size)
-        pending = deque(cdocs[i:i + size] for i in range(0, len(cdocs), size))
+        pending = chunks(cdocs, size)  # lazily: only the chunks in flight are in memory
         inflight: deque[tuple[list[CleanDocument], Future]] = deque()
-        while pending or inflight:
-            while pending and len(inflight) < 2 * slots:
-                chunk = pending.popleft()
+        exhausted = False
+        while True:
+            while not exhausted and len(inflight) < 2 * slots:
+                chunk = next(pending, None)
+                if chunk is None:
+                    exhausted = True
+                    break
                 inflight.append((chunk, client.submit(extract_chunk, chunk, settings.model, settings.batch_size,
                                                       pure=False)))
+            if not inflight:
+                break
             chunk, fut = inflight.popleft()
             try:
                 outs = fut.result()

@@ -13,7 +13,7 @@ from __future__ import annotations
 import math
 import multiprocessing as mp
 from collections import deque
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from itertools import islice
@@ -65,7 +65,8 @@ def chunk_size(n: int, workers: int, batch_size: int) -> int:
     return max(1, min(batch_size, math.ceil(n / (max(workers, 1) * CHUNKS_PER_WORKER))))
 
 
-def _chunks(items: list[CleanDocument], size: int) -> Iterator[list[CleanDocument]]:
+def chunks(items: Iterable[CleanDocument], size: int) -> Iterator[list[CleanDocument]]:
+    """Consecutive lists of ``size`` documents, taken lazily (``items`` may read documents from disk)."""
     it = iter(items)
     while chunk := list(islice(it, size)):
         yield chunk
@@ -91,32 +92,40 @@ def _died(cdoc: CleanDocument) -> Reject:
                   reason="extraction failed: the worker process died on this document (crash or out of memory)")
 
 
-def extract_stream(cdocs: list[CleanDocument], settings: Settings) -> Iterator[tuple[CleanDocument, Outcome]]:
+def extract_stream(cdocs: Sequence[CleanDocument],
+                   settings: Settings) -> Iterator[tuple[CleanDocument, Outcome]]:
     """(document, result or reject) for every document of ``cdocs``, in input order."""
     if settings.workers <= 1 or len(cdocs) <= 1:
         extractor = Extractor(settings.model, settings.batch_size)
-        for chunk in _chunks(cdocs, settings.batch_size):
+        for chunk in chunks(cdocs, settings.batch_size):
             yield from zip(chunk, extractor.run(chunk), strict=True)
         return
     workers = min(settings.workers, len(cdocs))
     size = chunk_size(len(cdocs), workers, settings.batch_size)
-    yield from _pool_stream(deque(_chunks(cdocs, size)), workers, settings)
+    yield from _pool_stream(chunks(cdocs, size), workers, settings)
 
 
-def _pool_stream(pending: deque[list[CleanDocument]], workers: int,
+def _pool_stream(pending: Iterator[list[CleanDocument]], workers: int,
                  settings: Settings) -> Iterator[tuple[CleanDocument, Outcome]]:
-    """Feed ``pending`` chunks to a process pool (at most two per worker in flight) and yield in order;
-    when a worker dies, the chunks in flight are re-run one document at a time to find the culprit."""
+    """Feed ``pending`` chunks to a process pool (at most two per worker in flight, so only those are
+    in memory) and yield in order; when a worker dies, the chunks in flight are re-run one document at
+    a time to find the culprit, and a new pool takes the rest."""
     ctx = mp.get_context("fork")
-    while pending:
+    exhausted = False
+    while not exhausted:
         pool = ProcessPoolExecutor(workers, mp_context=ctx, initializer=_init_worker,
                                    initargs=(settings.model, settings.batch_size))
         inflight: deque[tuple[list[CleanDocument], Future[list[Outcome]]]] = deque()
         try:
-            while pending or inflight:
-                while pending and len(inflight) < 2 * workers:
-                    chunk = pending.popleft()
+            while True:
+                while not exhausted and len(inflight) < 2 * workers:
+                    chunk = next(pending, None)
+                    if chunk is None:
+                        exhausted = True
+                        break
                     inflight.append((chunk, pool.submit(_work, chunk)))
+                if not inflight:
+                    break
                 chunk, fut = inflight[0]
                 outs = fut.result()
                 inflight.popleft()

@@ -10,7 +10,7 @@ from __future__ import annotations
 import json
 import logging
 import time
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -61,6 +61,7 @@ class Cleaned:
     documents: list[CleanDocument]
     rejects: list[Reject]
     fatal: str | None = None  # reason when the whole input was rejected
+    cache_key: str = ""  # its clean-cache entry (holds the documents for extraction to read back)
 
 
 def clean_input(raw_dir: Path, item_source: str, path: Path, settings: Settings,
@@ -80,7 +81,7 @@ def clean_input(raw_dir: Path, item_source: str, path: Path, settings: Settings,
     if hit is not None:
         try:
             return Cleaned(item_source, sha, [CleanDocument.model_validate(d) for d in hit["documents"]],
-                           [Reject.model_validate(r) for r in hit["rejects"]], hit["fatal"])
+                           [Reject.model_validate(r) for r in hit["rejects"]], hit["fatal"], k)
         except (ValidationError, KeyError, TypeError):
             pass  # stale or corrupt entry: clean again
     try:
@@ -96,7 +97,7 @@ def clean_input(raw_dir: Path, item_source: str, path: Path, settings: Settings,
     except Rejected as err:
         docs, fatal = [], err.reason
         rejects = [Reject(source=item_source, stage=err.stage, reason=err.reason)]
-    result = Cleaned(item_source, sha, docs, rejects, fatal)
+    result = Cleaned(item_source, sha, docs, rejects, fatal, k)
     clean_cache.put(k, {"documents": [d.model_dump(mode="json") for d in docs],
                         "rejects": [r.model_dump(mode="json") for r in rejects], "fatal": fatal})
     return result
@@ -106,11 +107,39 @@ def extract_key(settings: Settings, cdoc: CleanDocument) -> str:
     return cache_mod.key("extract", settings.extract_fingerprint(), cdoc.model_dump_json())
 
 
-ExtractFn = Callable[[list[CleanDocument], Settings], Iterator[tuple[CleanDocument, DocResult | Reject]]]
+ExtractFn = Callable[[Sequence[CleanDocument], Settings], Iterator[tuple[CleanDocument, DocResult | Reject]]]
+
+
+class CachedDocs(Sequence[CleanDocument]):
+    """The documents still to extract, read back from the clean cache when iterated, so that a cold run
+    over a large corpus never holds all the texts (one clean entry, e.g. one feed's items, at a time)."""
+
+    def __init__(self, cache: cache_mod.Cache, refs: list[tuple[str, int, str]]) -> None:
+        self.cache = cache
+        self.refs = refs  # (clean cache key, index in the entry's documents, doc_id)
+        self._entry: tuple[str, list[dict]] | None = None
+
+    def __len__(self) -> int:
+        return len(self.refs)
+
+    @property
+    def doc_ids(self) -> list[str]:
+        return [doc_id for _, _, doc_id in self.refs]
+
+    def __getitem__(self, i):  # type: ignore[override]
+        if isinstance(i, slice):
+            return CachedDocs(self.cache, self.refs[i])
+        key, index, doc_id = self.refs[i]
+        if self._entry is None or self._entry[0] != key:
+            hit = self.cache.get(key)
+            if not isinstance(hit, dict) or not isinstance(hit.get("documents"), list):
+                raise OSError(f"clean cache entry {key} of document {doc_id} vanished during the run")
+            self._entry = (key, hit["documents"])
+        return CleanDocument.model_validate(self._entry[1][index])
 
 
 def extract_default(
-    cdocs: list[CleanDocument], settings: Settings
+    cdocs: Sequence[CleanDocument], settings: Settings
 ) -> Iterator[tuple[CleanDocument, DocResult | Reject]]:
     """Run the spaCy pipeline over ``cdocs`` with the configured engine: this machine's processes
     (``settings.workers``) or Dask workers (``settings.engine == "dask"``)."""
@@ -143,7 +172,7 @@ class Plan:
     inputs: list[InputOutcome] = field(default_factory=list)
     keys: dict[str, str] = field(default_factory=dict)  # doc_id -> extract cache key
     owners: dict[str, str] = field(default_factory=dict)  # doc_id -> source that first produced it
-    todo: list[CleanDocument] = field(default_factory=list)
+    todo: list[tuple[str, int, str]] = field(default_factory=list)  # CachedDocs refs of what to extract
     rejects: list[Reject] = field(default_factory=list)  # from read and clean
 
     def state(self) -> str:
@@ -170,7 +199,7 @@ def plan_batch(raw_dir: Path, settings: Settings, clean_cache: cache_mod.Cache,
         cleaned = clean_input(raw_dir, item.source, item.path, settings, clean_cache, clean_fp)
         plan.rejects.extend(cleaned.rejects)
         dups = []
-        for d in cleaned.documents:
+        for index, d in enumerate(cleaned.documents):
             if d.doc_id in plan.keys:
                 dups.append(d.doc_id)
                 continue
@@ -178,7 +207,7 @@ def plan_batch(raw_dir: Path, settings: Settings, clean_cache: cache_mod.Cache,
             plan.keys[d.doc_id] = k
             plan.owners[d.doc_id] = d.source
             if not _cached(extract_cache, k):
-                plan.todo.append(d)
+                plan.todo.append((cleaned.cache_key, index, d.doc_id))
         plan.inputs.append(InputOutcome(cleaned.source, cleaned.sha256, [d.doc_id for d in cleaned.documents],
                                         dups, cleaned.fatal))
     return plan
@@ -214,9 +243,10 @@ def run_batch(raw_dir: Path, out_dir: Path, settings: Settings | None = None,
             return summary
         if plan.todo:
             summary.model_loaded = True
-            _extract_into_cache(plan.todo, plan.keys, settings, extract_cache, progress, extract_fn)
+            _extract_into_cache(CachedDocs(clean_cache, plan.todo), plan.keys, settings, extract_cache, progress,
+                                extract_fn)
         try:
-            counts = _write(out_dir, plan, {c.doc_id for c in plan.todo}, extract_cache, summary)
+            counts = _write(out_dir, plan, {doc_id for _, _, doc_id in plan.todo}, extract_cache, summary)
             break
         except _StaleEntry as err:
             log.warning("cache entry %s unreadable; extracting its document again", err.key)
@@ -236,7 +266,7 @@ def run_batch(raw_dir: Path, out_dir: Path, settings: Settings | None = None,
     return summary
 
 
-def _extract_into_cache(todo: list[CleanDocument], keys: dict[str, str], settings: Settings,
+def _extract_into_cache(todo: Sequence[CleanDocument], keys: dict[str, str], settings: Settings,
                         extract_cache: cache_mod.Cache,
                         progress: Callable[[Iterable[CleanDocument], int], Iterable[CleanDocument]] | None,
                         extract_fn: ExtractFn) -> None:

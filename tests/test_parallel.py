@@ -4,6 +4,7 @@ crashing document isolated. Workers are forked, so a test-local Extractor subcla
 from __future__ import annotations
 
 import os
+import time
 
 import pytest
 import spacy
@@ -21,6 +22,8 @@ def _boom(doc):
         raise ValueError("component broke on this document")
     if "CRASH" in doc.text:
         os._exit(7)  # as a segfault in native code would
+    if "slow" in doc.text:
+        time.sleep(0.05)  # long enough that no worker can take every chunk alone
     return doc
 
 
@@ -57,7 +60,7 @@ def test_chunks_leave_work_for_every_worker():
 
 
 def test_pool_keeps_input_order_and_uses_both_workers(blank):
-    docs = [cdoc(i) for i in range(60)]
+    docs = [cdoc(i, "slow") for i in range(60)]
     out = list(extract_stream(docs, Settings(workers=2, batch_size=4)))
     assert [c.doc_id for c, _ in out] == [d.doc_id for d in docs]
     assert all(isinstance(o, DocResult) and o.document.doc_id == c.doc_id for c, o in out)
