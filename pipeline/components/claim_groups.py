@@ -27,6 +27,8 @@ _SKIP_WORDS = {"the", "a", "an", "all", "both", "collectively", "together", "whi
 _LIST_FILLERS = {"and", "the", "or", "as", "well"}
 _MAX_OTHER_WORDS = 5
 _WORDS = re.compile(r"[A-Za-z][A-Za-z\-]*")
+_MARKER_RE = re.compile(r"\*{1,3}|※")
+_PAREN_RE = re.compile(r"\(")
 
 
 @dataclass(frozen=True)
@@ -70,14 +72,26 @@ def _np_before(doc: Doc, i: int) -> list[Token]:
     return [t for t in doc[head.left_edge.i:i + 1] if not t.is_punct]
 
 
-def document_groups(doc: Doc, economies: list[tuple[int, int, str]]) -> Groups:
-    """``economies``: (start char, end char, economy id) of the document's economy mentions, sorted."""
+def _tokens_at(doc: Doc, full: str, pattern: re.Pattern[str]) -> list[Token]:
+    """Tokens starting where ``pattern`` matches the text (found in the string: iterating the Doc costs more)."""
+    out = []
+    for m in pattern.finditer(full):
+        span = doc.char_span(m.start(), m.end())
+        if span is not None and len(span) == 1:
+            out.append(span[0])
+    return out
+
+
+def document_groups(doc: Doc, economies: list[tuple[int, int, str]], full: str | None = None) -> Groups:
+    """``economies``: (start char, end char, economy id) of the document's economy mentions, sorted;
+    ``full``: ``doc.text`` when the caller has it already."""
     names: dict[str, tuple[str, ...]] = {}
     marked: dict[int, tuple[str, ...]] = {}
+    full = doc.text if full is None else full
     paragraphs = doc._.mofa_paragraphs or []
     notes = [p for p in paragraphs if p.section == "footnote"]
     used: set[int] = set()
-    for tok in doc:
+    for tok in _tokens_at(doc, full, _MARKER_RE) if notes else []:
         if tok.text not in _MARKERS or tok.i == 0:
             continue
         prev = doc[tok.i - 1]
@@ -87,7 +101,7 @@ def document_groups(doc: Doc, economies: list[tuple[int, int, str]]) -> Groups:
         if note is None:
             continue
         used.add(note.paragraph_id)
-        text = doc.text[note.start:note.end]
+        text = full[note.start:note.end]
         stripped = text.lstrip(" *※\t")
         members = _enumeration(stripped, note.end - len(stripped), economies)
         if members:
@@ -95,7 +109,7 @@ def document_groups(doc: Doc, economies: list[tuple[int, int, str]]) -> Groups:
             key = normalize(" ".join(t.text for t in _np_before(doc, prev.i)))
             if key:
                 names.setdefault(key, members)
-    for tok in doc:
+    for tok in _tokens_at(doc, full, _PAREN_RE):
         if tok.text != "(":
             continue
         close = next((t for t in doc[tok.i + 1:tok.sent.end] if t.text == ")"), None)
@@ -117,7 +131,7 @@ def document_groups(doc: Doc, economies: list[tuple[int, int, str]]) -> Groups:
         lo = tok.idx  # walk back over "A, B, C and D"
         members_back: list[str] = []
         for s, e, eid in reversed([m for m in economies if m[1] <= tok.idx and m[0] >= tok.sent.start_char]):
-            gap = doc.text[e:lo]
+            gap = full[e:lo]
             if gap.strip(" ,") not in ("", "and", "or", "as well as") or len(gap) > 12:
                 break
             members_back.append(eid)

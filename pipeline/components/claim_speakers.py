@@ -122,14 +122,15 @@ class DocContext:
 
         header, title = people_in("header"), people_in("title")
         first = header[0] if len(header) == 1 else (title[0] if len(title) == 1 and not header else None)
-        title_words = set(_WORD.findall(" ".join(doc.text[p.start:p.end] for p in paragraphs
+        text = doc.text
+        title_words = set(_WORD.findall(" ".join(text[p.start:p.end] for p in paragraphs
                                                  if p.section == "title").lower()))
         own_statement = bool(words and title_words & words.statement_title_words
                              and not title_words & words.joint_title_words)
         econ = [(m.start, m.end, m.entity_id) for m in mentions if m.kind == "economy"]
         return cls(mentions=mentions, person_words=words_by_person, person_economy=economy,
-                   home_economy=home_economy, text=doc.text, first_person=first,
-                   we_economy=home_economy if own_statement else None, groups=document_groups(doc, econ))
+                   home_economy=home_economy, text=text, first_person=first,
+                   we_economy=home_economy if own_statement else None, groups=document_groups(doc, econ, text))
 
     def within(self, start: int, end: int, kinds: tuple[str, ...]) -> list[Mention]:
         """Mentions of the given kinds lying inside [start, end) (character offsets)."""
@@ -184,9 +185,8 @@ def np_tokens(head: Token) -> list[Token]:
 
 
 def _span_of(toks: list[Token]) -> tuple[int, int, str]:
-    doc = toks[0].doc
     start, end = toks[0].idx, toks[-1].idx + len(toks[-1])
-    return start, end, doc.text[start:end]
+    return start, end, toks[0].doc[toks[0].i:toks[-1].i + 1].text
 
 
 class SpeakerResolver:

@@ -34,7 +34,13 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from pipeline import ids
-from pipeline.components.claim_lexicon import CueEntry, Lexicon, build_matcher, load_lexicon
+from pipeline.components.claim_lexicon import (
+    CueEntry,
+    Lexicon,
+    build_phrase_index,
+    build_verb_index,
+    load_lexicon,
+)
 from pipeline.components.claim_speakers import DocContext, Focus, Speaker, SpeakerResolver, np_tokens
 from pipeline.components.structure import paragraph_at, sent_id_at, sentence_spans
 from schemas.models import Claim
@@ -93,7 +99,8 @@ class Candidate:
 class ClaimFinder:
     def __init__(self, nlp: Language, lexicon: Lexicon, home_economy: str | None) -> None:
         self.lexicon = lexicon
-        self.matcher = build_matcher(nlp.vocab, lexicon)
+        self.phrases = build_phrase_index(lexicon)
+        self.verbs = build_verb_index(lexicon)
         self.home_economy = home_economy
 
     def __call__(self, doc: Doc) -> Doc:
@@ -105,12 +112,19 @@ class ClaimFinder:
     # -- 1. matching -------------------------------------------------------------------------------------
     def match(self, doc: Doc) -> list[CueMatch]:
         found = []
-        for key, start, end in self.matcher(doc):
-            name = doc.vocab.strings[key]
-            coordinated = name.startswith("c")
-            if coordinated:
-                start, end = start + 1, end - 1  # "and hopes that": the cue is "hopes"
-            found.append((start, end, self.lexicon.entries[int(name.lstrip("c"))], coordinated))
+        entries = self.lexicon.entries
+        lowers = [t.lower_ for t in doc]
+        tags = [t.pos_ for t in doc]
+        n = len(doc)
+        for tok in doc:
+            for k, end in self.phrases.longest_at(lowers, tags, tok.i):
+                found.append((tok.i, end, entries[k], False))
+            for k in self.verbs.entries_at(tok.lemma_, tok.lower_, tok.pos_):
+                found.append((tok.i, tok.i + 1, entries[k], False))
+            if (tok.pos_ not in ("VERB", "AUX") and tok.lower_ in self.verbs.finite and 0 < tok.i < n - 1
+                    and doc[tok.i - 1].lower_ == "and" and doc[tok.i + 1].lower_ == "that"):
+                # "expresses condolences to X and hopes that": the tagger missed the conjoined verb
+                found += [(tok.i, tok.i + 1, entries[k], True) for k in self.verbs.finite[tok.lower_]]
         found.sort(key=lambda f: (-(f[1] - f[0]), f[0]))
         taken: set[int] = set()
         out = []
@@ -217,13 +231,14 @@ class ClaimFinder:
         for c in cands:
             k = max(0, bisect.bisect_right(starts, c.cue.anchor) - 1)
             by_sent.setdefault(k, []).append(c)
+        text = ctx.text  # doc.text joins every token: read it once
         body = Focus()
         side, side_para = Focus(), -1
         claims: list[Claim] = []
         for k, sent in enumerate(sents):
             para = paragraph_at(paragraphs, sent.start_char)
             section = para.section if para else "body"
-            if section == "body" and (_para_text(doc, para, sent).lstrip().startswith(_FOOTNOTE_MARKS)
+            if section == "body" and (_para_text(text, para, sent).lstrip().startswith(_FOOTNOTE_MARKS)
                                       or sent.text.startswith(_FOOTNOTE_MARKS)):  # feeds inline their notes
                 section = "footnote"
             if section == "body":
@@ -253,7 +268,7 @@ class ClaimFinder:
                 claim = self._record(doc, ev, speaker, ctx, sents)
                 claims.append(claim)
                 if claim.speaker_kind == "person" and claim.speaker_id:
-                    quote = _quotation(doc.text, claim.content_start, claim.content_end)
+                    quote = _quotation(text, claim.content_start, claim.content_end)
                     if quote:
                         focus.quotes.append((*quote, claim.speaker_id))
         return claims
@@ -318,10 +333,10 @@ def _anchor(doc: Doc, start: int, end: int) -> int:
     return start
 
 
-def _para_text(doc: Doc, para: object, sent: Span) -> str:
+def _para_text(text: str, para: object, sent: Span) -> str:
     if para is None:
         return sent.text
-    return doc.text[para.start:para.end]  # type: ignore[attr-defined]
+    return text[para.start:para.end]  # type: ignore[attr-defined]
 
 
 def _main_clause(verb: Token) -> bool:

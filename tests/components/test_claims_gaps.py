@@ -193,3 +193,23 @@ def test_neutral_cue_takes_its_type_from_the_reported_clause(nlp) -> None:
     assert [(c.cue, c.claim_type) for c in doc._.mofa_claims] == [
         ("note", "statement"), ("say", "expectation"), ("add", "commitment"), ("point out", "criticism"),
         ("stress", "call"), ("note", "statement"), ("say", "statement")]
+
+
+def test_phrase_index_agrees_with_the_spacy_matcher(nlp) -> None:
+    """The component's own phrase matching gives the longest match the spaCy Matcher finds, per entry and start."""
+    from pipeline.components.claim_lexicon import build_matcher, build_phrase_index
+
+    lexicon = nlp.get_pipe("mofa_claims").lexicon
+    doc = nlp("He brought renewed attention to the issue and went on to suggest that Korea is deeply concerned about "
+              "it. According to the ILO, they took note of the plan, addressed the importance of trade, were "
+              "strongly committed to peace and will also continue to help. She called on Peru to act, put forward "
+              "a plan and shared the same view that trade matters.")
+    expected: dict[tuple[int, int], int] = {}
+    for key, start, end in build_matcher(nlp.vocab, lexicon)(doc):
+        k = (int(nlp.vocab.strings[key]), start)
+        expected[k] = max(end, expected.get(k, 0))
+    index = build_phrase_index(lexicon)
+    lowers, tags = [t.lower_ for t in doc], [t.pos_ for t in doc]
+    got = {(k, i): end for i in range(len(doc)) for k, end in index.longest_at(lowers, tags, i)}
+    assert got == expected
+    assert len(got) >= 9
