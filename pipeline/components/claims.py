@@ -2,9 +2,12 @@
 
 A claim is a statement attributed to a speaker through a cue. The component works in three steps:
 
-1. *match* (:meth:`ClaimFinder.match`): the cue lexicon (``pipeline/data/cues.jsonl``) is run as a spaCy
-   Matcher; overlapping matches keep the longest ("iterated the need for" over "iterated"). The cue's
-   *anchor* is its syntactic head ("went" in "went on to suggest", "According" in "according to").
+1. *match* (:meth:`ClaimFinder.match`): the cue lexicon (``pipeline/data/cues.jsonl``) is looked up per token
+   (single verbs by lemma or form, phrases by their first word; see ``claim_lexicon``); overlapping matches keep
+   the longest ("iterated the need for" over "iterated"). The cue's *anchor* is its syntactic head ("went" in
+   "went on to suggest", "According" in "according to"). "and hopes that" where the tagger read the verb as a
+   noun is still a cue, conjoined to the verb above it: a separate claim with that verb's speaker, whose own
+   content then stops before "and".
 2. *read* (:meth:`ClaimFinder.candidates`): the parse gives the content (the complement clause or object
    after the cue, or a quotation before it: '"...," said X'), the claim type (lexicon, refined by the object
    noun: "expressed concern" is criticism; "agreed to V" is a commitment), the future flag (an auxiliary
@@ -13,12 +16,18 @@ A claim is a statement attributed to a speaker through a cue. The component work
    part of that claim ("He added that the government is committed to ...": one claim, by him). Verbs of
    meeting and travel are not claims, nor is a cue that is only their purpose or complement ("will visit
    Tokyo to discuss", "invited him to visit Seoul"), nor an agentless passive ("It was noted that"; in "are
-   expected to discuss" the cue is "discuss", announced for the future). The cue reported is the verb's own
+   expected to discuss" the cue is "discuss", announced for the future), nor negated or refused speech ("did
+   not say how much", "never said", "declined to comment": ``cue_refusals.csv``). A neutral cue takes its type
+   from the clause it reports: a cue inside it ("said that X hopes to": expectation), "must"/"should" (call),
+   a criticism noun as its object ("pointed out that X poses a threat"). Addressees that name a group the
+   document defines ("the Central Asian countries*" with a footnote listing them) are its member economies
+   (:mod:`pipeline.components.claim_groups`). The cue reported is the verb's own
    lemma for single verbs ("stressed" -> stress), the entry's name for phrases ("took note" -> take note).
 3. *attribute* (:meth:`ClaimFinder.attribute`): sentences are read in order and the speaker is the subject
    of the cue (climbing conjoined verbs, "went on to", participles "..., adding that") or the object of
    "according to", resolved by :mod:`pipeline.components.claim_speakers` (pronouns and role descriptions go to
-   the person in discourse focus; the rule is explained there). Claims with no resolvable speaker are dropped.
+   the person in discourse focus; "I", "we" and "it" too; the rules are explained there). Claims with no
+   resolvable speaker are dropped.
 
 ``set_annotations`` writes ``doc._.mofa_claims`` (list of :class:`schemas.models.Claim`). Claims are not read
 from the title and subtitle, which repeat the body.
