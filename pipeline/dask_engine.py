@@ -13,6 +13,7 @@ need the project installed (same version, same model package) so that the compon
 
 from __future__ import annotations
 
+import logging
 import threading
 from collections import deque
 from collections.abc import Iterator, Sequence
@@ -76,10 +77,13 @@ def _died(cdoc: CleanDocument) -> Reject:
 
 
 def _client(settings: Settings, stack: ExitStack) -> Client:
+    if not logging.getLogger("pipeline").isEnabledFor(logging.DEBUG):
+        logging.getLogger("distributed").setLevel(logging.WARNING)  # its INFO lines drown the run's own
     if settings.scheduler:
         return stack.enter_context(Client(settings.scheduler))
     cluster = stack.enter_context(LocalCluster(n_workers=max(settings.workers, 1), threads_per_worker=1,
-                                               processes=True, dashboard_address=None))
+                                               processes=True, dashboard_address=None,
+                                               silence_logs=logging.WARNING))
     return stack.enter_context(Client(cluster))
 
 
