@@ -258,7 +258,7 @@ class HtmlReader:
             is_mofa = any(s in page for s in self.lex.mofa_signals)
         fmt = "mofa_html" if is_mofa else "html"
         if draft is None and not is_mofa:
-            draft = self._trafilatura(text, head)
+            draft = self._trafilatura(text, head, self._heading(root))
         if draft is None:
             draft = self._generic(block, root, head)
         draft.url = draft.url or url
@@ -274,18 +274,21 @@ class HtmlReader:
         title = head.get("og:title") or head.get("title") or ""
         return self.lex.title_suffix.sub("", title).strip()
 
+    def _heading(self, root: etree._Element) -> str:
+        """The page's first h1-h3 that is not a board name: the article's own headline."""
+        return next((norm(h.text_content()) for tag in ("h1", "h2", "h3") for h in root.iter(tag)
+                     if norm(h.text_content()) and not self.lex.is_board(norm(h.text_content()))), "")
+
     def _generic(self, block: etree._Element, root: etree._Element, head: dict[str, str]) -> Draft:
         lines = render_lines(block)
-        heading = next((norm(h.text_content()) for tag in ("h1", "h2", "h3") for h in root.iter(tag)
-                        if norm(h.text_content()) and not self.lex.is_board(norm(h.text_content()))), "")
-        title = heading or self._title_from_head(head)
+        title = self._heading(root) or self._title_from_head(head)
         paragraphs = [p for p in group_blocks(lines) if norm(p) != title]
         if not title and paragraphs:
             title, paragraphs = paragraphs[0], paragraphs[1:]
         published = parse_date(head.get("article:published_time", "") or head.get("date", ""))
         return Draft(title=title, published=published, paragraphs=[classify(p) for p in paragraphs])
 
-    def _trafilatura(self, text: str, head: dict[str, str]) -> Draft | None:
+    def _trafilatura(self, text: str, head: dict[str, str], heading: str = "") -> Draft | None:
         import trafilatura
 
         try:
@@ -295,7 +298,7 @@ class HtmlReader:
             return None
         if result is None or not (result.text or "").strip():
             return None
-        title = norm(result.title or "") or self._title_from_head(head)
+        title = norm(result.title or "") or self._title_from_head(head) or heading
         lines = [ln for ln in result.text.split("\n") if norm(ln) and norm(ln) != title]
         dated, paragraphs = news.strip_news_metadata(group_blocks(lines), self.lex.stopwords_en)
         return Draft(title=title, published=parse_date(result.date or "") or dated, url=result.url or None,

@@ -145,3 +145,12 @@ def test_format_is_decided_by_content_not_extension(name: str) -> None:
 
     (doc,) = clean_bytes(name, SEED.read_bytes())
     assert doc.input_format == "mofa_text" and doc.hits == 2162
+
+
+def test_other_site_page_without_title_element_takes_its_headline() -> None:
+    html = (b'<html><body><div class="nav"><a href="/">Home</a></div><h3>Korea and Chile Sign Trade Pact</h3>'
+            b"<p>Korea and Chile signed an upgraded free trade agreement on Monday in Santiago, officials said. "
+            b"The agreement covers digital trade and supply chains, and will take effect next year.</p></body></html>")
+    (doc,) = clean_bytes("news/pact.html", html)
+    assert doc.title == "Korea and Chile Sign Trade Pact"
+    assert "Home" not in doc.text
