@@ -44,8 +44,8 @@ PER_DOCUMENT = ("sentences", "mentions", "initiative_links", "events", "claims")
 #: Tables merged across documents by id (small: one row per entity of the corpus).
 MERGED = ("people", "economies", "organizations", "initiatives")
 #: A row group (and the buffer before it) is closed at this many rows or bytes of text.
-ROW_GROUP_ROWS = 8192
-ROW_GROUP_BYTES = 16 * 2**20
+ROW_GROUP_ROWS = 2048
+ROW_GROUP_BYTES = 2 * 2**20
 
 
 def arrow_type(annotation: object) -> pa.DataType:
