@@ -39,12 +39,20 @@ class Lexicon:
     generic_name_words: frozenset[str] = frozenset()  # "Joint", "Press": "Joint Statement" alone names nothing
     place_heads: frozenset[str] = frozenset()  # "Sea", "Strait", "region": a name ending so is a place
     directions: frozenset[str] = frozenset()  # "South", "East": may open such a place name
+    common_words: frozenset[str] = frozenset()  # "Assistance", "Diplomacy": topic words, never a name alone
+    expert_heads: frozenset[str] = frozenset()  # "fellow", "professor": lower-case titles outside government
+    expert_mods: frozenset[str] = frozenset()  # "senior", "visiting": may stand before an expert head
+    org_heads: frozenset[str] = frozenset()  # "Corporation", "Agency": a name ending so is an organisation
 
     def roles(self, word: str) -> frozenset[str]:
         return self.title_roles.get(word, frozenset())
 
     def is_title_word(self, word: str) -> bool:
         return word in self.title_roles
+
+    def is_common(self, word: str) -> bool:
+        """A topic/title word that alone or with others of its kind names no person."""
+        return word in self.common_words and word not in self.family_names
 
     def display(self, alpha3: str) -> str:
         return self.economy_display.get(alpha3, alpha3)
@@ -89,8 +97,10 @@ def load_lexicon(data_dir: Path = DATA_DIR) -> Lexicon:
     orgs = tuple(
         OrgEntry(row[0], row[1] if len(row) > 1 and row[1] else None,
                  tuple(a for a in (row[2].split("|") if len(row) > 2 else []) if a))
-        for row in _rows(data_dir / "international_organizations.tsv")
+        for file in ("international_organizations.tsv", "groupings.tsv")
+        for row in _rows(data_dir / file)
     )
+    experts = [r[0] for r in _rows(data_dir / "expert_titles.txt")]
     roles: dict[str, set[str]] = {}
     for word, role in _rows(data_dir / "title_lexicon.tsv"):
         roles.setdefault(word, set()).add(role)
@@ -110,4 +120,8 @@ def load_lexicon(data_dir: Path = DATA_DIR) -> Lexicon:
         not_orgs=frozenset(r[0] for r in _rows(data_dir / "not_organizations.txt")),
         place_heads=frozenset(r[0] for r in _rows(data_dir / "place_heads.txt") if not r[0].startswith("dir:")),
         directions=frozenset(r[0][4:] for r in _rows(data_dir / "place_heads.txt") if r[0].startswith("dir:")),
+        common_words=frozenset(r[0] for r in _rows(data_dir / "common_words.txt")),
+        expert_heads=frozenset(w for w in experts if not w.startswith("mod:")),
+        expert_mods=frozenset(w[4:] for w in experts if w.startswith("mod:")),
+        org_heads=frozenset(r[0] for r in _rows(data_dir / "org_heads.txt")),
     )

@@ -5,6 +5,8 @@
 
 from __future__ import annotations
 
+import re
+
 from spacy.tokens import Doc, Span
 
 from pipeline import ids
@@ -33,6 +35,99 @@ def find_gazetteer_orgs(doc: Doc, matches: list[Span], lex: Lexicon) -> tuple[li
         found.append(Found(span.start, span.end, "organization", oid))
         records[oid] = Organization(org_id=oid, name=entry.name, acronym=entry.acronym)
     return found, records
+
+
+_SMALL = {"of", "for", "and", "the", "on", "&", "-"}
+
+
+def find_defined_orgs(doc: Doc, taken: list[tuple[int, int]], lex: Lexicon
+                      ) -> tuple[list[Found], dict[str, Organization], dict[str, str]]:
+    """Organisations introduced with a short form of any shape in parentheses: "Korea Water Resources
+    Corporation (K-water)", "Export-Import Bank of Korea (Korea Eximbank)". The short form must be spelled from
+    the name's words (prefixes, in order within each piece) and the name must end in an organisation head
+    (``org_heads.txt``) or be the model's ORG. Returns mentions, records and short form -> org id."""
+    found: list[Found] = []
+    records: dict[str, Organization] = {}
+    shorts: dict[str, str] = {}
+    org_ents = [(e.start, e.end) for e in doc.ents if e.label_ == "ORG"]
+    for tok in doc:
+        if tok.text != "(" or tok.i == 0:
+            continue
+        close = next((k for k in range(tok.i + 2, min(tok.i + 6, len(doc))) if doc[k].text == ")"), None)
+        if close is None:
+            continue
+        short = doc[tok.i + 1:close]
+        if not short.text[:1].isupper() or len(short.text) > 24 or any(t.is_punct and t.text != "-" for t in short):
+            continue
+        start = _chain_start(doc, tok.i)
+        chain = [(doc[k].lower_, k) for k in range(start, tok.i) if doc[k].is_alpha]
+        first = _spelled_from(short.text, chain)
+        if first is None:
+            continue
+        name_start, name_end = first, tok.i
+        heads = {doc[k].text for k in range(name_start, name_end)} & lex.org_heads
+        if doc[name_end - 1].text in lex.name_heads or not (
+                heads or any(s <= name_start and name_end <= e for s, e in org_ents)):
+            continue
+        if any(overlaps((name_start, close + 1), t) for t in taken):
+            continue
+        name = doc[name_start:name_end].text
+        oid = ids.org_id(name)
+        records[oid] = Organization(org_id=oid, name=name, acronym=short.text)
+        found += [Found(name_start, name_end, "organization", oid), Found(short.start, short.end, "organization", oid)]
+        shorts[short.text] = oid
+    return found, records, shorts
+
+
+def _chain_start(doc: Doc, end: int) -> int:
+    """First token of the capitalised chain (with of/for/and/the and glued hyphens) that ends before ``end``."""
+    k = end
+    sent_start = doc[end - 1].sent.start
+    while k - 1 >= sent_start:
+        t = doc[k - 1]
+        if is_cap(t) or (t.lower_ in _SMALL and k - 2 >= sent_start and is_cap(doc[k - 2])):
+            k -= 1
+            continue
+        break
+    while k < end and (doc[k].lower_ in _SMALL or doc[k].text == "The"):
+        k += 1
+    return k
+
+
+def _spelled_from(short: str, chain: list[tuple[str, int]]) -> int | None:
+    """The token index of the earliest name word the short form is spelled from, or None: each space-separated
+    piece is a concatenation of prefixes of name words taken in order ('Eximbank' = EXport IMport BANK,
+    'K-water' = Korea Water); the pieces may come in any order ('Korea Eximbank')."""
+    used_first: list[int] = []
+    for piece in short.split():
+        letters = "".join(c for c in piece.lower() if c.isalnum())
+        if not letters:
+            return None
+        first = _spell(letters, chain, 0)
+        if first is None:
+            return None
+        used_first.append(first)
+    return min(used_first) if used_first else None
+
+
+def _spell(letters: str, chain: list[tuple[str, int]], w: int, memo: dict | None = None) -> int | None:
+    """Token of the first word used to spell ``letters`` from prefixes of chain[w:] in order (-1: nothing left)."""
+    if not letters:
+        return -1
+    memo = {} if memo is None else memo
+    if (len(letters), w) in memo:
+        return memo[(len(letters), w)]
+    result = None
+    for k in range(w, len(chain)):
+        word, tok = chain[k]
+        n = 0
+        while n < len(word) and n < len(letters) and word[n] == letters[n]:
+            n += 1
+        if any(_spell(letters[take:], chain, k + 1, memo) is not None for take in range(n, 0, -1)):
+            result = tok
+            break
+    memo[(len(letters), w)] = result
+    return result
 
 
 _ORG_REJECT_FIRST = {"Minister", "Secretary", "President", "Ambassador", "Spokesperson"}
@@ -67,10 +162,14 @@ def find_model_orgs(doc: Doc, taken: list[tuple[int, int]], lex: Lexicon, quoted
             continue
         if span[0].text in _ORG_REJECT_FIRST or all(lex.is_title_word(t.text) for t in words):
             continue
+        if all(lex.is_common(t.text) or t.lower_ in _SMALL for t in words):
+            continue  # "Green Growth", "Digital Transformation and Development": a sector, not a body
         if len(words) == 1 and not is_acronym(span.text) and (span[0].is_sent_start or span[0].pos_ != "PROPN"):
             continue
         if len(words) == 1 and span.text in lex.name_heads:
             continue
+        if len(words) == 1 and not is_acronym(span.text) and start > 0 and doc[start - 1].lower_ in ("in", "to"):
+            continue  # "in Dushanbe": a place the model took for a body
         acronym = acronym_after(doc, end)
         name = span.text
         oid = ids.org_id(name)
@@ -87,10 +186,17 @@ def find_model_orgs(doc: Doc, taken: list[tuple[int, int]], lex: Lexicon, quoted
 
 def acronym_mentions(doc: Doc, acronyms: dict[str, tuple[str, str]],
                      taken: list[tuple[int, int]]) -> list[Found]:
-    """Bare uses of an acronym defined or known in the document ("the ILO", later "FTAAP")."""
-    out = []
-    for tok in doc:
-        if tok.text in acronyms and not any(overlaps((tok.i, tok.i + 1), t) for t in taken):
-            kind, eid = acronyms[tok.text]
-            out.append(Found(tok.i, tok.i + 1, kind, eid))
-    return out
+    """Bare uses of an acronym or short form defined or known in the document ("the ILO", later "FTAAP",
+    "K-water", "Korea Eximbank"), on token boundaries, longest first."""
+    out: list[Found] = []
+    spans = []
+    for text, (kind, eid) in acronyms.items():
+        for m in re.finditer(r"(?<!\w)" + re.escape(text) + r"(?!\w)", doc.text):
+            span = doc.char_span(m.start(), m.end())
+            if span is not None:
+                spans.append((span.start, span.end, kind, eid))
+    for start, end, kind, eid in sorted(spans, key=lambda x: (x[0], x[0] - x[1])):
+        inside = [t for t in taken if start <= t[0] and t[1] <= end and t[1] - t[0] < end - start]
+        if not any(overlaps((start, end), t) for t in taken + [(f.start, f.end) for f in out] if t not in inside):
+            out.append(Found(start, end, kind, eid))
+    return sorted(out, key=lambda f: f.start)

@@ -40,6 +40,20 @@ class Title:
     units: list[tuple[str, frozenset[str], frozenset[str]]]  # (head, ranks, content words)
     prefix_start: int  # first token including an economy prefix / "the"
     former: bool = False
+    counterpart: str | None = None  # "Ambassador to Korea": the state an envoy is sent to
+
+
+@dataclass
+class _Unit:
+    """One office of a title: where it ends, where its text ends (before "of ECONOMY") and its parts."""
+
+    end: int
+    text_end: int
+    spec: tuple[str, frozenset[str], frozenset[str]]
+    economy: str | None = None
+    counterpart: str | None = None
+    counterpart_text: str | None = None
+    closed: bool = False  # ended by "of ECONOMY" / "to ECONOMY": no further "and" unit
 
 
 @dataclass
@@ -52,6 +66,8 @@ class Candidate:
     titles: list[str] = field(default_factory=list)
     descriptor: bool = False  # "the Foreign Minister": a title with no name
     org_title: bool = False  # "UN Secretary-General": an organisation's office, no default economy
+    private: bool = False  # "a senior fellow at X": a title outside government, no default economy
+    counterpart: str | None = None  # "Ambassador to Korea": never the holder's own economy by default
 
 
 def _word_at(doc: Doc, i: int) -> tuple[str, int]:
@@ -70,8 +86,7 @@ class PeopleFinder:
         self.lex = lex
 
     # -- titles -------------------------------------------------------------------------------------------------
-    def _unit(self, doc: Doc, i: int, econ_at: dict[int, tuple[int, str]]
-              ) -> tuple[int, tuple[str, frozenset[str], frozenset[str]], str | None] | None:
+    def _unit(self, doc: Doc, i: int, econ_at: dict[int, tuple[int, str]]) -> _Unit | None:
         lex = self.lex
         j, head, ranks, content = i, None, set(), set()
         while j < len(doc):
@@ -92,8 +107,7 @@ class PeopleFinder:
                 break
         if head is None:
             return None
-        economy = None
-        # "of"/"for" + domain phrase
+        # "of"/"for" + domain phrase (title words or topic words: "for Humanitarian Assistance")
         if j + 1 < len(doc) and doc[j].lower_ in ("of", "for"):
             k = j + 1
             if k < len(doc) and doc[k].lower_ == "the":
@@ -102,73 +116,82 @@ class PeopleFinder:
             m = k
             while m < len(doc):
                 word, nxt = _word_at(doc, m)
-                if "domain" in lex.roles(word) and is_cap(doc[m]):
+                if self._domain(word) and is_cap(doc[m]) and m not in econ_at:
                     words.append(word.lower())
                     m = nxt
-                elif doc[m].text in ("and", ",", "&") and m + 1 < len(doc) and "domain" in lex.roles(
-                        _word_at(doc, m + 1)[0]):
+                elif doc[m].text in ("and", ",", "&") and m + 1 < len(doc) and self._domain(
+                        _word_at(doc, m + 1)[0]) and is_cap(doc[m + 1]) and m + 1 not in econ_at:
                     m += 1
                 else:
                     break
             if words:
                 content.update(words)
                 j = m
-        # "of ECONOMY"
+        unit = _Unit(j, j, (head, frozenset(ranks), frozenset(content)))
+        # "of ECONOMY": the holder's economy, not part of the title text
         if j + 1 < len(doc) and doc[j].lower_ == "of":
             k = j + 1 + (1 if doc[j + 1].lower_ == "the" else 0)
             if k in econ_at:
-                economy = econ_at[k][1]
-                j = -econ_at[k][0]  # negative: the economy phrase is not part of the title text
-        return j, (head, frozenset(ranks), frozenset(content)), economy
+                unit.economy = econ_at[k][1]
+                unit.end = econ_at[k][0]
+                unit.closed = True
+        # "to ECONOMY" after an envoy's title: the state it is sent to, the counterpart
+        k = unit.end
+        if "envoy" in lex.roles(head) and k + 1 < len(doc) and doc[k].lower_ == "to":
+            m = k + 1 + (1 if doc[k + 1].lower_ == "the" else 0)
+            if m in econ_at:
+                unit.counterpart = econ_at[m][1]
+                unit.counterpart_text = doc[k:econ_at[m][0]].text
+                unit.end = econ_at[m][0]
+                unit.closed = True
+        return unit
+
+    def _domain(self, word: str) -> bool:
+        return "domain" in self.lex.roles(word) or self.lex.is_common(word)
 
     def parse_title(self, doc: Doc, i: int, econ_at: dict[int, tuple[int, str]]) -> Title | None:
         prefix_start = i
         economy = None
-        if i in econ_at and econ_at[i][0] < len(doc) and self.lex.is_title_word(_word_at(doc, econ_at[i][0])[0]):
-            economy = econ_at[i][1]
-            i = econ_at[i][0]
+        if i in econ_at:
+            after = econ_at[i][0]
+            if after < len(doc) and doc[after].text in ("’s", "'s"):  # "Mexico's Ambassador to Korea"
+                after += 1
+            if after < len(doc) and self.lex.is_title_word(_word_at(doc, after)[0]):
+                economy = econ_at[i][1]
+                i = after
         former = False
         if i < len(doc) and doc[i].lower_ == "former":
             former = True
             i += 1
         start = i
         units = []
-        text_end = i
+        pieces: list[str] = []
         end = i
+        counterpart = None
         while True:
             unit = self._unit(doc, i, econ_at)
             if unit is None:
                 break
-            j, spec, econ = unit
-            units.append(spec)
-            if j < 0:  # title ended by "of ECONOMY"
-                economy = economy or econ
-                end = -j
+            units.append(unit.spec)
+            pieces.append(doc[i:unit.text_end].text + (" " + unit.counterpart_text if unit.counterpart_text else ""))
+            economy = economy or unit.economy
+            counterpart = counterpart or unit.counterpart
+            end = unit.end
+            if unit.closed:
                 break
-            text_end = end = j
+            j = unit.end
             if j + 1 < len(doc) and doc[j].text == "and" and self._unit(doc, j + 1, econ_at) is not None:
                 i = j + 1
                 continue
             break
-        if not units:
+        if not units or end == start:
             return None
-        if end == start:
-            return None
-        if text_end == start:  # title ended with "of ECONOMY" right after the first unit
-            text_end = self._title_text_end(doc, start, end)
-        text = doc[start:text_end].text
+        text = " and ".join(pieces)
         if economy is None:
             for phrase, code in self.lex.title_economies.items():
                 if phrase in text:
                     economy = code
-        return Title(start, end, text, economy, units, prefix_start, former)
-
-    @staticmethod
-    def _title_text_end(doc: Doc, start: int, end: int) -> int:
-        for k in range(end - 1, start, -1):
-            if doc[k].lower_ == "of":
-                return k
-        return end
+        return Title(start, end, text, economy, units, prefix_start, former, counterpart)
 
     # -- names --------------------------------------------------------------------------------------------------
     def parse_name(self, doc: Doc, i: int, econ_at: dict[int, tuple[int, str]],
@@ -187,8 +210,12 @@ class PeopleFinder:
                 break
             if tok.pos_ in ("VERB", "AUX") and words:
                 break
+            if not words and self.lex.is_common(word):
+                break  # "Development Cooperation", "Public Diplomacy": topic words open no name
             words.append(word)
             j = nxt
+        if words and all(self.lex.is_common(w) for w in words):
+            return i, []
         return j, words
 
     # -- the document -------------------------------------------------------------------------------------------
@@ -208,7 +235,7 @@ class PeopleFinder:
             name_end, words = self.parse_name(doc, title.end, econ_at, blocked)
             if words:
                 cand = Candidate(title.start, name_end, words, title, title.economy, [self._title_string(title)],
-                                 org_title=title.prefix_start - 1 in blocked)
+                                 org_title=title.prefix_start - 1 in blocked, counterpart=title.counterpart)
                 name_end = self._after_name(doc, cand, name_end, econ_at, blocked)
                 out.append(cand)
                 used.update(range(title.prefix_start, name_end))
@@ -240,11 +267,19 @@ class PeopleFinder:
 
     def _after_name(self, doc: Doc, cand: Candidate, j: int, econ_at: dict[int, tuple[int, str]],
                     blocked: set[int]) -> int:
-        """'NAME of Peru' (economy) and 'NAME, former Deputy Minister for ...' (another title)."""
-        if j + 1 < len(doc) and doc[j].lower_ == "of" and j + 1 in econ_at:
-            cand.economy = cand.economy or econ_at[j + 1][1]
-            return econ_at[j + 1][0]
+        """'NAME of (the) Peru' (economy), 'NAME, former Deputy Minister for ...' (another title) and
+        'NAME, a senior fellow at X' (a title outside government)."""
+        if j + 1 < len(doc) and doc[j].lower_ == "of":
+            k = j + 1 + (1 if doc[j + 1].lower_ == "the" else 0)
+            if k in econ_at:
+                cand.economy = cand.economy or econ_at[k][1]
+                return econ_at[k][0]
         if j + 1 < len(doc) and doc[j].text == ",":
+            expert = self._expert_title(doc, j + 1)
+            if expert is not None:
+                cand.titles.append(expert[0])
+                cand.private = True
+                return expert[1]
             k = j + 1
             if doc[k].lower_ in ("the", "then"):
                 k += 1
@@ -257,6 +292,29 @@ class PeopleFinder:
                     cand.economy = cand.economy or title.economy
                     return title.end
         return j
+
+    def _expert_title(self, doc: Doc, k: int) -> tuple[str, int] | None:
+        """'a senior fellow at', 'professor of', 'director of the X': lower-case words ending in an expert head,
+        then a preposition or the clause's end."""
+        if k < len(doc) and doc[k].lower_ in ("a", "an", "the"):
+            k += 1
+        words: list[str] = []
+        m = k
+        while m < len(doc) and len(words) < 4 and doc[m].text.islower():
+            word, nxt = _word_at(doc, m)
+            if word in self.lex.expert_heads:
+                words.append(word)
+                after = doc[nxt].lower_ if nxt < len(doc) else "."
+                if after in ("at", "of", "with", "from", "in", ",", ".", "for", "and", ";"):
+                    return " ".join(words), nxt
+                if word not in self.lex.expert_mods:
+                    return None
+            elif word in self.lex.expert_mods:
+                words.append(word)
+            else:
+                return None
+            m = nxt
+        return None
 
     @staticmethod
     def _propagate_economy(doc: Doc, cands: list[Candidate]) -> None:
@@ -282,7 +340,7 @@ class PeopleFinder:
                 pid = ids.person_id(name)
                 p = people.setdefault(pid, {"name": name, "words": c.words, "titles": [], "economy": None,
                                             "short_titles": [], "org": False})
-                p["org"] = p["org"] or c.org_title
+                p["org"] = p["org"] or c.org_title or c.private or c.counterpart == "KOR"
                 p["titles"].extend(c.titles)
                 p["economy"] = p["economy"] or c.economy
                 assigned[n] = pid
@@ -298,6 +356,7 @@ class PeopleFinder:
                                         "short_titles": [], "org": c.org_title})
             if pid is None:
                 continue
+            people[pid]["org"] = people[pid]["org"] or c.private or c.counterpart == "KOR"
             people[pid]["short_titles"].extend(c.titles)
             people[pid]["economy"] = people[pid]["economy"] or c.economy
             assigned[n] = pid

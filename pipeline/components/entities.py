@@ -20,7 +20,7 @@ from pipeline.components.ent_dates import find_dates
 from pipeline.components.ent_lexicon import DATA_DIR, load_lexicon
 from pipeline.components.ent_links import event_details, initiative_links, parse_details
 from pipeline.components.ent_named import find_named, org_sessions, to_found
-from pipeline.components.ent_orgs import acronym_mentions, find_gazetteer_orgs, find_model_orgs
+from pipeline.components.ent_orgs import acronym_mentions, find_defined_orgs, find_gazetteer_orgs, find_model_orgs
 from pipeline.components.ent_people import PeopleFinder
 from pipeline.components.ent_places import build_gazetteer_matcher, find_places, gazetteer_matches
 from pipeline.components.ent_ruler import DEFAULT_LABELS  # importing it also registers "mofa_entity_ruler"
@@ -78,11 +78,20 @@ class EntityFinder:
             gone |= {(f.start, f.end) for f in orgs_found for n in sessions if n.start <= f.start and f.end <= n.end}
             orgs_found = [f for f in orgs_found if (f.start, f.end) not in gone]
             orgs = {oid: o for oid, o in orgs.items() if any(f.entity_id == oid for f in orgs_found)}
+        defined_found, defined, _ = find_defined_orgs(
+            doc, [(f.start, f.end) for f in orgs_found + places if f.kind != "economy"], lex)
+        orgs_found += defined_found
+        orgs_found += acronym_mentions(doc, {o.acronym: ("organization", oid) for oid, o in defined.items()
+                                             if o.acronym}, [(f.start, f.end) for f in orgs_found])
+        orgs.update(defined)
         econ_at = {f.start: (f.end, f.entity_id) for f in places if f.kind == "economy"}
         org_tokens = {i for f in orgs_found for i in range(f.start, f.end)}
         cands = self.people.candidates(doc, econ_at, org_tokens | place_tokens)
         people_found, people = self.people.resolve(doc, cands)
         person_tokens = {i for f in people_found for i in range(f.start, f.end)}
+        # a region named in an office's title ("Minister for Europe and Foreign Affairs") is no place mention
+        places = [f for f in places if f.kind == "economy" or not any(
+            c.title is not None and c.title.start <= f.start and f.end <= c.title.end for c in cands)]
         # titles without a resolved person still block named-entity scans
         title_tokens = {i for c in cands for i in range(c.start, c.end)}
 
