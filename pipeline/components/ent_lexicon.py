@@ -43,6 +43,7 @@ class Lexicon:
     expert_heads: frozenset[str] = frozenset()  # "fellow", "professor": lower-case titles outside government
     expert_mods: frozenset[str] = frozenset()  # "senior", "visiting": may stand before an expert head
     org_heads: frozenset[str] = frozenset()  # "Corporation", "Agency": a name ending so is an organisation
+    initiatives: tuple[tuple[str, str | None], ...] = ()  # headless initiative names and acronyms
 
     def roles(self, word: str) -> frozenset[str]:
         return self.title_roles.get(word, frozenset())
@@ -124,4 +125,5 @@ def load_lexicon(data_dir: Path = DATA_DIR) -> Lexicon:
         expert_heads=frozenset(w for w in experts if not w.startswith("mod:")),
         expert_mods=frozenset(w[4:] for w in experts if w.startswith("mod:")),
         org_heads=frozenset(r[0] for r in _rows(data_dir / "org_heads.txt")),
+        initiatives=tuple((r[0], r[1] if len(r) > 1 and r[1] else None) for r in _rows(data_dir / "initiatives.tsv")),
     )

@@ -83,6 +83,10 @@ def parse_details(doc: Doc, head: int, mentions: list[Found], locations: dict[st
     out: dict[str, str | None] = {"date": None, "location": None, "economy_id": None}
     tok = doc[head]
     nodes = [tok] + [c for c in tok.children if c.dep_ in ("acl", "relcl", "amod") and c.pos_ == "VERB"]
+    # "held the A and the B in Lima": coordinated events share the phrases of either and of the verb
+    nodes += [c for c in tok.conjuncts if c.pos_ in ("NOUN", "PROPN")]
+    while tok.dep_ == "conj" and tok.head.pos_ in ("NOUN", "PROPN"):
+        tok = tok.head
     gov = tok.head
     if tok.dep_ == "pobj" and gov.dep_ == "prep":
         gov = gov.head
@@ -196,6 +200,14 @@ def initiative_links(doc: Doc, mentions: list[Found], initiative_names: dict[str
             others = [x for x in mentions if x.kind == "organization" and sent.start <= x.start < k - 1]
             if before and not (others and max(o.start for o in others) > max(e.start for e in before)):
                 add(m.entity_id, max(before, key=lambda e: e.start).entity_id, "lead", m.start)
+    # "Kenya Vision 2030": a name that opens with one economy (not "Korea-Japan ...") is that economy's
+    for m in inits:
+        e = econ_by_start.get(m.start)
+        if e is not None and e.end < m.end and doc[e.end].text != "-" and not (
+                e.end < len(doc) and doc[e.end].text in ("’s", "'s")):
+            add(m.entity_id, e.entity_id, "lead", m.start)
+        for econ in _bilateral_leads(doc, m, econ_by_start):
+            add(m.entity_id, econ, "lead", m.start)
     # read from the parse: "the Korean government's X", "X is Korea's roadmap", "Korea launched X"
     econ_tok = {i: m.entity_id for m in mentions if m.kind == "economy" for i in range(m.start, m.end)}
     for m in inits:
@@ -235,6 +247,39 @@ def initiative_links(doc: Doc, mentions: list[Found], initiative_names: dict[str
 
 
 _STATE_HEADS = {"government", "administration", "side"}
+# "the two countries agreed to launch X", "both sides launched X": the pair of the name's economies
+_PAIR_NOUNS = {"countries", "sides", "governments", "leaders", "ministers", "nations", "partners", "states"}
+_JOINT_VERBS = _LEAD_VERBS | {"agree", "adopt", "sign", "set", "conclude"}
+
+
+def _bilateral_leads(doc: Doc, m: Found, econ_by_start: dict[int, Found]) -> list[str]:
+    """'Korea-Japan X Partnership' launched or agreed on by both: lead both economies of the name, when the
+    subject of the launching verb is the pair ('the two countries', 'both sides') or the two economies."""
+    a = econ_by_start.get(m.start)
+    if a is None or a.end + 1 >= m.end or doc[a.end].text != "-" or (a.end + 1) not in econ_by_start:
+        return []
+    b = econ_by_start[a.end + 1]
+    pair = {a.entity_id, b.entity_id}
+    head = doc[_span_head(doc, m.start, m.end)]
+    if head.dep_ not in ("dobj", "nsubjpass", "pobj"):
+        return []
+    verb = head.head.head if head.dep_ == "pobj" else head.head
+    chain = [verb]
+    while chain[-1].dep_ in ("xcomp", "conj", "advcl") and chain[-1].head.pos_ in ("VERB", "AUX"):
+        chain.append(chain[-1].head)
+    if not any(v.lemma_.lower() in _JOINT_VERBS for v in chain):
+        return []
+    econ_tok = {i: e.entity_id for e in econ_by_start.values() for i in range(e.start, e.end)}
+    for v in chain:
+        subjects = _subjects(v) + [c for c in v.children if c.dep_ == "agent" for c in c.children]
+        owners = {_owner(s, econ_tok) for s in subjects}
+        if pair <= owners:
+            return sorted(pair)
+        for s in subjects:
+            if s.lower_ == "both" or (s.lower_ in _PAIR_NOUNS and any(c.lower_ in ("two", "both")
+                                                                      for c in s.children)):
+                return sorted(pair)
+    return []
 
 
 def _owner(tok, econ_tok: dict[int, str]) -> str | None:

@@ -18,6 +18,10 @@ _WORD_ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, 
                   "eighth": 8, "ninth": 9, "tenth": 10}
 _STOP_POS = {"ADP", "DET", "PRON", "AUX", "VERB", "SCONJ", "PART"}
 _YEAR = re.compile(r"^(19|20)\d{2}$")
+_MONTHS = {"January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+           "November", "December", "Jan.", "Feb.", "Mar.", "Apr.", "Jun.", "Jul.", "Aug.", "Sept.", "Sep.", "Oct.",
+           "Nov.", "Dec."}
+
 
 
 @dataclass
@@ -64,8 +68,12 @@ def _left_edge(doc: Doc, head: int, lex: Lexicon, blocked: set[int]) -> int:
     return j
 
 
-def _right_edge(doc: Doc, head: int, kind: str, economies: dict[str, str] | None = None) -> int:
-    economies = economies or {}
+def _right_edge(doc: Doc, head: int, kind: str, lex: Lexicon) -> int:
+    """End of a name after its head: a year ("Vision 2030"), and complements of capitalised words after
+    of/on/for ("Statement on Trilateral Partnership for the Indo-Pacific"), then to/and ("Conference on
+    Assistance and Support to Beirut and the Lebanese People"); never a date ("Partnership on June 1") nor a
+    phrase that goes on as a common noun phrase ("to the Lebanese government")."""
+    economies = lex.economy_names
     end = head + 1
     sent_end = doc[head].sent.end
     if end + 1 < sent_end and doc[end].lower_ in ("towards", "toward", "to", "for") and _YEAR.match(doc[end + 1].text) \
@@ -73,8 +81,11 @@ def _right_edge(doc: Doc, head: int, kind: str, economies: dict[str, str] | None
         return end + 2
     if end < sent_end and _YEAR.match(doc[end].text) and kind == "initiative":
         return end + 1
-    for _ in range(2):  # "Statement on Trilateral Partnership for the Indo-Pacific"
-        if not (end + 1 < sent_end and doc[end].lower_ in ("of", "on", "for")):
+    last_prep = None
+    for _ in range(4):
+        prep = doc[end].lower_ if end < sent_end else ""
+        tail = prep == "to" or (prep == "and" and last_prep in ("to", "of"))
+        if not (end + 1 < sent_end and (prep in ("of", "on", "for") or (tail and end > head + 1))):
             break
         k = end + 1
         if doc[k].lower_ == "the":
@@ -82,10 +93,18 @@ def _right_edge(doc: Doc, head: int, kind: str, economies: dict[str, str] | None
         m = k
         while m < sent_end and (is_cap(doc[m]) or (doc[m].text in ("-", "and") and m + 1 < sent_end
                                                    and is_cap(doc[m + 1]) and m > k)):
+            if tail and doc[m].text == "and":
+                break
             m += 1
-        if m == k or (m < sent_end and doc[m].text == "-") or (end > head + 1 and doc[k:m].text in economies):
+        if m == k or (m < sent_end and doc[m].text == "-") or doc[k].text in _MONTHS:
+            break
+        if not tail and end > head + 1 and doc[k:m].text in economies:
+            break
+        if tail and (any(doc[x].text in lex.name_heads for x in range(k, m)) or (
+                m < sent_end and doc[m].pos_ == "NOUN" and doc[m].text.islower())):
             break
         end = m
+        last_prep = prep
     return end
 
 
@@ -96,8 +115,12 @@ def find_named(doc: Doc, lex: Lexicon, blocked: set[int], org_spans: set[tuple[i
         kind = lex.name_heads.get(tok.text)
         if kind is None or tok.i in blocked:
             continue
+        nxt = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
+        if nxt is not None and tok.whitespace_ and nxt.text in lex.name_heads and is_cap(nxt) \
+                and nxt.text not in lex.generic_name_words:
+            continue  # "Policy Consultation", "Partnership Forum": the name goes on to the later head
         start = _left_edge(doc, tok.i, lex, blocked)
-        end = _right_edge(doc, tok.i, kind, lex.economy_names)
+        end = _right_edge(doc, tok.i, kind, lex)
         if kind == "initiative" and start > 0 and _YEAR.match(doc[start - 1].text) and (start - 1) not in blocked \
                 and (start < tok.i or end > tok.i + 1):
             start -= 1  # "2050 Strategy for the Blue Pacific Continent", "2030 Agenda for Sustainable Development"
@@ -133,6 +156,13 @@ def find_named(doc: Doc, lex: Lexicon, blocked: set[int], org_spans: set[tuple[i
         if span is None or any(t.i in blocked for t in span):
             continue
         out.append(NamedSpan(span.start, span.end, "initiative", span.text))
+    # headless names from the gazetteer: "Japan's Free and Open Indo-Pacific"
+    for name, acronym in lex.initiatives:
+        for m in re.finditer(r"(?<![\w-])" + re.escape(name) + r"(?![\w-])", doc.text):
+            span = doc.char_span(m.start(), m.end())
+            if span is not None and not any(t.i in blocked for t in span):
+                out.append(NamedSpan(span.start, span.end, "initiative", name, acronym=acronym_after(doc, span.end)
+                                     or acronym, acronym_follows=acronym_after(doc, span.end) is not None))
     # "APEC 2025": an organisation's yearly meeting
     for s, e in org_spans:
         if e < len(doc) and _YEAR.match(doc[e].text) and is_acronym(doc[s:e].text):

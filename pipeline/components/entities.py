@@ -140,7 +140,8 @@ class EntityFinder:
             date = _in_year(details["date"], n.year if n else None) or (n.year if n else None)
             merged = {
                 "acronym": (n.acronym if n else None) or (old.acronym if old else None),
-                "ordinal": (n.ordinal if n else None) or (old.ordinal if old else None),
+                # the first numbered mention is the meeting the release is about ("the 15th X ... the 16th X")
+                "ordinal": (old.ordinal if old else None) or (n.ordinal if n else None),
                 "date": _better_date(old.date if old else None, date),
                 "location": (old.location if old else None) or details["location"],
                 "economy_id": (old.economy_id if old else None) or details["economy_id"],
