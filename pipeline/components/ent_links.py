@@ -84,7 +84,8 @@ def parse_details(doc: Doc, head: int, mentions: list[Found], locations: dict[st
     tok = doc[head]
     nodes = [tok] + [c for c in tok.children if c.dep_ in ("acl", "relcl", "amod") and c.pos_ == "VERB"]
     # "held the A and the B in Lima": coordinated events share the phrases of either and of the verb
-    nodes += [c for c in tok.conjuncts if c.pos_ in ("NOUN", "PROPN")]
+    # (a later conjunct's phrases close the whole coordination; an earlier one's are its own)
+    nodes += [c for c in tok.conjuncts if c.pos_ in ("NOUN", "PROPN") and c.i > tok.i]
     while tok.dep_ == "conj" and tok.head.pos_ in ("NOUN", "PROPN"):
         tok = tok.head
     gov = tok.head

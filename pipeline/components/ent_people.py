@@ -86,7 +86,8 @@ class PeopleFinder:
         self.lex = lex
 
     # -- titles -------------------------------------------------------------------------------------------------
-    def _unit(self, doc: Doc, i: int, econ_at: dict[int, tuple[int, str]]) -> _Unit | None:
+    def _unit(self, doc: Doc, i: int, econ_at: dict[int, tuple[int, str]],
+              org_at: dict[int, int] | None = None) -> _Unit | None:
         lex = self.lex
         j, head, ranks, content = i, None, set(), set()
         while j < len(doc):
@@ -144,12 +145,17 @@ class PeopleFinder:
                 unit.counterpart_text = doc[k:econ_at[m][0]].text
                 unit.end = econ_at[m][0]
                 unit.closed = True
+            elif org_at and m in org_at:  # "Ambassador to the United Nations"
+                unit.counterpart_text = doc[k:org_at[m]].text
+                unit.end = org_at[m]
+                unit.closed = True
         return unit
 
     def _domain(self, word: str) -> bool:
         return "domain" in self.lex.roles(word) or self.lex.is_common(word)
 
-    def parse_title(self, doc: Doc, i: int, econ_at: dict[int, tuple[int, str]]) -> Title | None:
+    def parse_title(self, doc: Doc, i: int, econ_at: dict[int, tuple[int, str]],
+                    org_at: dict[int, int] | None = None) -> Title | None:
         prefix_start = i
         economy = None
         if i in econ_at:
@@ -169,7 +175,7 @@ class PeopleFinder:
         end = i
         counterpart = None
         while True:
-            unit = self._unit(doc, i, econ_at)
+            unit = self._unit(doc, i, econ_at, org_at)
             if unit is None:
                 break
             units.append(unit.spec)
@@ -219,8 +225,10 @@ class PeopleFinder:
         return j, words
 
     # -- the document -------------------------------------------------------------------------------------------
-    def candidates(self, doc: Doc, econ_at: dict[int, tuple[int, str]], blocked: set[int]) -> list[Candidate]:
-        """Title + name mentions, appositive titles, descriptors and the model's PERSON names."""
+    def candidates(self, doc: Doc, econ_at: dict[int, tuple[int, str]], blocked: set[int],
+                   org_at: dict[int, int] | None = None) -> list[Candidate]:
+        """Title + name mentions, appositive titles, descriptors and the model's PERSON names. ``org_at`` maps
+        the first token of an organisation mention to its end (an envoy's "to the United Nations")."""
         out: list[Candidate] = []
         i = 0
         used: set[int] = set()
@@ -228,7 +236,7 @@ class PeopleFinder:
             if i in blocked:
                 i += 1
                 continue
-            title = self.parse_title(doc, i, econ_at)
+            title = self.parse_title(doc, i, econ_at, org_at)
             if title is None:
                 i += 1
                 continue

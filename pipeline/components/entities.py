@@ -86,7 +86,8 @@ class EntityFinder:
         orgs.update(defined)
         econ_at = {f.start: (f.end, f.entity_id) for f in places if f.kind == "economy"}
         org_tokens = {i for f in orgs_found for i in range(f.start, f.end)}
-        cands = self.people.candidates(doc, econ_at, org_tokens | place_tokens)
+        org_at = {f.start: f.end for f in orgs_found}
+        cands = self.people.candidates(doc, econ_at, org_tokens | place_tokens, org_at)
         people_found, people = self.people.resolve(doc, cands)
         person_tokens = {i for f in people_found for i in range(f.start, f.end)}
         # a region named in an office's title ("Minister for Europe and Foreign Affairs") is no place mention

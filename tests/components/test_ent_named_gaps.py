@@ -97,3 +97,11 @@ def test_bilateral_partnership_launched_by_both(nlp):
 def test_bilateral_name_merely_mentioned_has_no_lead(nlp):
     r = _run(nlp, "The minister noted the progress of the Korea-Canada Clean Energy Partnership.")
     assert r.initiative_links == []
+
+
+def test_earlier_event_phrases_stay_its_own(nlp):
+    r = _run(nlp, "Minister Yoo will attend the 5th Korea-Nordic Foreign Ministers’ Meeting in Oslo on March 4 and "
+                  "the Korea-Norway Business Forum.")
+    events = _events(r)
+    assert events["Korea-Nordic Foreign Ministers’ Meeting"] == (5, "2026-03-04", "Oslo", "NOR")
+    assert events["Korea-Norway Business Forum"] == (None, None, None, None)

@@ -86,3 +86,8 @@ def test_topic_phrases_are_not_people(nlp):
     texts = {m.text for m in r.mentions if m.kind in ("person", "organization")}
     assert not texts & {"Public Diplomacy", "Climate Change", "Humanitarian Assistance", "Development Cooperation",
                         "Digital Transformation"}
+
+
+def test_envoy_to_an_organisation(nlp):
+    r = _run(nlp, "Korean Ambassador to the United Nations Park Eun-seo addressed the General Assembly.")
+    assert _people(r)["Park Eun-seo"] == (["Ambassador to the United Nations"], "KOR")
