@@ -157,8 +157,11 @@ def find_named(doc: Doc, lex: Lexicon, blocked: set[int], org_spans: set[tuple[i
             continue
         out.append(NamedSpan(span.start, span.end, "initiative", span.text))
     # headless names from the gazetteer: "Japan's Free and Open Indo-Pacific"
+    text = doc.text if lex.initiatives else ""
     for name, acronym in lex.initiatives:
-        for m in re.finditer(r"(?<![\w-])" + re.escape(name) + r"(?![\w-])", doc.text):
+        if name not in text:
+            continue
+        for m in re.finditer(r"(?<![\w-])" + re.escape(name) + r"(?![\w-])", text):
             span = doc.char_span(m.start(), m.end())
             if span is not None and not any(t.i in blocked for t in span):
                 out.append(NamedSpan(span.start, span.end, "initiative", name, acronym=acronym_after(doc, span.end)

@@ -190,8 +190,11 @@ def acronym_mentions(doc: Doc, acronyms: dict[str, tuple[str, str]],
     "K-water", "Korea Eximbank"), on token boundaries, longest first."""
     out: list[Found] = []
     spans = []
+    doc_text = doc.text if acronyms else ""
     for text, (kind, eid) in acronyms.items():
-        for m in re.finditer(r"(?<!\w)" + re.escape(text) + r"(?!\w)", doc.text):
+        if text not in doc_text:
+            continue
+        for m in re.finditer(r"(?<!\w)" + re.escape(text) + r"(?!\w)", doc_text):
             span = doc.char_span(m.start(), m.end())
             if span is not None:
                 spans.append((span.start, span.end, kind, eid))
