@@ -66,3 +66,15 @@ def acronym_after(doc: Doc, end: int) -> str | None:
     if end + 2 < len(doc) and doc[end].text == "(" and doc[end + 2].text == ")" and is_acronym(doc[end + 1].text):
         return doc[end + 1].text
     return None
+
+
+def org_head_after(doc: Doc, k: int, heads: frozenset[str], max_len: int = 10) -> int | None:
+    """Token index of the organisation head that ends the capitalised name starting at token k ("Korea
+    Institute for Defense Analyses" -> "Institute"), or None; of/for/and/on may join the name's words."""
+    m = k
+    while m < len(doc) and m - k < max_len and (is_cap(doc[m]) or (doc[m].lower_ in ("for", "of", "and", "on")
+                                                                   and m > k)):
+        if doc[m].text in heads and m > k:
+            return m
+        m += 1
+    return None

@@ -43,6 +43,7 @@ class Lexicon:
     expert_heads: frozenset[str] = frozenset()  # "fellow", "professor": lower-case titles outside government
     expert_mods: frozenset[str] = frozenset()  # "senior", "visiting": may stand before an expert head
     org_heads: frozenset[str] = frozenset()  # "Corporation", "Agency": a name ending so is an organisation
+    state_org_heads: frozenset[str] = frozenset()  # "Ministry", "Guard": a state's own organs
     initiatives: tuple[tuple[str, str | None], ...] = ()  # headless initiative names and acronyms
 
     def roles(self, word: str) -> frozenset[str]:
@@ -124,6 +125,7 @@ def load_lexicon(data_dir: Path = DATA_DIR) -> Lexicon:
         common_words=frozenset(r[0] for r in _rows(data_dir / "common_words.txt")),
         expert_heads=frozenset(w for w in experts if not w.startswith("mod:")),
         expert_mods=frozenset(w[4:] for w in experts if w.startswith("mod:")),
-        org_heads=frozenset(r[0] for r in _rows(data_dir / "org_heads.txt")),
+        org_heads=frozenset(r[0].removeprefix("state:") for r in _rows(data_dir / "org_heads.txt")),
+        state_org_heads=frozenset(r[0][6:] for r in _rows(data_dir / "org_heads.txt") if r[0].startswith("state:")),
         initiatives=tuple((r[0], r[1] if len(r) > 1 and r[1] else None) for r in _rows(data_dir / "initiatives.tsv")),
     )

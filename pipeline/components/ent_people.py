@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc
 
 from pipeline import ids
-from pipeline.components.ent_common import Found, in_headline, is_acronym, is_cap
+from pipeline.components.ent_common import Found, in_headline, is_acronym, is_cap, org_head_after
 from pipeline.components.ent_lexicon import Lexicon
 from schemas.models import Person
 
@@ -41,6 +41,7 @@ class Title:
     prefix_start: int  # first token including an economy prefix / "the"
     former: bool = False
     counterpart: str | None = None  # "Ambassador to Korea": the state an envoy is sent to
+    private: bool = False  # an institution's office: no default economy
 
 
 @dataclass
@@ -54,6 +55,7 @@ class _Unit:
     counterpart: str | None = None
     counterpart_text: str | None = None
     closed: bool = False  # ended by "of ECONOMY" / "to ECONOMY": no further "and" unit
+    private: bool = False  # "Director of the X Institute": an office of an institution, not of a state
 
 
 @dataclass
@@ -129,6 +131,9 @@ class PeopleFinder:
                 content.update(words)
                 j = m
         unit = _Unit(j, j, (head, frozenset(ranks), frozenset(content)))
+        if j + 1 < len(doc) and doc[j].lower_ in ("of", "at") and self._org_name_at(doc, j + 1):
+            unit.private = True  # "Director of the Korea Institute for X": an institution's office, no state's
+            return unit
         # "of ECONOMY": the holder's economy, not part of the title text
         if j + 1 < len(doc) and doc[j].lower_ == "of":
             k = j + 1 + (1 if doc[j + 1].lower_ == "the" else 0)
@@ -150,6 +155,12 @@ class PeopleFinder:
                 unit.end = org_at[m]
                 unit.closed = True
         return unit
+
+    def _org_name_at(self, doc: Doc, k: int) -> bool:
+        """A capitalised organisation name from token k, after "the" ("the Korea Institute for X")."""
+        if k < len(doc) and doc[k].lower_ == "the":
+            k += 1
+        return org_head_after(doc, k, self.lex.org_heads) is not None
 
     def _domain(self, word: str) -> bool:
         return "domain" in self.lex.roles(word) or self.lex.is_common(word)
@@ -174,6 +185,7 @@ class PeopleFinder:
         pieces: list[str] = []
         end = i
         counterpart = None
+        private = False
         while True:
             unit = self._unit(doc, i, econ_at, org_at)
             if unit is None:
@@ -182,6 +194,7 @@ class PeopleFinder:
             pieces.append(doc[i:unit.text_end].text + (" " + unit.counterpart_text if unit.counterpart_text else ""))
             economy = economy or unit.economy
             counterpart = counterpart or unit.counterpart
+            private = private or unit.private
             end = unit.end
             if unit.closed:
                 break
@@ -197,7 +210,7 @@ class PeopleFinder:
             for phrase, code in self.lex.title_economies.items():
                 if phrase in text:
                     economy = code
-        return Title(start, end, text, economy, units, prefix_start, former, counterpart)
+        return Title(start, end, text, economy, units, prefix_start, former, counterpart, private)
 
     # -- names --------------------------------------------------------------------------------------------------
     def parse_name(self, doc: Doc, i: int, econ_at: dict[int, tuple[int, str]],
@@ -243,7 +256,8 @@ class PeopleFinder:
             name_end, words = self.parse_name(doc, title.end, econ_at, blocked)
             if words:
                 cand = Candidate(title.start, name_end, words, title, title.economy, [self._title_string(title)],
-                                 org_title=title.prefix_start - 1 in blocked, counterpart=title.counterpart)
+                                 org_title=title.prefix_start - 1 in blocked, counterpart=title.counterpart,
+                                 private=title.private)
                 name_end = self._after_name(doc, cand, name_end, econ_at, blocked)
                 out.append(cand)
                 used.update(range(title.prefix_start, name_end))
@@ -266,8 +280,36 @@ class PeopleFinder:
             cand = Candidate(ent.start, ent.end, words, None)
             self._after_name(doc, cand, ent.end, econ_at, blocked)  # titles/economy only; the mention is the name
             out.append(cand)
+            used.update(range(ent.start, ent.end))
+        out += self._appositive_names(doc, econ_at, blocked, used)
         out.sort(key=lambda c: c.start)
         self._propagate_economy(doc, out)
+        return out
+
+    def _appositive_names(self, doc: Doc, econ_at: dict[int, tuple[int, str]], blocked: set[int],
+                          used: set[int]) -> list[Candidate]:
+        """'Han Ji-woo, Director of the X Institute' / 'NAME, a senior fellow at X': a name the model missed,
+        vouched for by the title in apposition after it (two to four name words before the comma)."""
+        out = []
+        for comma in doc:
+            if comma.text != "," or comma.i < 2 or (comma.i - 1) in used or (comma.i - 1) in blocked:
+                continue
+            start = comma.i
+            while start > 0 and comma.i - start < 7 and (
+                    is_cap(doc[start - 1]) or doc[start - 1].text == "-"
+                    or (start > 1 and doc[start - 2].text == "-" and not doc[start - 2].whitespace_)) \
+                    and (start - 1) not in used and (start - 1) not in blocked:
+                start -= 1
+            while start < comma.i and (doc[start].text in _NOT_NAME or doc[start].text == "-"):
+                start += 1
+            end, words = self.parse_name(doc, start, econ_at, blocked)
+            if end != comma.i or len(words) < 2:
+                continue
+            cand = Candidate(start, end, words, None)
+            if self._after_name(doc, cand, end, econ_at, blocked) == end or not cand.titles:
+                continue
+            out.append(cand)
+            used.update(range(start, end))
         return out
 
     def _title_string(self, title: Title) -> str:
@@ -298,6 +340,7 @@ class PeopleFinder:
                 if not words:
                     cand.titles.append(self._title_string(title))
                     cand.economy = cand.economy or title.economy
+                    cand.private = cand.private or title.private
                     return title.end
         return j
 

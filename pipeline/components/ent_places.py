@@ -50,7 +50,8 @@ def geographic_spans(doc: Doc, spans: list[tuple[int, int]], lex: Lexicon) -> li
         j = end
         while j < len(doc) and j - end <= 2:
             tok = doc[j]
-            if tok.text in lex.place_heads and doc[j - 1].whitespace_:
+            if tok.text in lex.place_heads and doc[j - 1].whitespace_ and not (
+                    j + 1 < len(doc) and doc[j + 1].text in lex.org_heads):  # "Japan Coast Guard" is a body
                 e = j + 1
                 break
             if not is_cap(tok) or not doc[j - 1].whitespace_ or tok.text in lex.economy_names:
@@ -65,7 +66,8 @@ def geographic_spans(doc: Doc, spans: list[tuple[int, int]], lex: Lexicon) -> li
             s -= 1
         out.append((s, e))
     for tok in doc:  # other proper names ending in a place head: "the Sahel region", "the East Sea"
-        if tok.text not in lex.place_heads or tok.i == 0:
+        if tok.text not in lex.place_heads or tok.i == 0 or (
+                tok.i + 1 < len(doc) and doc[tok.i + 1].text in lex.org_heads):
             continue
         s = tok.i
         while s > tok.sent.start and tok.i - s < 3 and is_cap(doc[s - 1]) and doc[s - 1].pos_ == "PROPN" \

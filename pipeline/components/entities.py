@@ -15,7 +15,7 @@ from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
 from pipeline import ids
-from pipeline.components.ent_common import Found, acronym_after, in_headline, overlaps
+from pipeline.components.ent_common import Found, acronym_after, in_headline, is_cap, org_head_after, overlaps
 from pipeline.components.ent_dates import find_dates
 from pipeline.components.ent_lexicon import DATA_DIR, load_lexicon
 from pipeline.components.ent_links import event_details, initiative_links, parse_details
@@ -66,6 +66,11 @@ class EntityFinder:
         lex = self.lex
         matches = gazetteer_matches(doc, self.matcher)
         places, place_tokens = find_places(doc, matches, lex)
+        # "Korea Institute for Defense Analyses", "Japan Foundation": the economy's name opens a body's name
+        places = [f for f in places if not (
+            f.kind == "economy" and doc[f.start:f.end].text in lex.economy_names and f.end < len(doc)
+            and is_cap(doc[f.end]) and (h := org_head_after(doc, f.start, lex.org_heads)) is not None
+            and h >= f.end and doc[h].text not in lex.state_org_heads)]
         economies = {f.entity_id: Economy(economy_id=f.entity_id, name=lex.display(f.entity_id),
                                           apec_member=f.entity_id in lex.apec)
                      for f in places if f.kind == "economy"}

@@ -91,3 +91,17 @@ def test_topic_phrases_are_not_people(nlp):
 def test_envoy_to_an_organisation(nlp):
     r = _run(nlp, "Korean Ambassador to the United Nations Park Eun-seo addressed the General Assembly.")
     assert _people(r)["Park Eun-seo"] == (["Ambassador to the United Nations"], "KOR")
+
+
+def test_office_of_an_institute_names_no_state(nlp):
+    r = _run(nlp, "Minister Cho met Han Ji-woo, Director of the Korea Development Institute, and Professor "
+                  "emeritus Noah Fields, a visiting scholar at the Japan Foundation.")
+    people = _people(r)
+    assert people["Han Ji-woo"] == (["Director"], None)
+    assert people["Noah Fields"][1] is None
+    assert not {"KOR", "JPN"} & {e.economy_id for e in r.economies}
+
+
+def test_state_organs_keep_their_state(nlp):
+    r = _run(nlp, "The Japan Coast Guard and the Philippine Department of Foreign Affairs welcomed the talks.")
+    assert "JPN" in {e.economy_id for e in r.economies}
