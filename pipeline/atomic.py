@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import shutil
 import tempfile
 from collections.abc import Callable
 from pathlib import Path
@@ -35,3 +36,16 @@ def write_atomic(path: Path, writer: Callable[[Path], None]) -> None:
 
 def write_text_atomic(path: Path, text: str) -> None:
     write_atomic(path, lambda tmp: tmp.write_text(text, encoding="utf-8"))
+
+
+def sweep_temporaries(root: Path) -> int:
+    """Delete the ``.*.tmp`` files and folders a killed run left under ``root`` (they are never read,
+    but would pile up); returns how many were removed. Only call it while holding the folder's lock."""
+    removed = 0
+    for path in sorted(root.rglob(".*.tmp"), reverse=True):
+        if path.is_dir() and not path.is_symlink():
+            shutil.rmtree(path, ignore_errors=True)
+        else:
+            path.unlink(missing_ok=True)
+        removed += 1
+    return removed

@@ -29,6 +29,13 @@ class Cache:
     def _path(self, k: str) -> Path:
         return self.root / k[:2] / f"{k}.json"
 
+    def has(self, k: str) -> bool:
+        """Whether an entry exists (it may still turn out unreadable when read)."""
+        return self._path(k).is_file()
+
+    def delete(self, k: str) -> None:
+        self._path(k).unlink(missing_ok=True)
+
     def get(self, k: str) -> Any | None:
         try:
             return json.loads(self._path(k).read_text(encoding="utf-8"))

@@ -7,17 +7,19 @@ removed from raw/ disappears from the tables and a run killed part-way is comple
 
 from __future__ import annotations
 
+import fcntl
 import json
 import logging
 import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from pydantic import ValidationError
 
 from pipeline import cache as cache_mod
-from pipeline.atomic import write_text_atomic
+from pipeline.atomic import sweep_temporaries, write_text_atomic
 from pipeline.clean import Rejected, clean_bytes
 from pipeline.ids import sha256_bytes
 from pipeline.read import RawInput, Unreadable, discover, read_input
@@ -206,11 +208,27 @@ def plan_batch(raw_dir: Path, settings: Settings, clean_cache: cache_mod.Cache,
             k = cache_mod.key("extract", extract_fp, d.model_dump_json())
             plan.keys[d.doc_id] = k
             plan.owners[d.doc_id] = d.source
-            if not _cached(extract_cache, k):
+            if not extract_cache.has(k):
                 plan.todo.append((cleaned.cache_key, index, d.doc_id))
         plan.inputs.append(InputOutcome(cleaned.source, cleaned.sha256, [d.doc_id for d in cleaned.documents],
                                         dups, cleaned.fatal))
     return plan
+
+
+#: Outputs built by publish(); rebuilt on a no-change run when one is missing.
+PUBLISHED = ("report/index.html", "datapackage.json", "mofa.duckdb")
+
+
+@contextmanager
+def exclusive(out_dir: Path) -> Iterator[None]:
+    """Hold ``out_dir``'s lock for the run: two runs writing one folder would mix their files."""
+    out_dir.mkdir(parents=True, exist_ok=True)
+    with open(out_dir / ".lock", "w", encoding="utf-8") as lock:
+        try:
+            fcntl.flock(lock, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            raise OSError(f"another run is writing to {out_dir}; wait for it to finish") from None
+        yield
 
 
 def run_batch(raw_dir: Path, out_dir: Path, settings: Settings | None = None,
@@ -220,10 +238,19 @@ def run_batch(raw_dir: Path, out_dir: Path, settings: Settings | None = None,
 
     Memory stays flat in the number of documents: new documents stream through the model into the
     extract cache, and the tables are then written from the cache one document at a time."""
-    settings = settings or Settings()
-    started = time.perf_counter()
     if not raw_dir.is_dir():
         raise FileNotFoundError(f"raw folder not found: {raw_dir}")
+    with exclusive(out_dir):
+        swept = sweep_temporaries(out_dir)
+        if swept:
+            log.info("removed %d temporary files left by an interrupted run", swept)
+        return _run_locked(raw_dir, out_dir, settings or Settings(), progress, extract_fn)
+
+
+def _run_locked(raw_dir: Path, out_dir: Path, settings: Settings,
+                progress: Callable[[Iterable[CleanDocument], int], Iterable[CleanDocument]] | None,
+                extract_fn: ExtractFn) -> Summary:
+    started = time.perf_counter()
     cache_root = out_dir / ".cache"
     clean_cache = cache_mod.Cache(cache_root, "clean")
     extract_cache = cache_mod.Cache(cache_root, "extract")
@@ -235,6 +262,10 @@ def run_batch(raw_dir: Path, out_dir: Path, settings: Settings | None = None,
         state = plan.state()
         outputs_present = all((out_dir / f"{name}.parquet").exists() for name in ("documents", "manifest"))
         if outputs_present and _read_state(state_path) == state:
+            if not all((out_dir / name).exists() for name in PUBLISHED):
+                from pipeline.publish import publish
+
+                publish(out_dir)
             summary.skipped_write = True
             summary.unchanged = summary.documents = len(plan.keys)
             summary.duplicate = sum(1 for i in plan.inputs if i.doc_ids and len(i.dups) == len(i.doc_ids))
@@ -250,7 +281,7 @@ def run_batch(raw_dir: Path, out_dir: Path, settings: Settings | None = None,
             break
         except _StaleEntry as err:
             log.warning("cache entry %s unreadable; extracting its document again", err.key)
-            _cache_path(extract_cache, err.key).unlink(missing_ok=True)
+            extract_cache.delete(err.key)
     else:
         raise OSError(f"the extract cache under {cache_root} keeps changing under this run")
 
@@ -323,16 +354,6 @@ def _write(out_dir: Path, plan: Plan, new_ids: set[str], extract_cache: cache_mo
         counts = writer.finish(manifest, rejects)
     summary.new, summary.unchanged, summary.duplicate, summary.rejected = new, unchanged, duplicate, rejected
     return counts
-
-
-def _cache_path(cache: cache_mod.Cache, k: str) -> Path:
-    # The cache's own layout (pipeline.cache.Cache._path); a has()/delete() there would be cleaner.
-    return cache._path(k)
-
-
-def _cached(cache: cache_mod.Cache, k: str) -> bool:
-    """Whether an entry exists (read back, and re-extracted if unreadable, only when the tables are written)."""
-    return _cache_path(cache, k).is_file()
 
 
 def _read_state(path: Path) -> str | None:

@@ -84,3 +84,26 @@ def test_removed_release_disappears_and_cache_rebuilds_tables(raw, tmp_path, ses
 def test_missing_raw_folder_is_an_error(tmp_path):
     with pytest.raises(FileNotFoundError):
         run_batch(tmp_path / "nope", tmp_path / "out", Settings())
+
+
+def test_second_concurrent_run_on_one_folder_is_refused(raw, tmp_path):
+    from pipeline.run import exclusive
+
+    out = tmp_path / "processed"
+    with exclusive(out), pytest.raises(OSError, match="another run is writing"):
+        run_batch(raw, out, Settings())
+
+
+def test_leftover_temporaries_are_swept_and_missing_report_rebuilt(raw, tmp_path, session_extract):
+    out = tmp_path / "processed"
+    run_batch(raw, out, Settings(), extract_fn=session_extract)
+    leftover = out / ".documents.parquet.abc.tmp"
+    leftover.write_text("half a file from a killed run")
+    (out / "datapackage.json").unlink()
+
+    def must_not_run(cdocs, settings):
+        raise AssertionError("extraction ran although nothing changed")
+
+    summary = run_batch(raw, out, Settings(), extract_fn=must_not_run)
+    assert summary.skipped_write and not leftover.exists()
+    assert (out / "datapackage.json").exists()
