@@ -22,6 +22,7 @@ import json
 import logging
 import types
 import typing
+from collections.abc import Callable
 from enum import Enum
 from pathlib import Path
 from typing import Any
@@ -114,19 +115,26 @@ def field_descriptor(name: str, info: Any) -> dict[str, Any]:
 
 
 def fk_holds(tables: dict[str, Rows], fk: tuple[str, str, str, str]) -> bool:
+    """Whether every non-null ``table.field`` of ``tables`` is found in ``ref_table.ref_field``."""
     table, field, ref_table, ref_field = fk
     known = {r[ref_field] for r in tables.get(ref_table, [])}
     return all(r.get(field) is None or r[field] in known for r in tables.get(table, []))
 
 
-def descriptor(tables: dict[str, Rows] | None = None) -> dict[str, Any]:
-    """The data package as a dict; with ``tables``, checked foreign keys are kept only when they hold."""
+ForeignKey = tuple[str, str, str, str]
+
+
+def descriptor(tables: dict[str, Rows] | None = None,
+               holds: Callable[[ForeignKey], bool] | None = None) -> dict[str, Any]:
+    """The data package as a dict. Checked foreign keys are kept only when they hold: in ``tables`` (rows), or
+    by ``holds(fk)`` (e.g. a DuckDB query over the Parquet files, see pipeline.report.sql); with neither, all
+    are declared."""
     from pipeline import __version__
     from schemas.models import TABLES
 
     fks = list(STRUCTURAL_FKS)
     for fk in CHECKED_FKS:
-        if tables is None or fk_holds(tables, fk):
+        if holds(fk) if holds is not None else tables is None or fk_holds(tables, fk):
             fks.append(fk)
         else:
             log.warning("data package: foreign key %s.%s -> %s.%s does not hold in these tables; not declared",
@@ -160,10 +168,12 @@ def descriptor(tables: dict[str, Rows] | None = None) -> dict[str, Any]:
     }
 
 
-def write_datapackage(out_dir: Path, tables: dict[str, Rows] | None = None) -> Path:
-    """Write ``out_dir/datapackage.json`` atomically; returns its path."""
+def write_datapackage(out_dir: Path, tables: dict[str, Rows] | None = None,
+                      holds: Callable[[ForeignKey], bool] | None = None) -> Path:
+    """Write ``out_dir/datapackage.json`` atomically (foreign keys checked as in :func:`descriptor`); returns
+    its path."""
     from pipeline.atomic import write_text_atomic
 
     path = out_dir / "datapackage.json"
-    write_text_atomic(path, json.dumps(descriptor(tables), indent=2, ensure_ascii=False) + "\n")
+    write_text_atomic(path, json.dumps(descriptor(tables, holds), indent=2, ensure_ascii=False) + "\n")
     return path

@@ -1,6 +1,8 @@
 """``mofa.duckdb``: the tables loaded into DuckDB, with column comments and the views researchers ask first.
 
 Built in a temporary file beside the target and renamed over it, so a reader never opens half a database.
+Tables are filled by ``CREATE TABLE AS SELECT * FROM read_parquet(...)``: DuckDB streams the Parquet files,
+no table passes through Python.
 """
 
 from __future__ import annotations
@@ -75,14 +77,19 @@ def load(con: Any, out_dir: Path) -> None:
 
     for name, model in TABLES.items():
         path = out_dir / f"{name}.parquet"
-        arrow = pq.read_table(path) if path.exists() else arrow_schema(model).empty_table()
-        con.register("_incoming", arrow)
-        con.execute(f'CREATE TABLE "{name}" AS SELECT * FROM _incoming')
-        con.unregister("_incoming")
+        if path.exists():
+            columns = pq.read_schema(path).names
+            con.execute(f'CREATE TABLE "{name}" AS SELECT * FROM read_parquet({_quote(str(path))})')
+        else:
+            empty = arrow_schema(model).empty_table()
+            columns = empty.schema.names
+            con.register("_incoming", empty)
+            con.execute(f'CREATE TABLE "{name}" AS SELECT * FROM _incoming')
+            con.unregister("_incoming")
         doc = " ".join((model.__doc__ or "").split())
         con.execute(f'COMMENT ON TABLE "{name}" IS {_quote(doc)}')
         for field, info in model.model_fields.items():
-            if info.description and field in arrow.schema.names:
+            if info.description and field in columns:
                 con.execute(f'COMMENT ON COLUMN "{name}"."{field}" IS {_quote(info.description)}')
     for sql in VIEWS.values():
         con.execute(sql)

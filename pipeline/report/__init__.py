@@ -1,22 +1,34 @@
-"""The HTML report of a processed folder: ``report/index.html`` and one page per document.
+"""The HTML report of a processed folder: ``report/index.html``, its charts, and one page per document.
 
-Built from the tables (rows as dicts) into a temporary folder that then replaces ``report/``: a reader never
-sees a half-built report and pages of removed documents do not linger.
+Incremental: a document's page is re-rendered only when what it shows changed. ``report/pages.json`` keeps,
+per doc_id, a fingerprint of the page's inputs (the document's rows in every table, the rows of the entities
+it names, and the version of the code and templates that render it) and, per chart, a fingerprint of the
+chart's data. Every file is written atomically (a reader never sees half a page); pages and charts of
+removed documents are deleted; the manifest is written last, and before rendering it forgets the pages
+about to change, so a run killed part-way re-renders them next time. The result is byte for byte the report
+a full rebuild gives.
+
+Memory stays flat in the number of documents: aggregates are computed by DuckDB over the Parquet files, and
+pages are rendered a few documents at a time from the rows DuckDB returns for them.
 """
 
 from __future__ import annotations
 
-import os
+import hashlib
+import json
 import shutil
-import tempfile
-from collections.abc import Iterable
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from pipeline.report.context import Row, Tables
-
 #: Rows shown in the ranked tables of index.html.
 TOP = 25
+#: The fingerprints of the pages and charts.
+MANIFEST = "pages.json"
+#: Documents whose rows are fetched and rendered together.
+CHUNK = 64
+#: What a full build writes at the top of the report folder (anything else is removed).
+TOP_LEVEL = {"index.html", "style.css", "charts", "doc", MANIFEST}
 
 
 def environment() -> Any:
@@ -38,61 +50,132 @@ def stylesheet() -> str:
     return CSS.lstrip() + kinds
 
 
-def build_report(tables: Tables, report_dir: Path, documents: Iterable[Row] | None = None) -> None:
-    """Write the report for ``tables`` to ``report_dir`` (replaced as a whole). ``documents`` yields the
-    document rows with their text for the pages (default: ``tables["documents"]``)."""
-    report_dir.parent.mkdir(parents=True, exist_ok=True)
-    tmp = Path(tempfile.mkdtemp(prefix=f".{report_dir.name}.", suffix=".tmp", dir=report_dir.parent))
+def code_version(*modules: str) -> str:
+    """Hash of the named modules' source and of the rendering libraries' versions: a change to the templates
+    or to the code that lays out a page re-renders every page."""
+    import importlib
+    import importlib.metadata
+
+    h = hashlib.sha256()
+    for name in ("jinja2", "markupsafe", "matplotlib"):
+        h.update(f"{name}={importlib.metadata.version(name)};".encode())
+    for name in modules:
+        h.update(Path(importlib.import_module(name).__file__ or "").read_bytes())
+    return h.hexdigest()
+
+
+def _digest(*parts: Any) -> str:
+    return hashlib.sha256(json.dumps(parts, default=str, ensure_ascii=False).encode()).hexdigest()
+
+
+def _read_manifest(path: Path) -> dict[str, Any]:
     try:
-        write_pages(tables, tmp, documents)
-        os.chmod(tmp, 0o755)
-        old = None
-        if report_dir.exists():
-            old = Path(tempfile.mkdtemp(prefix=f".{report_dir.name}.", suffix=".old", dir=report_dir.parent))
-            os.replace(report_dir, old / report_dir.name)
-        os.replace(tmp, report_dir)
-        if old is not None:
-            shutil.rmtree(old, ignore_errors=True)
-    finally:
-        if tmp.exists():
-            shutil.rmtree(tmp, ignore_errors=True)
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {"pages": {}, "charts": {}}
+    if not isinstance(data, dict) or not isinstance(data.get("pages"), dict) or not isinstance(data.get("charts"),
+                                                                                                 dict):
+        return {"pages": {}, "charts": {}}
+    return data
 
 
-def write_pages(tables: Tables, folder: Path, documents: Iterable[Row] | None = None) -> None:
-    """index.html, style.css, charts/*.svg and doc/<doc_id>.html into ``folder``."""
-    from pipeline.report import charts
+def _write_manifest(path: Path, pages: dict[str, str], charts: dict[str, str]) -> None:
+    from pipeline.atomic import write_text_atomic
+
+    write_text_atomic(path, json.dumps({"pages": dict(sorted(pages.items())), "charts": dict(sorted(charts.items()))},
+                                       indent=0, sort_keys=True) + "\n")
+
+
+def _remove(path: Path) -> None:
+    if path.is_dir() and not path.is_symlink():
+        shutil.rmtree(path, ignore_errors=True)
+    else:
+        path.unlink(missing_ok=True)
+
+
+def build_report(con: Any, report_dir: Path) -> dict[str, int]:
+    """Bring ``report_dir`` up to date with the tables behind ``con`` (see :func:`pipeline.report.sql.connect`);
+    returns how many pages were rendered and kept."""
+    from pipeline.atomic import write_text_atomic
     from pipeline.report.context import by_doc, doc_context, doc_filename, index_context
+    from pipeline.report.sql import chunk_tables, document_ids, index_data, page_fingerprints
 
+    for sub in ("", "charts", "doc"):
+        if (report_dir / sub).exists() and not (report_dir / sub).is_dir():
+            (report_dir / sub).unlink()
+        (report_dir / sub).mkdir(parents=True, exist_ok=True)
+    manifest_path = report_dir / MANIFEST
+    old = _read_manifest(manifest_path)
     env = environment()
-    ctx = index_context(tables)
-    (folder / "charts").mkdir(parents=True, exist_ok=True)
-    (folder / "doc").mkdir(parents=True, exist_ok=True)
-    (folder / "style.css").write_text(stylesheet(), encoding="utf-8")
 
+    version = code_version("pipeline.report.templates", "pipeline.report.context", "pipeline.report.highlight")
+    prints = page_fingerprints(con)
+    doc_ids = document_ids(con)
+    pages = {d: _digest(version, prints.get(d, "")) for d in doc_ids}
+    doc_dir = report_dir / "doc"
+    todo = [d for d in doc_ids if old["pages"].get(d) != pages[d] or not (doc_dir / doc_filename(d)).is_file()]
+    if todo:  # forget them first: a run killed while rendering must not leave a page the manifest vouches for
+        stale = set(todo)
+        _write_manifest(manifest_path, {d: h for d, h in old["pages"].items() if d in pages and d not in stale},
+                        old["charts"])
+    page = env.get_template("doc.html")
+    for i in range(0, len(todo), CHUNK):
+        tables = chunk_tables(con, todo[i:i + CHUNK])
+        index = by_doc(tables)
+        for doc in tables["documents"]:
+            d = doc_context(doc, tables, index)
+            write_text_atomic(doc_dir / doc_filename(doc["doc_id"]), page.render(d=d, kinds=d["kinds"], root="../"))
+
+    charts = write_index(env, index_context(index_data(con)), report_dir, old["charts"])
+
+    keep = {doc_filename(d) for d in doc_ids}
+    for path in doc_dir.iterdir():
+        if path.name not in keep:
+            _remove(path)
+    for path in report_dir.iterdir():
+        if path.name not in TOP_LEVEL:
+            _remove(path)
+    _write_manifest(manifest_path, pages, charts)
+    return {"rendered": len(todo), "kept": len(doc_ids) - len(todo)}
+
+
+def write_index(env: Any, ctx: dict[str, Any], folder: Path, drawn: dict[str, str]) -> dict[str, str]:
+    """index.html, style.css and charts/*.svg into ``folder``. A chart whose data (and drawing code) is what
+    ``drawn`` records is kept as it is; returns the fingerprints of the charts now in place."""
+    from pipeline.atomic import write_atomic, write_text_atomic
+    from pipeline.report import charts
+
+    write_text_atomic(folder / "style.css", stylesheet())
+    wanted: dict[str, tuple[Callable[..., None], tuple[Any, ...], dict[str, Any]]] = {}
     if ctx["by_month"]:
-        charts.documents_by_month(ctx["months"], ctx["categories"], [r["counts"] for r in ctx["by_month"]],
-                                  folder / "charts" / "documents_by_month.svg")
+        wanted["documents_by_month.svg"] = (charts.documents_by_month, (
+            ctx["months"], ctx["categories"], [r["counts"] for r in ctx["by_month"]]), {})
     if ctx["economies"]:
         top = ctx["economies"][:TOP]
-        charts.horizontal_bars([e["name"] for e in top], [e["mentions"] for e in top], "mentions",
-                               folder / "charts" / "economies.svg", color=charts.PALETTE[0])
+        wanted["economies.svg"] = (charts.horizontal_bars, (
+            [e["name"] for e in top], [e["mentions"] for e in top], "mentions"), {"color": charts.PALETTE[0]})
     speakers = [p for p in ctx["people"] if p["claims"]][:TOP]
     if speakers:
-        charts.horizontal_bars([p["name"] for p in speakers], [p["claims"] for p in speakers], "claims",
-                               folder / "charts" / "people.svg", color="#2a9d8f")
+        wanted["people.svg"] = (charts.horizontal_bars, (
+            [p["name"] for p in speakers], [p["claims"] for p in speakers], "claims"), {"color": "#2a9d8f"})
     if ctx["network"]["edges"]:
-        charts.network(ctx["network"]["nodes"], ctx["network"]["edges"], folder / "charts" / "network.svg")
+        wanted["network.svg"] = (charts.network, (ctx["network"]["nodes"], ctx["network"]["edges"]), {})
+
+    version = code_version("pipeline.report.charts") if wanted else ""
+    now: dict[str, str] = {}
+    for name, (draw, args, kwargs) in wanted.items():
+        now[name] = _digest(version, name, args, kwargs)
+        path = folder / "charts" / name
+        if drawn.get(name) != now[name] or not path.is_file():
+            write_atomic(path, lambda tmp, draw=draw, args=args, kwargs=kwargs: draw(*args, tmp, **kwargs))
+    for path in (folder / "charts").iterdir():
+        if path.name not in wanted:
+            _remove(path)
 
     node_names = {(n["kind"], n["id"]): n["name"] for n in ctx["network"]["nodes"]}
     dated = [d["published"] for d in ctx["documents"] if d["published"]]
     period = f"{min(dated)} to {max(dated)}" if dated else ""
     html = env.get_template("index.html").render(c=ctx, root="", top=TOP, has_people_chart=bool(speakers),
                                                   node_names=node_names, period=period)
-    (folder / "index.html").write_text(html, encoding="utf-8")
-
-    index = by_doc(tables)
-    page = env.get_template("doc.html")
-    for doc in tables.get("documents", []) if documents is None else documents:
-        d = doc_context(doc, tables, index)
-        html = page.render(d=d, kinds=d["kinds"], root="../")
-        (folder / "doc" / doc_filename(doc["doc_id"])).write_text(html, encoding="utf-8")
+    write_text_atomic(folder / "index.html", html)
+    return now

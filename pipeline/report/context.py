@@ -8,7 +8,6 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections import Counter, defaultdict
-from itertools import combinations
 from typing import Any
 
 from pipeline.report.highlight import CLAIM, MENTION, PARAGRAPH, Span, render
@@ -71,13 +70,11 @@ def _doc_sort_key(d: Row) -> tuple:
     return (pub is None, str(pub or ""), d.get("title") or "", d["doc_id"])
 
 
-def index_context(tables: Tables) -> dict[str, Any]:
-    """Aggregates for index.html (chart files are referenced by the renderer, not here)."""
-    docs = sorted(tables.get("documents", []), key=_doc_sort_key)
-    mentions = tables.get("mentions", [])
-    claims = tables.get("claims", [])
-    names = _names(tables)
-    ment_by_doc, claims_by_doc = _by_doc(mentions), _by_doc(claims)
+def index_context(data: dict[str, Any]) -> dict[str, Any]:
+    """Aggregates for index.html from the corpus summary of :func:`pipeline.report.sql.index_data` (counts and
+    groups computed over the tables; chart files are referenced by the renderer, not here)."""
+    docs = sorted(data["documents"], key=_doc_sort_key)
+    names: dict[str, dict[str, str]] = data["names"]
 
     by_month: dict[str, Counter[str]] = defaultdict(Counter)
     for d in docs:
@@ -85,93 +82,69 @@ def index_context(tables: Tables) -> dict[str, Any]:
     months = sorted(by_month, key=lambda m: (m == UNKNOWN_MONTH, m))
     categories = sorted({c for cnt in by_month.values() for c in cnt})
 
-    econ_n: Counter[str] = Counter()
-    econ_docs: dict[str, set[str]] = defaultdict(set)
-    for m in mentions:
-        if m["kind"] == "economy":
-            econ_n[m["entity_id"]] += 1
-            econ_docs[m["entity_id"]].add(m["doc_id"])
-    economies = [{"id": e, "name": names["economy"].get(e, e), "mentions": n, "documents": len(econ_docs[e])}
-                 for e, n in sorted(econ_n.items(), key=lambda kv: (-kv[1], kv[0]))]
+    economies = [{"id": e, "name": names["economy"].get(e, e), "mentions": n, "documents": nd}
+                 for e, n, nd in sorted(data["economy_mentions"], key=lambda r: (-r[1], r[0]))]
 
-    person_claims: Counter[str] = Counter(c["speaker_id"] for c in claims
-                                          if c.get("speaker_kind") == "person" and c.get("speaker_id"))
-    person_mentions: Counter[str] = Counter(m["entity_id"] for m in mentions if m["kind"] == "person")
+    person_claims, person_mentions = data["person_claims"], data["person_mentions"]
     people = [{"id": p["person_id"], "name": p["name"], "titles": list(p.get("titles") or []),
                "economy": names["economy"].get(p.get("economy") or "", p.get("economy") or ""),
-               "claims": person_claims[p["person_id"]], "mentions": person_mentions[p["person_id"]]}
-              for p in tables.get("people", [])]
+               "claims": person_claims.get(p["person_id"], 0), "mentions": person_mentions.get(p["person_id"], 0)}
+              for p in data["people"]]
     people.sort(key=lambda p: (-p["claims"], -p["mentions"], p["name"], p["id"]))
 
-    speakers: Counter[tuple[str, str]] = Counter((c.get("speaker_kind") or "", speaker_name(c, names))
-                                                 for c in claims)
+    speakers: Counter[tuple[str, str]] = Counter()
+    for kind, sid, text, n in data["speakers"]:
+        claim = {"speaker_kind": kind, "speaker_id": sid, "speaker_text": text}
+        speakers[(kind or "", speaker_name(claim, names))] += n
     top_speakers = [{"kind": k, "name": n, "claims": v}
                     for (k, n), v in sorted(speakers.items(), key=lambda kv: (-kv[1], kv[0]))]
 
     roles: dict[str, dict[str, set[str]]] = defaultdict(lambda: {"lead": set(), "endorse": set()})
-    for link in tables.get("initiative_links", []):
-        roles[link["initiative_id"]].setdefault(link["role"], set()).add(link["economy_id"])
-    init_docs: dict[str, set[str]] = defaultdict(set)
-    for m in mentions:
-        if m["kind"] == "initiative":
-            init_docs[m["entity_id"]].add(m["doc_id"])
+    for iid, role, eid in data["roles"]:
+        roles[iid].setdefault(role, set()).add(eid)
+    init_docs: dict[str, int] = data["initiative_documents"]
     initiatives = []
-    for i in tables.get("initiatives", []):
+    for i in data["initiatives"]:
         iid = i["initiative_id"]
         initiatives.append({
-            "id": iid, "name": i["name"], "acronym": i.get("acronym"), "documents": len(init_docs[iid]),
+            "id": iid, "name": i["name"], "acronym": i.get("acronym"), "documents": init_docs.get(iid, 0),
             "lead": sorted(names["economy"].get(e, e) for e in roles[iid]["lead"]),
             "endorse": sorted(names["economy"].get(e, e) for e in roles[iid]["endorse"])})
     initiatives.sort(key=lambda i: (-(len(i["lead"]) + len(i["endorse"])), -i["documents"], i["name"], i["id"]))
 
     documents = [{"doc_id": d["doc_id"], "file": doc_filename(d["doc_id"]), "title": d.get("title") or "",
                   "category": d.get("category"), "published": d.get("published"),
-                  "sentences": d.get("n_sentences") or 0, "mentions": len(ment_by_doc[d["doc_id"]]),
-                  "claims": len(claims_by_doc[d["doc_id"]])} for d in docs]
+                  "sentences": d.get("n_sentences") or 0, "mentions": d["mentions"], "claims": d["claims"]}
+                 for d in docs]
 
-    manifest = tables.get("manifest", [])
-    status = Counter(m["status"] for m in manifest)
+    counts = data["counts"]
     return {
-        "counts": {"documents": len(docs), "sentences": len(tables.get("sentences", [])),
-                   "mentions": len(mentions), "claims": len(claims), "people": len(tables.get("people", [])),
-                   "economies": len(tables.get("economies", [])),
-                   "organizations": len(tables.get("organizations", [])),
-                   "initiatives": len(tables.get("initiatives", [])), "events": len(tables.get("events", [])),
-                   "rejects": len(tables.get("rejects", []))},
-        "inputs": {s: status[s] for s in ("ok", "unchanged", "duplicate", "rejected")},
+        "counts": {"documents": len(docs), **{t: counts[t] for t in (
+            "sentences", "mentions", "claims", "people", "economies", "organizations", "initiatives", "events",
+            "rejects")}},
+        "inputs": {s: data["status"].get(s, 0) for s in ("ok", "unchanged", "duplicate", "rejected")},
         "months": months, "categories": categories,
         "by_month": [{"month": m, "counts": [by_month[m][c] for c in categories], "total": sum(by_month[m].values())}
                      for m in months],
         "economies": economies, "people": people, "speakers": top_speakers, "initiatives": initiatives,
         "documents": documents,
-        "network": co_mentions(tables),
-        "rejected_inputs": sorted(({"source": m["source"], "reason": m.get("reason") or ""}
-                                   for m in manifest if m["status"] == "rejected"),
+        "network": co_mentions(data["node_mentions"], data["edges"], names),
+        "rejected_inputs": sorted(({"source": s, "reason": r or ""} for s, r in data["rejected_inputs"]),
                                   key=lambda r: (r["source"], r["reason"])),
-        "rejects": sorted(({"source": r["source"], "stage": r["stage"], "reason": r["reason"]}
-                           for r in tables.get("rejects", [])),
+        "rejects": sorted(({"source": s, "stage": st, "reason": r} for s, st, r in data["rejects"]),
                           key=lambda r: (r["source"], r["stage"], r["reason"])),
     }
 
 
-def co_mentions(tables: Tables) -> dict[str, Any]:
-    """Economies and initiatives mentioned in the same sentence: nodes (with mention counts) and weighted edges."""
-    names = _names(tables)
-    per_sentence: dict[str, set[tuple[str, str]]] = defaultdict(set)
-    count: Counter[tuple[str, str]] = Counter()
-    for m in tables.get("mentions", []):
-        if m["kind"] in ("economy", "initiative"):
-            node = (m["kind"], m["entity_id"])
-            per_sentence[m["sent_id"]].add(node)
-            count[node] += 1
-    for link in tables.get("initiative_links", []):  # a stated link is a co-mention even if one side is implicit
-        per_sentence[link["sent_id"]] |= {("economy", link["economy_id"]), ("initiative", link["initiative_id"])}
-    edges: Counter[tuple[tuple[str, str], tuple[str, str]]] = Counter()
-    for nodes in per_sentence.values():
-        for a, b in combinations(sorted(nodes), 2):
-            edges[(a, b)] += 1
+def co_mentions(node_mentions: list[tuple[str, str, int]], edge_rows: list[tuple[str, str, str, str, int]],
+                names: dict[str, dict[str, str]]) -> dict[str, Any]:
+    """Economies and initiatives mentioned in the same sentence: nodes (with mention counts) and weighted edges.
+    ``edge_rows`` are (kind a, id a, kind b, id b, sentences) with a < b; a stated initiative link counts as a
+    co-mention even if one side is implicit."""
+    count = {(k, i): n for k, i, n in node_mentions}
+    edges = {((ka, ia), (kb, ib)): w for ka, ia, kb, ib, w in edge_rows}
     node_ids = sorted({n for e in edges for n in e} | set(count))
-    nodes = [{"kind": k, "id": i, "name": names[k].get(i, i), "mentions": count[(k, i)]} for k, i in node_ids]
+    nodes = [{"kind": k, "id": i, "name": names[k].get(i, i), "mentions": count.get((k, i), 0)} for k, i in node_ids]
     return {"nodes": nodes,
             "edges": [{"a": a, "b": b, "weight": w} for (a, b), w in sorted(edges.items(), key=lambda e: (-e[1],
                                                                                                      e[0]))]}

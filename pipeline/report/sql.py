@@ -1,0 +1,176 @@
+"""The written tables seen through DuckDB, for the report and the data package: aggregates computed in SQL
+over the Parquet files (streamed, never whole tables in Python rows), the per-document fingerprints that
+decide which pages to re-render, and the rows of a few documents at a time for the pages.
+
+A table whose Parquet file is missing is an empty table of the model's schema.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from pathlib import Path
+from typing import Any
+
+from pipeline.report.context import Row, Tables
+
+#: Entity tables and their id column (an id is looked up in all of them, as the pages do).
+ENTITY_IDS = {"people": "person_id", "economies": "economy_id", "organizations": "org_id",
+              "initiatives": "initiative_id", "events": "event_id"}
+#: Tables holding a document's own rows (what its page shows besides entity names).
+PER_DOCUMENT = ("documents", "sentences", "mentions", "claims", "initiative_links", "events")
+
+#: Every (doc_id, id) a document's page looks up: mentioned entities, speakers, a claim's addressees,
+#: economies and initiatives, links' and events' economies, and the economy of each person referred to.
+REFS = """
+CREATE TEMP VIEW refs1 AS
+    SELECT doc_id, entity_id AS id FROM mentions
+    UNION SELECT doc_id, speaker_id FROM claims WHERE speaker_id IS NOT NULL
+    UNION SELECT doc_id, unnest(addressee_ids) FROM claims
+    UNION SELECT doc_id, unnest(economy_ids) FROM claims
+    UNION SELECT doc_id, unnest(initiative_ids) FROM claims
+    UNION SELECT doc_id, economy_id FROM initiative_links
+    UNION SELECT doc_id, initiative_id FROM initiative_links
+    UNION SELECT doc_id, economy_id FROM events WHERE economy_id IS NOT NULL;
+CREATE TEMP VIEW refs AS
+    SELECT doc_id, id FROM refs1
+    UNION SELECT r.doc_id, p.economy FROM refs1 r JOIN people p ON p.person_id = r.id WHERE p.economy IS NOT NULL;
+"""
+
+
+def _quote(text: str) -> str:
+    return "'" + text.replace("'", "''") + "'"
+
+
+def connect(out_dir: Path) -> Any:
+    """In-memory DuckDB with one view per table over its Parquet file (``<name>_rows`` keeps the file order)."""
+    import duckdb
+
+    from pipeline.write import arrow_schema
+    from schemas.models import TABLES
+
+    con = duckdb.connect()
+    for name, model in TABLES.items():
+        path = out_dir / f"{name}.parquet"
+        if path.exists():
+            src = f"read_parquet({_quote(str(path))}, file_row_number = true)"
+            con.execute(f'CREATE TEMP VIEW "{name}_rows" AS SELECT * FROM {src}')
+        else:
+            con.register("_empty", arrow_schema(model).empty_table())
+            con.execute(f'CREATE TEMP TABLE "{name}_rows" AS SELECT *, 0::BIGINT AS file_row_number FROM _empty')
+            con.unregister("_empty")
+        con.execute(f'CREATE TEMP VIEW "{name}" AS SELECT * EXCLUDE (file_row_number) FROM "{name}_rows"')
+    con.execute(REFS)
+    return con
+
+
+def rows(con: Any, sql: str, params: Iterable[Any] = ()) -> list[Row]:
+    """The result of ``sql`` as row dicts."""
+    cur = con.execute(sql, list(params))
+    names = [d[0] for d in cur.description]
+    return [dict(zip(names, r, strict=True)) for r in cur.fetchall()]
+
+
+def page_fingerprints(con: Any) -> dict[str, str]:
+    """doc_id -> hash of everything its page shows: its rows in every per-document table and the rows of every
+    entity it refers to (a renamed person changes the pages that name them)."""
+    own = " UNION ALL ".join(f"SELECT doc_id, '{t}' AS t, md5(to_json(x)::VARCHAR) AS h FROM \"{t}\" x"
+                             for t in PER_DOCUMENT)
+    entities = " UNION ALL ".join(f"SELECT \"{col}\" AS id, '{t}' AS t, md5(to_json(x)::VARCHAR) AS h FROM \"{t}\" x"
+                                  for t, col in ENTITY_IDS.items())
+    sql = f"""
+        WITH own AS ({own}),
+             ent AS ({entities}),
+             referred AS (SELECT r.doc_id, 'ref:' || e.t AS t, e.h FROM refs r JOIN ent e ON e.id = r.id),
+             everything AS (SELECT * FROM own UNION ALL SELECT * FROM referred)
+        SELECT e.doc_id, md5(string_agg(e.t || ':' || e.h, ',' ORDER BY e.t, e.h))
+        FROM everything e SEMI JOIN documents d ON d.doc_id = e.doc_id
+        GROUP BY e.doc_id
+    """
+    return dict(con.execute(sql).fetchall())
+
+
+def document_ids(con: Any) -> list[str]:
+    """Every doc_id, in the file's order (the writer's doc_id order)."""
+    return [r[0] for r in con.execute("SELECT doc_id FROM documents_rows ORDER BY file_row_number").fetchall()]
+
+
+def chunk_tables(con: Any, doc_ids: list[str]) -> Tables:
+    """The rows the pages of ``doc_ids`` need, in file order: their own rows in the per-document tables and the
+    entity rows they refer to (events: their own and those referred to)."""
+    import pyarrow as pa
+
+    con.register("_chunk", pa.table({"doc_id": pa.array(doc_ids, pa.string())}))
+    try:
+        tables: Tables = {}
+        for t in PER_DOCUMENT:
+            extra = " OR event_id IN (SELECT id FROM refs SEMI JOIN _chunk USING (doc_id))" if t == "events" else ""
+            tables[t] = rows(con, f'SELECT * EXCLUDE (file_row_number) FROM "{t}_rows" '
+                                  f"WHERE doc_id IN (SELECT doc_id FROM _chunk){extra} ORDER BY file_row_number")
+        for t, col in ENTITY_IDS.items():
+            if t != "events":
+                tables[t] = rows(con, f'SELECT * EXCLUDE (file_row_number) FROM "{t}_rows" WHERE "{col}" IN '
+                                      "(SELECT id FROM refs SEMI JOIN _chunk USING (doc_id)) ORDER BY file_row_number")
+        return tables
+    finally:
+        con.unregister("_chunk")
+
+
+def index_data(con: Any) -> dict[str, Any]:
+    """The corpus aggregates index.html shows, computed in SQL; only small results come back to Python."""
+    q = con.execute
+
+    def count(t: str) -> int:
+        return q(f'SELECT count(*) FROM "{t}"').fetchone()[0]
+
+    def names(t: str, col: str, where: str = "") -> dict[str, str]:
+        return dict(q(f'SELECT "{col}", name FROM "{t}_rows" {where} ORDER BY file_row_number').fetchall())
+
+    nodes_sql = """
+        SELECT DISTINCT sent_id, kind, entity_id AS id FROM mentions WHERE kind IN ('economy', 'initiative')
+        UNION SELECT sent_id, 'economy', economy_id FROM initiative_links
+        UNION SELECT sent_id, 'initiative', initiative_id FROM initiative_links"""
+    return {
+        "documents": rows(con, """
+            SELECT d.doc_id, d.title, d.category, d.published, d.n_sentences,
+                   coalesce(m.n, 0) AS mentions, coalesce(c.n, 0) AS claims
+            FROM documents_rows d
+            LEFT JOIN (SELECT doc_id, count(*) AS n FROM mentions GROUP BY doc_id) m USING (doc_id)
+            LEFT JOIN (SELECT doc_id, count(*) AS n FROM claims GROUP BY doc_id) c USING (doc_id)
+            ORDER BY d.file_row_number"""),
+        "counts": {t: count(t) for t in ("sentences", "mentions", "claims", "people", "economies", "organizations",
+                                          "initiatives", "events", "rejects")},
+        "names": {"person": names("people", "person_id"), "economy": names("economies", "economy_id"),
+                  "organization": names("organizations", "org_id"),
+                  "initiative": names("initiatives", "initiative_id"),
+                  "event": names("events", "event_id", "WHERE event_id IN (SELECT speaker_id FROM claims)")},
+        "economy_mentions": q("SELECT entity_id, count(*), count(DISTINCT doc_id) FROM mentions "
+                              "WHERE kind = 'economy' GROUP BY entity_id").fetchall(),
+        "person_claims": dict(q("SELECT speaker_id, count(*) FROM claims WHERE speaker_kind = 'person' "
+                                "AND speaker_id IS NOT NULL AND speaker_id <> '' GROUP BY speaker_id").fetchall()),
+        "person_mentions": dict(q("SELECT entity_id, count(*) FROM mentions WHERE kind = 'person' "
+                                  "GROUP BY entity_id").fetchall()),
+        "people": rows(con, "SELECT person_id, name, titles, economy FROM people_rows ORDER BY file_row_number"),
+        "speakers": q("SELECT speaker_kind, speaker_id, speaker_text, count(*) FROM claims GROUP BY ALL").fetchall(),
+        "roles": q("SELECT DISTINCT initiative_id, role, economy_id FROM initiative_links").fetchall(),
+        "initiative_documents": dict(q("SELECT entity_id, count(DISTINCT doc_id) FROM mentions "
+                                       "WHERE kind = 'initiative' GROUP BY entity_id").fetchall()),
+        "initiatives": rows(con, "SELECT initiative_id, name, acronym FROM initiatives_rows ORDER BY file_row_number"),
+        "status": dict(q("SELECT status, count(*) FROM manifest GROUP BY status").fetchall()),
+        "rejected_inputs": q("SELECT source, reason FROM manifest WHERE status = 'rejected'").fetchall(),
+        "rejects": q("SELECT source, stage, reason FROM rejects").fetchall(),
+        "node_mentions": q("SELECT kind, entity_id, count(*) FROM mentions WHERE kind IN ('economy', 'initiative') "
+                           "GROUP BY ALL").fetchall(),
+        "edges": q(f"""
+            WITH n AS ({nodes_sql})
+            SELECT a.kind, a.id, b.kind, b.id, count(*) FROM n a JOIN n b ON a.sent_id = b.sent_id
+                AND (a.kind < b.kind OR (a.kind = b.kind AND a.id < b.id))
+            GROUP BY ALL""").fetchall(),
+    }
+
+
+def foreign_key_holds(con: Any, fk: tuple[str, str, str, str]) -> bool:
+    """Whether every non-null ``table.field`` is found in ``ref_table.ref_field``."""
+    table, field, ref_table, ref_field = fk
+    missing = con.execute(f'SELECT count(*) FROM "{table}" WHERE "{field}" IS NOT NULL AND "{field}" NOT IN '
+                          f'(SELECT "{ref_field}" FROM "{ref_table}" WHERE "{ref_field}" IS NOT NULL)').fetchone()[0]
+    return missing == 0
