@@ -28,6 +28,12 @@ _NOT_NAME = {"The", "He", "She", "It", "This", "That", "In", "On", "At", "As", "
              "October", "November", "December", "Mr.", "Ms.", "Mrs.", "Dr."}
 _HONORIFIC = {"Mr.", "Ms.", "Mrs.", "Dr.", "Mr", "Ms", "Mrs", "Dr"}
 _KOREAN_GIVEN = re.compile(r"^[A-Z][a-z]+-[a-z]+$")
+# A given name after an East Asian family name is made of romanised syllables (Korean, pinyin, Japanese): "Inkyo",
+# "Hyun", "Jinping", "Toshimitsu"; a word that is none ("Hourn", "Said") makes no East Asian name of itself.
+_SYLLABLE = r"(?:kk|tt|pp|ss|jj|ch|sh|zh|ts|g|k|n|d|t|r|l|m|b|p|s|j|h|y|w|q|x|z|c|f)?" \
+            r"(?:yae|yeo|wae|iao|iang|ian|ia|iu|uan|uo|ae|ya|eo|ye|wa|oe|yo|wo|we|wi|yu|eu|ui|oo|ee|ou|ai|ei|ao|" \
+            r"a|e|o|u|i)(?:ng|k|n|t|l|m|p)?"
+_SYLLABLES = re.compile(rf"^(?:{_SYLLABLE})+$")
 _FILLER = {"of", "for", "the", "and", "affairs", "former", "&"}
 
 
@@ -70,6 +76,7 @@ class Candidate:
     org_title: bool = False  # "UN Secretary-General": an organisation's office, no default economy
     private: bool = False  # "a senior fellow at X": a title outside government, no default economy
     counterpart: str | None = None  # "Ambassador to Korea": never the holder's own economy by default
+    shared_economy: bool = False  # taken from a coordinated holder's "of X", not stated for this one
 
 
 def _word_at(doc: Doc, i: int) -> tuple[str, int]:
@@ -119,9 +126,13 @@ class PeopleFinder:
             m = k
             while m < len(doc):
                 word, nxt = _word_at(doc, m)
-                if self._domain(word) and is_cap(doc[m]) and m not in econ_at:
+                if (self._domain(word) or self._plural_domain(doc, m)) and is_cap(doc[m]) and m not in econ_at:
                     words.append(word.lower())
                     m = nxt
+                elif org_at and m in org_at and org_at[m] - m == 1 and is_acronym(doc[m].text) \
+                        and org_at[m] < len(doc) and self._domain(_word_at(doc, org_at[m])[0]):
+                    words.append(doc[m].text)  # "Ambassador for ASEAN Affairs": a body's acronym in the domain
+                    m = org_at[m]
                 elif doc[m].text in ("and", ",", "&") and m + 1 < len(doc) and self._domain(
                         _word_at(doc, m + 1)[0]) and is_cap(doc[m + 1]) and m + 1 not in econ_at:
                     m += 1
@@ -131,6 +142,20 @@ class PeopleFinder:
                 content.update(words)
                 j = m
         unit = _Unit(j, j, (head, frozenset(ranks), frozenset(content)))
+        # "Special Envoy for Myanmar": the state an office deals with is part of its text, not its holder's state
+        if j + 1 < len(doc) and doc[j].lower_ == "for" and j + 1 in econ_at and not content:
+            unit.counterpart_text = doc[j:econ_at[j + 1][0]].text
+            unit.end = econ_at[j + 1][0]
+            unit.closed = True
+            return unit
+        k = j + 1 + (1 if j + 1 < len(doc) and doc[j + 1].lower_ == "the" else 0)
+        if j + 1 < len(doc) and doc[j].lower_ == "of" and org_at and k in org_at and not content:
+            # "Secretary-General of ASEAN", "Director-General of the IAEA": an international body's office
+            unit.counterpart_text = doc[j:org_at[k]].text
+            unit.end = org_at[k]
+            unit.closed = True
+            unit.private = True
+            return unit
         if j + 1 < len(doc) and doc[j].lower_ in ("of", "at") and self._org_name_at(doc, j + 1):
             unit.private = True  # "Director of the Korea Institute for X": an institution's office, no state's
             return unit
@@ -164,6 +189,15 @@ class PeopleFinder:
 
     def _domain(self, word: str) -> bool:
         return "domain" in self.lex.roles(word) or self.lex.is_common(word)
+
+    @staticmethod
+    def _plural_domain(doc: Doc, m: int) -> bool:
+        """'High Commissioner for Refugees', '... for Migrants': a plural noun names a field, never a person's
+        name (which the run of capitalised words after it then is)."""
+        tok = doc[m]
+        return tok.tag_ in ("NNPS", "NNS") and tok.text.endswith("s") and len(tok.text) > 3 \
+            and m + 1 < len(doc) and is_cap(doc[m + 1]) \
+            and not any(e.start == m and e.label_ == "PERSON" for e in doc.ents)
 
     def parse_title(self, doc: Doc, i: int, econ_at: dict[int, tuple[int, str]],
                     org_at: dict[int, int] | None = None) -> Title | None:
@@ -367,16 +401,37 @@ class PeopleFinder:
             m = nxt
         return None
 
-    @staticmethod
-    def _propagate_economy(doc: Doc, cands: list[Candidate]) -> None:
-        """'Minister A and Minister B of Peru': the closing 'of Peru' holds for the whole coordination."""
+    def _propagate_economy(self, doc: Doc, cands: list[Candidate]) -> None:
+        """'Minister A and Minister B of Peru': the closing 'of Peru' holds for the whole coordination when both
+        hold the same kind of office; not over different offices ('Minister of Foreign Affairs A and Secretary of
+        Foreign Affairs B of the Philippines') nor onto a Korean-shaped name, whose unqualified office is Korea's."""
         for k in range(len(cands) - 1, 0, -1):
             a, b = cands[k - 1], cands[k]
             if a.descriptor or b.descriptor or a.economy or not b.economy:
                 continue
             between = doc[a.end:b.start].text.strip()
-            if between in ("and", ",", ", and"):
-                a.economy = b.economy
+            if between not in ("and", ",", ", and"):
+                continue
+            if a.title is None or b.title is None or a.title.units[0][0] != b.title.units[0][0]:
+                continue
+            if b.economy != "KOR" and self._korean_shape(a.words):
+                continue
+            a.economy = b.economy
+            a.shared_economy = True
+
+    def _name_shape(self, words: list[str]) -> bool:
+        """Two words opening with an East Asian family name: the second must read as a given name."""
+        if len(words) != 2 or words[0] not in self.lex.family_names:
+            return True
+        given = words[1].lower()
+        return "-" in given or given in (w.lower() for w in self.lex.family_names) \
+            or _SYLLABLES.match(given) is not None
+
+    def _korean_shape(self, words: list[str]) -> bool:
+        """'Cho Tae-yul', 'Cho': a Korean family name alone or before a hyphenated given name."""
+        if not words or words[0] not in self.lex.family_names:
+            return False
+        return len(words) == 1 or (len(words) == 2 and _KOREAN_GIVEN.match(words[1]) is not None)
 
     # -- resolution ---------------------------------------------------------------------------------------------
     def resolve(self, doc: Doc, cands: list[Candidate]) -> tuple[list[Found], dict[str, Person]]:
@@ -386,7 +441,8 @@ class PeopleFinder:
         order: list[tuple[int, str]] = []  # (token, person_id) of resolved mentions, for recency
         assigned: dict[int, str] = {}
         for n, c in enumerate(cands):
-            if len(c.words) >= 2 and not in_headline(doc, c.start):
+            if len(c.words) >= 2 and not in_headline(doc, c.start) and (c.title is not None or c.titles
+                                                                         or self._name_shape(c.words)):
                 name = " ".join(c.words)
                 pid = ids.person_id(name)
                 p = people.setdefault(pid, {"name": name, "words": c.words, "titles": [], "economy": None,
@@ -400,7 +456,13 @@ class PeopleFinder:
                 continue
             pid = self._match_name(c, people, doc, order, assigned, cands)
             vouched = self._model_person(doc, c) or (len(c.words) == 1 and c.words[0] in self.lex.family_names)
-            if pid is None and c.words and (vouched or (not in_headline(doc, c.start) and len(c.words) > 1)):
+            # "Minister of Foreign Affairs Sugiono": one proper noun after a title in running text names a person
+            vouched = vouched or (c.title is not None and len(c.words) == 1 and not in_headline(doc, c.start)
+                                  and doc[c.end - 1].pos_ == "PROPN" and c.title.end < c.end)
+            odd = c.title is None and not c.titles and not self._name_shape(c.words)
+            # "Kim Hourn" with no title: a family name before a word that is no given name makes no person
+            if pid is None and c.words and not odd and (vouched or (not in_headline(doc, c.start)
+                                                                    and len(c.words) > 1)):
                 name = " ".join(c.words)
                 pid = ids.person_id(name)
                 people.setdefault(pid, {"name": name, "words": c.words, "titles": [], "economy": None,
@@ -409,7 +471,8 @@ class PeopleFinder:
                 continue
             people[pid]["org"] = people[pid]["org"] or c.private or c.counterpart == "KOR"
             people[pid]["short_titles"].extend(c.titles)
-            people[pid]["economy"] = people[pid]["economy"] or c.economy
+            if not c.shared_economy or len(people[pid]["titles"]) == 0:
+                people[pid]["economy"] = people[pid]["economy"] or c.economy
             assigned[n] = pid
         for n, c in enumerate(cands):
             if c.descriptor:
