@@ -4,7 +4,8 @@ The words live in ``pipeline/data/cue*`` so that a researcher can extend them wi
 ``cues.jsonl`` (speech verbs and phrasal cues with their claim type), ``cue_object_types.csv`` (object
 nouns that make a generic cue more specific: "expressed concern" is criticism), ``cue_noncues.csv`` (verbs
 of meeting and travel, never claims), ``cue_refusals.csv`` (verbs that deny the cue in their infinitive:
-"declined to comment") and ``cue_speakers.json`` (pronouns, role nouns, collective nouns, document nouns).
+"declined to comment"), ``cue_request_nouns.csv`` (what a call asks of someone: "the support of X" makes X an
+addressee) and ``cue_speakers.json`` (pronouns, role nouns, collective nouns, document nouns).
 Loading does file I/O and is called once by the component factory; everything else here is pure.
 """
 
@@ -66,6 +67,7 @@ class Lexicon:
     speakers: SpeakerWords | None = None
     irregular: dict[str, tuple[str, ...]] = field(default_factory=dict)
     refusals: frozenset[str] = frozenset()
+    request_nouns: frozenset[str] = frozenset()
 
     def forms(self, lemma: str) -> list[str]:
         """Lower-case surface forms of a lemma: irregular ones from the data, regular ones generated."""
@@ -115,7 +117,7 @@ def parse_entry(raw: dict[str, Any]) -> CueEntry:
 
 
 def load_lexicon(cues: Path, object_types: Path, noncues: Path, speakers: Path, forms: Path,
-                 refusals: Path | None = None) -> Lexicon:
+                 refusals: Path | None = None, request_nouns: Path | None = None) -> Lexicon:
     entries = []
     for line in cues.read_text(encoding="utf-8").splitlines():
         if line.strip():
@@ -128,8 +130,9 @@ def load_lexicon(cues: Path, object_types: Path, noncues: Path, speakers: Path, 
     words = SpeakerWords(**{k: frozenset(v) for k, v in sp.items() if not k.startswith("#")})
     irregular = {row["lemma"]: tuple(row["forms"].split("|")) for row in _read_csv(forms)}
     refuse = frozenset(row["lemma"] for row in _read_csv(refusals)) if refusals else frozenset()
+    requests = frozenset(row["lemma"] for row in _read_csv(request_nouns)) if request_nouns else frozenset()
     return Lexicon(entries=tuple(entries), object_types=otypes, noncues=non, speakers=words, irregular=irregular,
-                   refusals=refuse)
+                   refusals=refuse, request_nouns=requests)
 
 
 def phrase_pattern(phrase: str, lexicon: Lexicon) -> list[dict[str, Any]]:

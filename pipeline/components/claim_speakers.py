@@ -48,6 +48,7 @@ from pipeline.components.claim_lexicon import SpeakerWords
 _CUT_DEPS = {"relcl", "acl", "advcl"}
 _DROP_DETS = {"the", "a", "an", "this", "these", "those", "that"}
 _WORD = re.compile(r"[a-z][a-z\-]*")
+_CONTINUING_DETS = {"the", "these", "those", "both", "all"}
 
 
 @dataclass(frozen=True)
@@ -77,9 +78,10 @@ class Focus:
     collective: Speaker | None = None
     agent: Speaker | None = None  # organisation/economy subject of the last main clause ("it")
     quotes: list[tuple[int, int, str]] = field(default_factory=list)  # (start, end, person) of quotations
+    groups: dict[str, Speaker] = field(default_factory=dict)  # last collective per head word ("ministers")
 
     def copy(self) -> Focus:
-        return replace(self, quotes=list(self.quotes))
+        return replace(self, quotes=list(self.quotes), groups=dict(self.groups))
 
 
 @dataclass
@@ -243,7 +245,7 @@ class SpeakerResolver:
             return Speaker("person", people[0].entity_id, text, start, end, "name")
         lemma = head.lemma_.lower()
         if self._is_group(head):
-            return Speaker("collective", self._normalize(toks), text, start, end, "collective")
+            return Speaker("collective", self._group_id(toks, head, focus), text, start, end, "collective")
         if lemma in self.words.role_heads:
             pid = self._description(toks, head, focus)
             return Speaker("person", pid, text, start, end, "description")
@@ -298,6 +300,17 @@ class SpeakerResolver:
             return True
         return any(c.lower_ in self.words.collective_determiners for c in head.children
                    if c.dep_ in ("nummod", "det", "predet", "amod"))
+
+    def _group_id(self, toks: list[Token], head: Token, focus: Focus) -> str:
+        """A bare definite plural ("the ministers", "both sides", "all the participants") is the group last
+        named with the same head word ("the three ministers", "the two sides"): one id for one group."""
+        prev = focus.groups.get(head.lower_)
+        mods = [t for t in toks if t.i != head.i]
+        bare = all(t.dep_ in ("det", "predet") and t.lower_ in _CONTINUING_DETS for t in mods)
+        if prev is not None and prev.entity_id and bare and (
+                not any(t.lower_ == "both" for t in mods) or prev.entity_id.split()[0] in ("two", "both")):
+            return prev.entity_id
+        return self._normalize(toks)
 
     def _normalize(self, toks: list[Token]) -> str:
         kept = [t for t in toks if not (t.dep_ in ("det", "poss") and t.lower_ in _DROP_DETS)]

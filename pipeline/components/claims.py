@@ -64,6 +64,7 @@ _FUTURE_HEADS = {"plan", "intend", "schedule", "expect", "aim"}
 _FOOTNOTE_MARKS = ("*", "※")
 _CONTRAST = {"while", "whereas"}
 _CALL_MODALS = {"must", "should"}
+_QUESTION_WORDS = {"how", "whether"}
 
 
 @Language.factory(
@@ -75,15 +76,17 @@ _CALL_MODALS = {"must", "should"}
         "speakers_path": "data/cue_speakers.json",
         "forms_path": "data/cue_forms.csv",
         "refusals_path": "data/cue_refusals.csv",
+        "request_nouns_path": "data/cue_request_nouns.csv",
         "home_economy": "KOR",
     },
 )
 def make_claims(nlp: Language, name: str, cues_path: str, object_types_path: str, noncues_path: str,
-                speakers_path: str, forms_path: str, refusals_path: str, home_economy: str) -> ClaimFinder:
+                speakers_path: str, forms_path: str, refusals_path: str, request_nouns_path: str,
+                home_economy: str) -> ClaimFinder:
     """Paths are relative to the ``pipeline`` package; ``home_economy`` is who "the Government" is."""
     base = DATA_DIR.parent
     lexicon = load_lexicon(base / cues_path, base / object_types_path, base / noncues_path, base / speakers_path,
-                           base / forms_path, base / refusals_path)
+                           base / forms_path, base / refusals_path, base / request_nouns_path)
     return ClaimFinder(nlp, lexicon, home_economy or None)
 
 
@@ -103,6 +106,7 @@ class Candidate:
     claim_type: str
     future: bool
     addressee_heads: tuple[int, ...]
+    modal_subject: int | None = None  # subject of the "must"/"should" clause that made the claim a call
 
 
 class ClaimFinder:
@@ -158,18 +162,26 @@ class ClaimFinder:
                 continue
             if cue.entry.requires == "clause" and not any(c.dep_ == "ccomp" for c in doc[cue.anchor].children):
                 continue
+            if cue.entry.requires == "purpose" and not _has_purpose(doc, content):
+                continue  # "discussed regional security": a topic, not a position
             ctype = self._claim_type(doc, cue)
             cands.append(Candidate(cue, content, ctype, _is_future(doc[cue.anchor]),
-                                   _addressee_heads(doc, cue) if ctype == "call" else ()))
+                                   _addressee_heads(doc, cue, self.lexicon.request_nouns) if ctype == "call" else ()))
         cands = _split_coordinated(doc, cands)
-        kept = [c for c in cands if not any(_nested(doc, c, other) for other in cands if other is not c)]
-        inner = [c for c in cands if c not in kept]
-        return [self._content_type(doc, c, inner) for c in kept]
+        typed: list[Candidate] = []  # innermost first, so that a claim reads the types of the cues it reports
+        for c in sorted(cands, key=lambda c: c.content[1] - c.content[0]):
+            typed.append(self._content_type(doc, c, typed))
+        by_cue = {c.cue: c for c in typed}
+        cands = [by_cue[c.cue] for c in cands]
+        return [c for c in cands if not any(_nested(doc, c, other) for other in cands if other is not c)]
 
     def _content_type(self, doc: Doc, cand: Candidate, inner: list[Candidate]) -> Candidate:
         """A neutral cue takes its type from the reported clause: "said that X hopes to" (expectation), "added
-        that the government would continue to" (commitment), "stressed that X must" (call), "pointed out that
-        X poses a threat" (criticism: only criticism nouns of cue_object_types.csv count in content)."""
+        that the government would continue to" / "will spare no effort" (commitment: a cue inside, also below
+        "would like to"), "underscored that the commitment ... is ironclad" (commitment: a commitment noun or
+        adjective of cue_object_types.csv as the clause's subject, object or complement), "stressed that X must"
+        (call, unless X turns out to be the speaker's own side: see :meth:`attribute`), "pointed out that X
+        poses a threat" (criticism: only criticism nouns as object)."""
         if cand.claim_type != "statement" or cand.cue.entry.speaker == "object":
             return cand
         lo, hi = cand.content
@@ -178,15 +190,25 @@ class ClaimFinder:
         if not roots:
             return cand
         verbs = [roots[0], *roots[0].conjuncts]
+        for v in list(verbs):  # "I would like to emphasize that ...": the verb below "like to"
+            verbs += [x for x in v.children if x.dep_ == "xcomp" and lo <= x.i < hi]
         for verb in verbs:
             for c in inner:
                 if (c.cue.start <= verb.i < c.cue.end or c.cue.anchor == verb.i) and c.claim_type != "statement":
                     return replace(cand, claim_type=c.claim_type)
-        if any(a.dep_ == "aux" and a.lower_ in _CALL_MODALS for v in verbs for a in v.children):
-            return replace(cand, claim_type="call")
+        otypes = self.lexicon.object_types
+        for v in verbs:
+            for arg in v.children:
+                if arg.dep_ in ("nsubj", "nsubjpass", "dobj", "attr", "acomp") and otypes.get(
+                        arg.lemma_.lower(), otypes.get(arg.lower_)) == "commitment":
+                    return replace(cand, claim_type="commitment")
+        for v in verbs:
+            if any(a.dep_ == "aux" and a.lower_ in _CALL_MODALS for a in v.children):
+                subj = next((c.i for c in v.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+                return replace(cand, claim_type="call", modal_subject=subj)
         for v in verbs:
             for obj in v.children:
-                if obj.dep_ in ("dobj", "attr") and self.lexicon.object_types.get(obj.lemma_.lower()) == "criticism":
+                if obj.dep_ in ("dobj", "attr") and otypes.get(obj.lemma_.lower()) == "criticism":
                     return replace(cand, claim_type="criticism")
         return cand
 
@@ -274,6 +296,8 @@ class ClaimFinder:
                 if speaker is None:
                     continue
                 _update(focus, speaker)
+                if ev.modal_subject is not None and self._own_side(doc[ev.modal_subject], speaker, ctx):
+                    ev = replace(ev, claim_type="statement", addressee_heads=())
                 claim = self._record(doc, ev, speaker, ctx, sents)
                 claims.append(claim)
                 if claim.speaker_kind == "person" and claim.speaker_id:
@@ -281,6 +305,29 @@ class ClaimFinder:
                     if quote:
                         focus.quotes.append((*quote, claim.speaker_id))
         return claims
+
+    def _own_side(self, subj: Token, speaker: Speaker, ctx: DocContext) -> bool:
+        """Whether the subject of a must/should clause is the speaker's own side, so that the clause states the
+        speaker's position rather than calls on someone else: "we"; a counted group that includes the speaker
+        ("the three countries", "both sides", "our two countries"); the speaker's economy or government
+        ("the Korean government must" said by a Korean minister; an unqualified "the government"; "Korea and
+        Japan should" agreed by the two ministers)."""
+        words = self.lexicon.speakers
+        if words is None:
+            return False
+        low, lemma = subj.lower_, subj.lemma_.lower()
+        if low in words.first_person_plural or low == "us":
+            return True
+        mods = {c.lower_ for c in subj.children if c.dep_ in ("det", "nummod", "poss", "predet")}
+        if (lemma in words.collective_heads and subj.tag_ in ("NNS", "NNPS")
+                and mods & (words.collective_determiners - {"all"} | {"our"})):
+            return True
+        toks = np_tokens(subj)
+        own = speaker.entity_id if speaker.kind == "economy" else ctx.person_economy.get(speaker.entity_id or "")
+        named = {m.entity_id for m in ctx.within(toks[0].idx, toks[-1].idx + len(toks[-1]), ("economy",))}
+        if named:  # a collective speaker's clause about several economies is about its members
+            return (bool(own) and named == {own}) or (speaker.kind == "collective" and len(named) >= 2)
+        return lemma in words.government_heads and not any(t.pos_ == "PROPN" for t in toks)
 
     def _speaker(self, doc: Doc, cand: Candidate, resolver: SpeakerResolver, focus: Focus) -> Speaker | None:
         head = _speaker_head(doc, cand.cue)
@@ -366,6 +413,8 @@ def _update(focus: Focus, speaker: Speaker | None, subject: bool = False) -> Non
         focus.person = speaker.entity_id
     elif speaker.kind == "collective":
         focus.collective = speaker
+        if speaker.via == "collective" and speaker.entity_id:  # "the three ministers": head word "ministers"
+            focus.groups[speaker.entity_id.split(" of ")[0].split()[-1].lower()] = speaker
 
 
 def _speaker_head(doc: Doc, cue: CueMatch) -> Token | None:
@@ -391,10 +440,17 @@ def _speaker_head(doc: Doc, cue: CueMatch) -> Token | None:
         if tok.dep_ in ("conj", "xcomp", "acomp") or (tok.dep_ == "advcl" and tok.tag_ == "VBG"):
             tok = tok.head
             continue
-        if tok.dep_ == "relcl":
+        if tok.dep_ == "relcl" or _misread_acl(tok):
             return tok.head
         return None
     return None
+
+
+def _misread_acl(tok: Token) -> bool:
+    """'The three ministers called on X to ...' read as a noun phrase with a reduced relative clause: the noun
+    is the sentence's root, so the 'acl' verb is the main verb and the noun its subject."""
+    return tok.dep_ == "acl" and tok.pos_ == "VERB" and tok.head.dep_ == "ROOT" and tok.head.pos_ in (
+        "NOUN", "PROPN") and tok.head.i < tok.i
 
 
 def _negated(tok: Token) -> bool:
@@ -458,12 +514,16 @@ def _content(doc: Doc, cue: CueMatch, anchors: frozenset[int] = frozenset()) -> 
         else:
             lo, hi = sent.start, phrase_lo
         return _trim(doc, lo, hi)
-    if anchor.dep_ == "acl" and anchor.tag_ == "VBN":  # "the plan announced by X": content is the noun
+    if anchor.dep_ == "acl" and anchor.tag_ == "VBN" and not _misread_acl(anchor):  # "the plan announced by X"
         if cue.entry.claim_type not in ("statement", "proposal"):
             return None  # "the project supported by X" reports funding, not a position
         toks = np_tokens(anchor.head)
         return _trim(doc, toks[0].i, toks[-1].i + 1)
     cue_toks = range(cue.start, cue.end)
+    last = doc[cue.end - 1]
+    if cue.entry.is_phrase and cue.entry.claim_type == "call" and last.pos_ == "NOUN" and last.dep_ == "dobj":
+        # "sought the support of X for Y": what is asked for is the content, its noun being part of the cue
+        return _trim(doc, max(cue.start + 1, last.left_edge.i), last.right_edge.i + 1)
     kids = [c for i in cue_toks for c in doc[i].children if c.i not in cue_toks and c.dep_ not in _NOT_CONTENT]
     clauses = [c for c in kids if c.dep_ == "ccomp"]
     if clauses:  # "said at a briefing that X", '"X," he said at the meeting', "told reporters: X"
@@ -497,6 +557,17 @@ def _trim(doc: Doc, lo: int, hi: int) -> tuple[int, int] | None:
     return (lo, hi) if hi > lo else None
 
 
+def _has_purpose(doc: Doc, content: tuple[int, int]) -> bool:
+    """A that-clause, an infinitive ('ways to', 'measures to') or a question ('how', 'whether') in the content."""
+    for t in doc[content[0]:content[1]]:
+        if t.lower_ in _QUESTION_WORDS:
+            return True
+        if t.pos_ in ("VERB", "AUX") and (t.dep_ == "ccomp" or any(
+                c.dep_ == "aux" and c.lower_ == "to" for c in t.children)):
+            return True
+    return False
+
+
 def _has_clause(doc: Doc, content: tuple[int, int]) -> bool:
     return any(t.pos_ in ("VERB", "AUX") and t.dep_ in ("xcomp", "ccomp", "acl", "relcl", "advcl")
                for t in doc[content[0]:content[1]])
@@ -516,9 +587,12 @@ def _is_future(anchor: Token) -> bool:
     return False
 
 
-def _addressee_heads(doc: Doc, cue: CueMatch) -> tuple[int, ...]:
-    """Noun phrases a call is directed at: 'urged X to', 'called on X to', 'asked for X's support'."""
+def _addressee_heads(doc: Doc, cue: CueMatch, request_nouns: frozenset[str] = frozenset()) -> tuple[int, ...]:
+    """Noun phrases a call is directed at: 'urged X to', 'called on X to', 'asked for X's support', and the
+    'of' phrase of what is asked ('asked for the understanding and cooperation of X and Y', 'sought the support
+    of X': ``request_nouns``)."""
     heads: list[int] = []
+    asked: list[Token] = []  # nouns naming what is asked for
     for i in range(cue.start, cue.end):
         tok = doc[i]
         for c in tok.children:
@@ -527,6 +601,7 @@ def _addressee_heads(doc: Doc, cue: CueMatch) -> tuple[int, ...]:
             elif c.i >= cue.end and c.dep_ in ("dobj", "dative"):
                 heads.append(c.i)
                 heads += [g.i for g in c.children if g.dep_ == "poss"]
+                asked.append(c)
             elif c.i >= cue.end and c.dep_ in ("ccomp", "xcomp"):
                 heads += [g.i for g in c.children if g.dep_ == "nsubj"]
             elif c.dep_ == "prep" and c.i >= cue.end:  # "appeal to X"; "ask for X's support"
@@ -534,12 +609,22 @@ def _addressee_heads(doc: Doc, cue: CueMatch) -> tuple[int, ...]:
                 if c.lower_ in ("on", "upon", "to"):
                     heads += [g.i for g in pobjs]
                 heads += [p.i for g in pobjs for p in g.children if p.dep_ == "poss"]
+                asked += pobjs
             elif c.dep_ == "pobj" and c.i >= cue.end:
                 heads += [g.i for g in c.children if g.dep_ == "poss"]
         if tok.dep_ == "prep" and cue.start <= tok.i < cue.end:
             for g in tok.children:
                 if g.dep_ == "pobj" and g.i >= cue.end:
                     heads += [p.i for p in g.children if p.dep_ == "poss"]
+                    asked.append(g)
+        if tok.pos_ == "NOUN":  # "sought the support of X": the noun is part of the cue
+            asked.append(tok)
+    for noun in asked:
+        for n in [noun, *noun.conjuncts]:
+            if n.lemma_.lower() not in request_nouns:
+                continue
+            heads += [g.i for p in n.children if p.dep_ == "prep" and p.lower_ == "of"
+                      for g in p.children if g.dep_ == "pobj"]
     return tuple(dict.fromkeys(heads))
 
 
