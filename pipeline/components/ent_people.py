@@ -458,7 +458,8 @@ class PeopleFinder:
             vouched = self._model_person(doc, c) or (len(c.words) == 1 and c.words[0] in self.lex.family_names)
             # "Minister of Foreign Affairs Sugiono": one proper noun after a title in running text names a person
             vouched = vouched or (c.title is not None and len(c.words) == 1 and not in_headline(doc, c.start)
-                                  and doc[c.end - 1].pos_ == "PROPN" and c.title.end < c.end)
+                                  and doc[c.end - 1].pos_ == "PROPN" and c.title.end < c.end
+                                  and (c.title.end - c.title.start >= 2 or c.title.economy is not None))
             odd = c.title is None and not c.titles and not self._name_shape(c.words)
             # "Kim Hourn" with no title: a family name before a word that is no given name makes no person
             if pid is None and c.words and not odd and (vouched or (not in_headline(doc, c.start)

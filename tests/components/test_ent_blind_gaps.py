@@ -93,3 +93,8 @@ def test_of_x_belongs_only_to_the_holder_before_it(nlp):
     assert people["Baek Jun-ho"][2:] == (["Ambassador for ASEAN Affairs"], "KOR")
     assert people["Anan Chaiyasit"][3] == "THA"
     assert people["Juan Rivas"][3] == "CHL" and people["Ana Vidal"][3] == "CHL"  # same office: shared
+
+
+def test_one_word_title_before_a_proper_noun_makes_no_person(nlp):
+    r = _run(nlp, "The Prime Minister of Norway will speak at the General Debate of the 82nd UNGA.")
+    assert "Debate" not in _people(r)
