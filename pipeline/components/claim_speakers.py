@@ -294,7 +294,11 @@ class SpeakerResolver:
         return start, end, self.ctx.text[start:end] if self.ctx.text else text
 
     def _is_group(self, head: Token) -> bool:
-        if head.lemma_.lower() not in self.words.collective_heads:
+        lemma = head.lemma_.lower()
+        if head.pos_ == "PROPN" and lemma == head.lower_ and lemma.endswith("s") and lemma[:-1] in (
+                self.words.collective_heads):
+            return True  # "the three Foreign Ministers": a capitalised plural the tagger read as a name
+        if lemma not in self.words.collective_heads:
             return False
         if head.tag_ in ("NNS", "NNPS"):
             return True

@@ -310,8 +310,8 @@ class ClaimFinder:
         """Whether the subject of a must/should clause is the speaker's own side, so that the clause states the
         speaker's position rather than calls on someone else: "we"; a counted group that includes the speaker
         ("the three countries", "both sides", "our two countries"); the speaker's economy or government
-        ("the Korean government must" said by a Korean minister; an unqualified "the government"; "Korea and
-        Japan should" agreed by the two ministers)."""
+        ("the Korean government must" or "Korea and the U.S. must" said by a Korean minister; an unqualified "the
+        government"; "Korea and Japan should" agreed by the two ministers)."""
         words = self.lexicon.speakers
         if words is None:
             return False
@@ -326,7 +326,7 @@ class ClaimFinder:
         own = speaker.entity_id if speaker.kind == "economy" else ctx.person_economy.get(speaker.entity_id or "")
         named = {m.entity_id for m in ctx.within(toks[0].idx, toks[-1].idx + len(toks[-1]), ("economy",))}
         if named:  # a collective speaker's clause about several economies is about its members
-            return (bool(own) and named == {own}) or (speaker.kind == "collective" and len(named) >= 2)
+            return (bool(own) and own in named) or (speaker.kind == "collective" and len(named) >= 2)
         return lemma in words.government_heads and not any(t.pos_ == "PROPN" for t in toks)
 
     def _speaker(self, doc: Doc, cand: Candidate, resolver: SpeakerResolver, focus: Focus) -> Speaker | None:

@@ -59,6 +59,14 @@ def test_collective_subjects_urge_ask_request(nlp) -> None:
     ]
 
 
+def test_capitalised_collective_and_continuity(nlp) -> None:
+    text = ("The three Foreign Ministers called upon Iran to refrain from further provocations. The ministers asked "
+            "Syria to implement the agreement.")
+    doc = parse(nlp, text, {"Iran": IRN, "Syria": SYR})
+    assert [(c.speaker_kind, c.speaker_id.lower(), c.addressee_ids) for c in doc._.mofa_claims] == [
+        ("collective", "three foreign ministers", ["IRN"]), ("collective", "three foreign ministers", ["SYR"])]
+
+
 def test_a_new_count_is_a_new_group(nlp) -> None:
     text = ("The two ministers welcomed the agreement. The four ministers agreed that trade must stay open. "
             "The ministers also stressed that the region needs stability.")
@@ -96,8 +104,11 @@ def test_must_is_a_call_only_to_a_third_party(nlp) -> None:
     text = ("Minister Oh added that the three countries must respond firmly to any provocation. He stressed that "
             "Iran must comply with its obligations. He said that we should remain vigilant. He noted that Korea "
             "must diversify its supply chains. He said that both countries should expand trade. He emphasized that "
-            "the international community must respond in unity. He stressed that Mexico should lower its tariffs.")
-    doc = parse(nlp, text, {"Minister Oh": P_OH, "Iran": IRN, "Korea": KOR, "Mexico": MEX},
+            "the international community must respond in unity. He stressed that Mexico should lower its tariffs. He "
+            "said that Korea and the United States must stand together. He said that Iran and Russia must end their "
+            "cooperation.")
+    doc = parse(nlp, text, {"Minister Oh": P_OH, "Iran": IRN, "Korea": KOR, "Mexico": MEX, "United States": USA,
+                            "Russia": RUS},
                 {"person:oh-min-jae": ["Minister of Foreign Affairs"]})
     doc._.mofa_entities["person"]["person:oh-min-jae"].economy = "KOR"
     doc = nlp.get_pipe("mofa_claims")(doc)  # again, now that the speaker's economy is known
@@ -109,6 +120,8 @@ def test_must_is_a_call_only_to_a_third_party(nlp) -> None:
         ("say", "statement"),
         ("emphasize", "call"),
         ("stress", "call"),
+        ("say", "statement"),  # an alliance the speaker's country is part of
+        ("say", "call"),
     ]
 
 
