@@ -57,7 +57,7 @@ def code_version(*modules: str) -> str:
     import importlib.metadata
 
     h = hashlib.sha256()
-    for name in ("jinja2", "markupsafe", "matplotlib"):
+    for name in ("jinja2", "markupsafe", "matplotlib", "duckdb"):
         h.update(f"{name}={importlib.metadata.version(name)};".encode())
     for name in modules:
         h.update(Path(importlib.import_module(name).__file__ or "").read_bytes())

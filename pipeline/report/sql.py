@@ -19,22 +19,23 @@ ENTITY_IDS = {"people": "person_id", "economies": "economy_id", "organizations":
 #: Tables holding a document's own rows (what its page shows besides entity names).
 PER_DOCUMENT = ("documents", "sentences", "mentions", "claims", "initiative_links", "events")
 
-#: Every (doc_id, id) a document's page looks up: mentioned entities, speakers, a claim's addressees,
-#: economies and initiatives, links' and events' economies, and the economy of each person referred to.
-REFS = """
-CREATE TEMP VIEW refs1 AS
-    SELECT doc_id, entity_id AS id FROM mentions
-    UNION SELECT doc_id, speaker_id FROM claims WHERE speaker_id IS NOT NULL
-    UNION SELECT doc_id, unnest(addressee_ids) FROM claims
-    UNION SELECT doc_id, unnest(economy_ids) FROM claims
-    UNION SELECT doc_id, unnest(initiative_ids) FROM claims
-    UNION SELECT doc_id, economy_id FROM initiative_links
-    UNION SELECT doc_id, initiative_id FROM initiative_links
-    UNION SELECT doc_id, economy_id FROM events WHERE economy_id IS NOT NULL;
-CREATE TEMP VIEW refs AS
-    SELECT doc_id, id FROM refs1
-    UNION SELECT r.doc_id, p.economy FROM refs1 r JOIN people p ON p.person_id = r.id WHERE p.economy IS NOT NULL;
-"""
+def refs_sql(where: str = "") -> str:
+    """SELECT of every (doc_id, id) a document's page looks up: mentioned entities, speakers, a claim's
+    addressees, economies and initiatives, links' and events' economies, and the economy of each person
+    referred to. ``where`` (e.g. ``WHERE doc_id IN (...)``) restricts the documents."""
+    direct = f"""
+        SELECT doc_id, entity_id AS id FROM mentions {where}
+        UNION SELECT doc_id, speaker_id FROM claims {where}
+        UNION SELECT doc_id, unnest(addressee_ids) FROM claims {where}
+        UNION SELECT doc_id, unnest(economy_ids) FROM claims {where}
+        UNION SELECT doc_id, unnest(initiative_ids) FROM claims {where}
+        UNION SELECT doc_id, economy_id FROM initiative_links {where}
+        UNION SELECT doc_id, initiative_id FROM initiative_links {where}
+        UNION SELECT doc_id, economy_id FROM events {where}"""
+    return f"""
+        WITH r AS ({direct})
+        SELECT doc_id, id FROM r WHERE id IS NOT NULL
+        UNION SELECT r.doc_id, p.economy FROM r JOIN people p ON p.person_id = r.id WHERE p.economy IS NOT NULL"""
 
 
 def _quote(text: str) -> str:
@@ -59,7 +60,6 @@ def connect(out_dir: Path) -> Any:
             con.execute(f'CREATE TEMP TABLE "{name}_rows" AS SELECT *, 0::BIGINT AS file_row_number FROM _empty')
             con.unregister("_empty")
         con.execute(f'CREATE TEMP VIEW "{name}" AS SELECT * EXCLUDE (file_row_number) FROM "{name}_rows"')
-    con.execute(REFS)
     return con
 
 
@@ -71,20 +71,27 @@ def rows(con: Any, sql: str, params: Iterable[Any] = ()) -> list[Row]:
 
 
 def page_fingerprints(con: Any) -> dict[str, str]:
-    """doc_id -> hash of everything its page shows: its rows in every per-document table and the rows of every
-    entity it refers to (a renamed person changes the pages that name them)."""
-    own = " UNION ALL ".join(f"SELECT doc_id, '{t}' AS t, md5(to_json(x)::VARCHAR) AS h FROM \"{t}\" x"
-                             for t in PER_DOCUMENT)
-    entities = " UNION ALL ".join(f"SELECT \"{col}\" AS id, '{t}' AS t, md5(to_json(x)::VARCHAR) AS h FROM \"{t}\" x"
-                                  for t, col in ENTITY_IDS.items())
+    """doc_id -> fingerprint of everything its page shows: its rows in every per-document table and the rows of
+    every entity it refers to (a renamed person changes the pages that name them).
+
+    A row's hash is DuckDB's 64-bit ``hash`` of its table name and whole row; a page's fingerprint is the sum
+    of its rows' hashes (a 128-bit integer) and their count: independent of row order, so DuckDB aggregates
+    it in one streaming pass without holding or sorting rows. (DuckDB's version is part of the report's
+    code version, so a different hash function re-renders every page instead of comparing unlike sums.)"""
+    def hashed(table: str, key: str, tag: str) -> str:
+        return f'SELECT "{key}" AS k, hash(\'{tag}\', _r) AS h FROM "{table}" _r'
+
+    own = " UNION ALL ".join(hashed(t, "doc_id", t) for t in PER_DOCUMENT)
+    entities = " UNION ALL ".join(hashed(t, col, "ref:" + t) for t, col in ENTITY_IDS.items())
     sql = f"""
         WITH own AS ({own}),
              ent AS ({entities}),
-             referred AS (SELECT r.doc_id, 'ref:' || e.t AS t, e.h FROM refs r JOIN ent e ON e.id = r.id),
+             refs AS ({refs_sql()}),
+             referred AS (SELECT r.doc_id AS k, e.h FROM refs r JOIN ent e ON e.k = r.id),
              everything AS (SELECT * FROM own UNION ALL SELECT * FROM referred)
-        SELECT e.doc_id, md5(string_agg(e.t || ':' || e.h, ',' ORDER BY e.t, e.h))
-        FROM everything e SEMI JOIN documents d ON d.doc_id = e.doc_id
-        GROUP BY e.doc_id
+        SELECT e.k, sum(e.h)::VARCHAR || '-' || count(*)::VARCHAR
+        FROM everything e SEMI JOIN documents d ON d.doc_id = e.k
+        GROUP BY e.k
     """
     return dict(con.execute(sql).fetchall())
 
@@ -100,18 +107,26 @@ def chunk_tables(con: Any, doc_ids: list[str]) -> Tables:
     import pyarrow as pa
 
     con.register("_chunk", pa.table({"doc_id": pa.array(doc_ids, pa.string())}))
+    # The constant range lets DuckDB skip the row groups of other documents (tables are in doc_id order).
+    where = (f"WHERE doc_id BETWEEN {_quote(min(doc_ids))} AND {_quote(max(doc_ids))} "
+             "AND doc_id IN (SELECT doc_id FROM _chunk)")
     try:
+        con.execute("CREATE OR REPLACE TEMP TABLE _refs AS " + refs_sql(where))
         tables: Tables = {}
         for t in PER_DOCUMENT:
-            extra = " OR event_id IN (SELECT id FROM refs SEMI JOIN _chunk USING (doc_id))" if t == "events" else ""
-            tables[t] = rows(con, f'SELECT * EXCLUDE (file_row_number) FROM "{t}_rows" '
-                                  f"WHERE doc_id IN (SELECT doc_id FROM _chunk){extra} ORDER BY file_row_number")
+            if t == "events":
+                cond = f"({where.removeprefix('WHERE ')}) OR event_id IN (SELECT id FROM _refs)"
+            else:
+                cond = where.removeprefix("WHERE ")
+            tables[t] = rows(con, f'SELECT * EXCLUDE (file_row_number) FROM "{t}_rows" WHERE {cond} '
+                                  "ORDER BY file_row_number")
         for t, col in ENTITY_IDS.items():
             if t != "events":
-                tables[t] = rows(con, f'SELECT * EXCLUDE (file_row_number) FROM "{t}_rows" WHERE "{col}" IN '
-                                      "(SELECT id FROM refs SEMI JOIN _chunk USING (doc_id)) ORDER BY file_row_number")
+                tables[t] = rows(con, f'SELECT * EXCLUDE (file_row_number) FROM "{t}_rows" '
+                                      f'WHERE "{col}" IN (SELECT id FROM _refs) ORDER BY file_row_number')
         return tables
     finally:
+        con.execute("DROP TABLE IF EXISTS _refs")
         con.unregister("_chunk")
 
 
