@@ -617,8 +617,9 @@ def _addressee_heads(doc: Doc, cue: CueMatch, request_nouns: frozenset[str] = fr
                 if g.dep_ == "pobj" and g.i >= cue.end:
                     heads += [p.i for p in g.children if p.dep_ == "poss"]
                     asked.append(g)
-        if tok.pos_ == "NOUN":  # "sought the support of X": the noun is part of the cue
-            asked.append(tok)
+        if tok.pos_ == "NOUN" and tok.lemma_.lower() in request_nouns:  # "sought the support of X", "sought
+            asked.append(tok)  # X's support": the noun is part of the cue
+            heads += [g.i for g in tok.children if g.dep_ == "poss"]
     for noun in asked:
         for n in [noun, *noun.conjuncts]:
             if n.lemma_.lower() not in request_nouns:

@@ -89,6 +89,13 @@ def test_addressees_of_what_is_asked_for(nlp) -> None:
     assert doc._.mofa_claims[1].content == "the support of Canada and New Zealand for the initiative"
 
 
+def test_sought_support_possessive_and_sought_to_is_no_claim(nlp) -> None:
+    text = ("Minister Oh sought Brazil's cooperation for the conference. He sought to expand trade with Mexico.")
+    doc = parse(nlp, text, {"Minister Oh": P_OH, "Brazil": BRA, "Mexico": MEX})
+    assert [(c.cue, c.addressee_ids, c.content) for c in doc._.mofa_claims] == [
+        ("seek", ["BRA"], "Brazil's cooperation for the conference")]
+
+
 def test_commitment_stated_in_the_reported_clause(nlp) -> None:
     text = ("Minister Oh underscored that the U.S. commitment to the defense of Korea is ironclad. He said that "
             "Korea's support for Mexico remains steadfast. He noted that the economy is strong. "
