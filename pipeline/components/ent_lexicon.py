@@ -5,10 +5,11 @@ Loaded once per component instance (never at import time); the :class:`Lexicon` 
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 import pycountry
+from spacy.language import Language
 
 DATA_DIR = Path(__file__).resolve().parent.parent / "data"
 
@@ -45,6 +46,8 @@ class Lexicon:
     org_heads: frozenset[str] = frozenset()  # "Corporation", "Agency": a name ending so is an organisation
     state_org_heads: frozenset[str] = frozenset()  # "Ministry", "Guard": a state's own organs
     initiatives: tuple[tuple[str, str | None], ...] = ()  # headless initiative names and acronyms
+    headline_verbs: frozenset[str] = frozenset()  # "Presents", "Launches": end a name in a Title Case headline
+    base_verbs: frozenset[str] = frozenset()  # "abandon", "return": verbs that are never adjectives (the model's)
 
     def roles(self, word: str) -> frozenset[str]:
         return self.title_roles.get(word, frozenset())
@@ -128,4 +131,18 @@ def load_lexicon(data_dir: Path = DATA_DIR) -> Lexicon:
         org_heads=frozenset(r[0].removeprefix("state:") for r in _rows(data_dir / "org_heads.txt")),
         state_org_heads=frozenset(r[0][6:] for r in _rows(data_dir / "org_heads.txt") if r[0].startswith("state:")),
         initiatives=tuple((r[0], r[1] if len(r) > 1 and r[1] else None) for r in _rows(data_dir / "initiatives.tsv")),
+        headline_verbs=frozenset(r[0] for r in _rows(data_dir / "headline_verbs.txt")),
     )
+
+
+def with_model_words(lex: Lexicon, nlp: Language) -> Lexicon:
+    """The lexicon plus the base verbs of the pipeline's lemmatizer tables that are no adjectives ('abandon',
+    not 'open'): a quoted or capitalised phrase opening with one is a slogan, not a name."""
+    if "lemmatizer" not in nlp.pipe_names:
+        return lex
+    lookups = getattr(nlp.get_pipe("lemmatizer"), "lookups", None)
+    if lookups is None or not lookups.has_table("lemma_index"):
+        return lex
+    index = lookups.get_table("lemma_index")
+    verbs = set(index.get("verb", [])) - set(index.get("adj", []))
+    return replace(lex, base_verbs=frozenset(verbs))

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc
 
 from pipeline import ids
-from pipeline.components.ent_common import Found, acronym_after, glued, is_acronym, is_cap
+from pipeline.components.ent_common import Found, acronym_after, glued, in_headline, is_acronym, is_cap
 from pipeline.components.ent_lexicon import Lexicon
 
 _ORDINAL = re.compile(r"^(\d+)(st|nd|rd|th)$")
@@ -58,8 +58,14 @@ def _left_edge(doc: Doc, head: int, lex: Lexicon, blocked: set[int]) -> int:
                 and doc[j - 2].pos_ not in _STOP_POS:
             j -= 1
             continue
+        if t.text == ")" and j - 4 >= sent_start and doc[j - 3].text == "(" and is_acronym(doc[j - 2].text) \
+                and is_cap(doc[j - 4]) and (j - 4) not in blocked and doc[j - 4].text in lex.name_heads:
+            j -= 3  # "East Asia Summit (EAS) Foreign Ministers' Meeting": the acronym sits inside the name
+            continue
         if not is_cap(t) or (t.pos_ in _STOP_POS and t.pos_ != "PROPN") or "head" in lex.roles(t.text):
             break
+        if t.text in lex.headline_verbs and in_headline(doc, j - 1):
+            break  # "Minister Presents Korea-ASEAN X Initiative": a headline's verb is no part of the name
         if t.text in {"The", "This", "That", "In", "On", "At", "As", "For", "Under", "Through"}:
             break
         j -= 1
@@ -132,7 +138,7 @@ def find_named(doc: Doc, lex: Lexicon, blocked: set[int], org_spans: set[tuple[i
             continue  # "Joint Statement", "Press Conference": no particular name
         if (start, end) in org_spans or (start, tok.i + 1) in org_spans:
             continue
-        named = NamedSpan(start, end, kind, doc[start:end].text, acronym=acronym_after(doc, end))
+        named = NamedSpan(start, end, kind, _name_text(doc, start, end), acronym=acronym_after(doc, end))
         before = doc[start - 1] if start > 0 else None
         if before is not None:
             m = _ORDINAL.match(before.text)
@@ -155,6 +161,8 @@ def find_named(doc: Doc, lex: Lexicon, blocked: set[int], org_spans: set[tuple[i
         span = doc.char_span(m.start(1), m.start(1) + len(inner), alignment_mode="contract")
         if span is None or any(t.i in blocked for t in span):
             continue
+        if span[0].tag_ == "VB" or span[0].text in lex.headline_verbs or span[0].lower_ in lex.base_verbs:
+            continue  # "Abandon Nuclear Weapons": a quoted imperative is a slogan, not a programme's name
         out.append(NamedSpan(span.start, span.end, "initiative", span.text))
     # headless names from the gazetteer: "Japan's Free and Open Indo-Pacific"
     text = doc.text if lex.initiatives else ""
@@ -173,10 +181,35 @@ def find_named(doc: Doc, lex: Lexicon, blocked: set[int], org_spans: set[tuple[i
     return out
 
 
-def org_sessions(doc: Doc, orgs: list[tuple[int, int, str, str | None]]) -> list[NamedSpan]:
+def _name_text(doc: Doc, start: int, end: int) -> str:
+    """The name's text without an acronym in parentheses inside it ('East Asia Summit Foreign Ministers' Meeting')."""
+    text = doc[start:end].text
+    if "(" not in text:
+        return text
+    return re.sub(r"\s*\([A-Z][A-Z0-9&-]*\)", "", text)
+
+
+_ATTEND_VERBS = {"attend", "hold", "host", "convene", "chair", "co-chair", "participate", "open"}
+
+
+def _attended(doc: Doc, start: int, end: int) -> bool:
+    """The mention is what a meeting verb governs: 'attend the ASEAN Regional Forum', 'participated in the X'."""
+    head = doc[end - 1]
+    while head.head.i != head.i and start <= head.head.i < end:
+        head = head.head
+    gov = head.head
+    if head.dep_ == "pobj" and gov.dep_ == "prep":
+        gov = gov.head
+    return head.dep_ in ("dobj", "pobj", "nsubjpass") and gov.lemma_.lower() in _ATTEND_VERBS
+
+
+def org_sessions(doc: Doc, orgs: list[tuple[int, int, str, str | None]],
+                 event_heads: frozenset[str] = frozenset()) -> list[NamedSpan]:
     """A numbered session of a body is an event, not the body: 'the 80th United Nations General Assembly
-    (UNGA)', 'the 80th UNGA', 'the 58th session of the Human Rights Council'. ``orgs`` holds the gazetteer
-    organisation mentions as (start, end, canonical name, acronym); the event takes the body's name."""
+    (UNGA)', 'the 80th UNGA', 'the 58th session of the Human Rights Council'; so is a yearly or attended
+    meeting of a standing forum whose name ends in a meeting head ('the 2025 ASEAN Regional Forum', 'attend the
+    ASEAN Regional Forum'). ``orgs`` holds the gazetteer organisation mentions as (start, end, canonical name,
+    acronym); the event takes the body's name."""
     out: list[NamedSpan] = []
     for start, end, name, acronym in orgs:
         if end < len(doc) and is_cap(doc[end]) and doc[end].text != "(":
@@ -188,11 +221,13 @@ def org_sessions(doc: Doc, orgs: list[tuple[int, int, str, str | None]]) -> list
         else:
             first = start
         ordinal = _ordinal(doc[s - 1].text) if s > 0 else None
-        if ordinal is None:
+        year = doc[s - 1].text if s > 0 and _YEAR.match(doc[s - 1].text) else None
+        meeting = name.split()[-1] in event_heads and end - start > 1
+        if ordinal is None and not (meeting and (year or _attended(doc, start, end))):
             continue
         found_acronym = acronym_after(doc, end)
         out.append(NamedSpan(first, end, "event", name, acronym=found_acronym or acronym, ordinal=ordinal,
-                             acronym_follows=found_acronym is not None))
+                             year=year, acronym_follows=found_acronym is not None))
     return out
 
 

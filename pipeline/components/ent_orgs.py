@@ -162,6 +162,9 @@ def find_model_orgs(doc: Doc, taken: list[tuple[int, int]], lex: Lexicon, quoted
             continue
         if span[0].text in _ORG_REJECT_FIRST or all(lex.is_title_word(t.text) for t in words):
             continue
+        if span[0].lower_ in lex.base_verbs and (start == 0 or doc[start - 1].lower_ == "to" or doc[start - 1].pos_
+                                                 in ("VERB", "AUX") or doc[start - 1].text in ("“", '"', "‘")):
+            continue  # "urged the North to Abandon Nuclear Weapons": a slogan after a verb, not a body
         if all(lex.is_common(t.text) or t.lower_ in _SMALL for t in words):
             continue  # "Green Growth", "Digital Transformation and Development": a sector, not a body
         if len(words) == 1 and not is_acronym(span.text) and (span[0].is_sent_start or span[0].pos_ != "PROPN"):

@@ -14,7 +14,7 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
-from pipeline.components.ent_lexicon import DATA_DIR, Lexicon, load_lexicon
+from pipeline.components.ent_lexicon import DATA_DIR, Lexicon, load_lexicon, with_model_words
 from pipeline.components.ent_named import find_named
 from pipeline.components.ent_people import PeopleFinder
 from pipeline.components.ent_places import geographic_spans
@@ -28,7 +28,8 @@ DEFAULT_LABELS = {"economy": "GPE", "city": "GPE", "location": "LOC", "organizat
                                                         "block_titles": True})
 def make_entity_ruler(nlp: Language, name: str, data_dir: str, labels: dict[str, str],
                       block_titles: bool) -> GazetteerRuler:
-    return GazetteerRuler(nlp, load_lexicon(Path(data_dir) if data_dir else DATA_DIR), labels, block_titles)
+    return GazetteerRuler(nlp, with_model_words(load_lexicon(Path(data_dir) if data_dir else DATA_DIR), nlp),
+                          labels, block_titles)
 
 
 def build_phrase_matcher(nlp: Language, lex: Lexicon, labels: dict[str, str]) -> PhraseMatcher:

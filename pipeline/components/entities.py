@@ -17,7 +17,7 @@ from spacy.util import filter_spans
 from pipeline import ids
 from pipeline.components.ent_common import Found, acronym_after, in_headline, is_cap, org_head_after, overlaps
 from pipeline.components.ent_dates import find_dates
-from pipeline.components.ent_lexicon import DATA_DIR, load_lexicon
+from pipeline.components.ent_lexicon import DATA_DIR, load_lexicon, with_model_words
 from pipeline.components.ent_links import event_details, initiative_links, parse_details
 from pipeline.components.ent_named import find_named, org_sessions, to_found
 from pipeline.components.ent_orgs import acronym_mentions, find_defined_orgs, find_gazetteer_orgs, find_model_orgs
@@ -35,7 +35,7 @@ def make_entities(nlp: Language, name: str, data_dir: str, set_ents: bool, label
 class EntityFinder:
     def __init__(self, nlp: Language, data_dir: Path, set_ents: bool = True,
                  labels: dict[str, str] | None = None) -> None:
-        self.lex = load_lexicon(data_dir)
+        self.lex = with_model_words(load_lexicon(data_dir), nlp)
         self.matcher = build_gazetteer_matcher(nlp, self.lex)
         self.people = PeopleFinder(self.lex)
         self.set_ents = set_ents
@@ -76,7 +76,8 @@ class EntityFinder:
                      for f in places if f.kind == "economy"}
         orgs_found, orgs = find_gazetteer_orgs(doc, matches, lex)
         sessions = org_sessions(doc, [(f.start, f.end, orgs[f.entity_id].name, orgs[f.entity_id].acronym)
-                                      for f in orgs_found])
+                                      for f in orgs_found],
+                                frozenset(h for h, kind in lex.name_heads.items() if kind == "event"))
         if sessions:
             gone = {(n.start, n.end) for n in sessions} | {(n.end + 1, n.end + 2) for n in sessions
                                                            if acronym_after(doc, n.end)}

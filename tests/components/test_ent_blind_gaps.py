@@ -98,3 +98,49 @@ def test_of_x_belongs_only_to_the_holder_before_it(nlp):
 def test_one_word_title_before_a_proper_noun_makes_no_person(nlp):
     r = _run(nlp, "The Prime Minister of Norway will speak at the General Debate of the 82nd UNGA.")
     assert "Debate" not in _people(r)
+
+
+# -- 4. organisations: slogans, initiatives' acronyms, standing forums --------------------------------------------
+
+def _events(r: DocResult) -> dict[str, tuple]:
+    return {e.name: (e.acronym, e.ordinal, e.date, e.location, e.economy_id) for e in r.events}
+
+
+def test_slogans_are_neither_organisations_nor_initiatives(nlp):
+    r = _run(nlp, "Demonstrators shouted \u201cStop Nuclear Testing\u201d outside the embassy. The council urged "
+                  "Pyongyang to Cease Missile Provocations and Resume Talks.")
+    assert r.organizations == [] and r.initiatives == []
+
+
+def test_acronym_of_a_system_or_outlook_belongs_to_the_initiative(nlp):
+    r = _run(nlp, "The ministers welcomed the Critical Minerals Early Alert Mechanism (CMEAM) and the Pacific "
+                  "Outlook on Ocean Governance (POOG). The CMEAM will start in June.")
+    assert {(i.name, i.acronym) for i in r.initiatives} == {
+        ("Critical Minerals Early Alert Mechanism", "CMEAM"), ("Pacific Outlook on Ocean Governance", "POOG")}
+    assert not {"CMEAM", "POOG"} & {o.name for o in r.organizations}
+
+
+def test_standing_forum_is_an_organisation_and_its_session_an_event(nlp):
+    r = _run(nlp, "Korea values the United Nations (UN). The ASEAN Regional Forum (ARF) is the region's security "
+                  "platform. Minister Ahn attended the 34th ASEAN Regional Forum in Vientiane on July 25.")
+    assert {"United Nations", "ASEAN Regional Forum"} <= {o.name for o in r.organizations}
+    assert _events(r)["ASEAN Regional Forum"][1:] == (34, "2027-07-25", "Vientiane", "LAO")
+
+
+# -- 5. events: acronyms inside names, headline verbs, places --------------------------------------------------
+
+def test_event_name_with_an_acronym_inside_stays_whole(nlp):
+    r = _run(nlp, "Minister Ahn attended the Mekong-Lancang Summit (MLS) Senior Officials' Meeting in Vientiane on "
+                  "August 4, the ASEAN-Korea Summit and the Korea-ASEAN Commemorative Summit.")
+    events = _events(r)
+    assert events["Mekong-Lancang Summit Senior Officials' Meeting"][2:] == ("2027-08-04", "Vientiane", "LAO")
+    assert {"ASEAN-Korea Summit", "Korea-ASEAN Commemorative Summit"} <= set(events)
+    assert "Mekong-Lancang Summit" not in events and "Senior Officials' Meeting" not in events
+
+
+def test_headline_verb_is_no_part_of_a_name(nlp):
+    r = _run(nlp, "Minister Ahn presented the initiative in Seoul.",
+             title="Foreign Minister Unveils Korea-Pacific Ocean Data Initiative")
+    assert {i.name for i in r.initiatives} == {"Korea-Pacific Ocean Data Initiative"}
+    r = _run(nlp, "Korea launched the partnership in Geneva.", title="Korea Launches Global Water Partnership")
+    assert {i.name for i in r.initiatives} == {"Global Water Partnership"}
