@@ -46,6 +46,7 @@ class Lexicon:
     org_heads: frozenset[str] = frozenset()  # "Corporation", "Agency": a name ending so is an organisation
     state_org_heads: frozenset[str] = frozenset()  # "Ministry", "Guard": a state's own organs
     initiatives: tuple[tuple[str, str | None], ...] = ()  # headless initiative names and acronyms
+    economy_short: dict[str, str] = field(default_factory=dict)  # "North" -> PRK, only as "the North" in context
     headline_verbs: frozenset[str] = frozenset()  # "Presents", "Launches": end a name in a Title Case headline
     base_verbs: frozenset[str] = frozenset()  # "abandon", "return": verbs that are never adjectives (the model's)
 
@@ -84,9 +85,12 @@ def load_lexicon(data_dir: Path = DATA_DIR) -> Lexicon:
                 names.setdefault(value, code)
         display[code] = getattr(country, "common_name", None) or country.name
     first_name_seen: set[str] = set()
+    short: dict[str, str] = {}
     for code, kind, text in _rows(data_dir / "economy_aliases.tsv"):
         if kind == "adj":
             adjectives[text] = code
+        elif kind == "short":
+            short[text] = code
         else:
             names[text] = code
             if kind == "name" and code not in first_name_seen:
@@ -131,6 +135,7 @@ def load_lexicon(data_dir: Path = DATA_DIR) -> Lexicon:
         org_heads=frozenset(r[0].removeprefix("state:") for r in _rows(data_dir / "org_heads.txt")),
         state_org_heads=frozenset(r[0][6:] for r in _rows(data_dir / "org_heads.txt") if r[0].startswith("state:")),
         initiatives=tuple((r[0], r[1] if len(r) > 1 and r[1] else None) for r in _rows(data_dir / "initiatives.tsv")),
+        economy_short=short,
         headline_verbs=frozenset(r[0] for r in _rows(data_dir / "headline_verbs.txt")),
     )
 

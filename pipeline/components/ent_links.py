@@ -58,6 +58,7 @@ _EVENT_VERBS = {"hold", "attend", "host", "convene", "chair", "co-chair", "cocha
 # Travel verbs an attendance is the purpose of ("will visit New York ... to attend the 80th UNGA").
 _TRAVEL_VERBS = {"visit", "travel", "go", "arrive", "fly", "head", "leave", "depart", "make"}
 _DATE_PREPS = {"on", "from", "in", "for", "during", "of"}
+_OCCASIONS = {"occasion", "sideline", "sidelines", "margin", "margins", "eve"}
 _PLACE_PREPS = {"in", "at"}
 
 
@@ -91,7 +92,12 @@ def parse_details(doc: Doc, head: int, mentions: list[Found], locations: dict[st
     gov = tok.head
     if tok.dep_ == "pobj" and gov.dep_ == "prep":
         gov = gov.head
-    if gov.i != tok.i and gov.pos_ in ("VERB", "AUX") and gov.lemma_.lower() in _EVENT_VERBS and tok.dep_ in (
+    verbs = _EVENT_VERBS
+    # "visited Brussels on April 3 on the occasion of X", "met in Seoul on the sidelines of X"
+    if gov.lemma_.lower() in _OCCASIONS and gov.dep_ == "pobj" and gov.head.dep_ == "prep":
+        gov = gov.head.head
+        verbs = _EVENT_VERBS | _TRAVEL_VERBS | {"meet", "sign", "deliver", "speak", "announce"}
+    if gov.i != tok.i and gov.pos_ in ("VERB", "AUX") and gov.lemma_.lower() in verbs and tok.dep_ in (
             "dobj", "pobj", "nsubjpass", "attr", "nsubj"):
         nodes.append(gov)
         if gov.dep_ in ("xcomp", "advcl") and gov.head.lemma_.lower() in _TRAVEL_VERBS:
@@ -330,16 +336,42 @@ def _parse_links(doc: Doc, head, econ_tok: dict[int, str]) -> list[tuple[str, st
                 econ = _owner(c, econ_tok)
                 if econ:
                     out.append((econ, "lead", c.i))
-    # "Korea launched X", "the United States and Japan endorsed X"
+    # "Korea launched X", "the United States and Japan endorsed X", "the foreign ministers of A and B welcomed X"
+    role = None
     if head.dep_ == "dobj" and verb.pos_ == "VERB":
         role = "lead" if verb.lemma_ in _LEAD_VERBS else "endorse" if verb.lemma_ in _ENDORSE_VERBS else None
-        if role:
-            for s in _subjects(verb):
-                econ = _owner(s, econ_tok)
-                if econ:
-                    out.append((econ, role, verb.i))
-                    if role == "lead":
-                        break
+    elif head.dep_ == "pobj" and verb.lower_ in ("for", "to") and verb.head.lemma_.lower() in _SUPPORT_NOUNS \
+            and verb.head.dep_ == "dobj" and verb.head.head.pos_ == "VERB":
+        verb = verb.head.head  # "A and B expressed (their) support for X"
+        role = "endorse"
+    if role:
+        for s in _subjects(verb):
+            for econ in _owners(s, econ_tok):
+                out.append((econ, role, verb.i))
+                if role == "lead":
+                    return out
+    return out
+
+
+_SUPPORT_NOUNS = {"support", "backing", "endorsement", "welcome"}
+# "the foreign ministers of Cambodia and Lao PDR": people who speak for the economies after "of"
+_SPEAKER_NOUNS = {"minister", "ministers", "leader", "leaders", "delegation", "delegations", "representative",
+                  "representatives", "government", "governments", "member", "members", "head", "heads"}
+
+
+def _owners(tok, econ_tok: dict[int, str]) -> list[str]:
+    """The economies a subject stands for: its own (see :func:`_owner`) or, for 'the ministers of A and B', each
+    economy named after 'of' (with its conjuncts)."""
+    one = _owner(tok, econ_tok)
+    if one:
+        return [one]
+    out: list[str] = []
+    if tok.lower_ in _SPEAKER_NOUNS:
+        for prep in (c for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"):
+            for obj in (c for c in prep.children if c.dep_ == "pobj"):
+                for o in [obj, *obj.conjuncts]:
+                    if o.i in econ_tok:
+                        out.append(econ_tok[o.i])
     return out
 
 

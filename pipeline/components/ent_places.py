@@ -112,6 +112,7 @@ def find_places(doc: Doc, matches: list[Span], lex: Lexicon) -> tuple[list[Found
             found.append(Found(span.start, span.end, ECON, value))
         else:
             found.append(Found(span.start, span.end, LOC, ids.slug(value)))
+    found += _short_names(doc, found, lex)
     firm = {i for f in found if f.kind == LOC for i in range(f.start, f.end)}
     taken = [(f.start, f.end) for f in found] + [
         (m.start, m.end) for m in matches if m.label_.startswith(ORG) or m.label_.startswith(ADJ)]
@@ -125,3 +126,20 @@ def find_places(doc: Doc, matches: list[Span], lex: Lexicon) -> tuple[list[Found
             continue
         found.append(Found(start, ent.end, LOC, ids.slug(doc[start:ent.end].text)))
     return found, firm
+
+
+def _short_names(doc: Doc, found: list[Found], lex: Lexicon) -> list[Found]:
+    """'the North' for North Korea: a short name after "the", not opening a longer name ("the North Pacific"), in a
+    document that names that state otherwise."""
+    named = {f.entity_id for f in found if f.kind == ECON}
+    covered = {i for f in found for i in range(f.start, f.end)}
+    out = []
+    for tok in doc:
+        code = lex.economy_short.get(tok.text)
+        if code is None or code not in named or tok.i == 0 or doc[tok.i - 1].lower_ != "the" or tok.i in covered:
+            continue
+        nxt = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
+        if nxt is not None and (is_cap(nxt) or (nxt.text == "-" and not tok.whitespace_)):
+            continue
+        out.append(Found(tok.i, tok.i + 1, ECON, code))
+    return out

@@ -144,3 +144,47 @@ def test_headline_verb_is_no_part_of_a_name(nlp):
     assert {i.name for i in r.initiatives} == {"Korea-Pacific Ocean Data Initiative"}
     r = _run(nlp, "Korea launched the partnership in Geneva.", title="Korea Launches Global Water Partnership")
     assert {i.name for i in r.initiatives} == {"Global Water Partnership"}
+
+
+def test_event_place_from_occasion_and_held_in(nlp):
+    r = _run(nlp, "Minister Ahn visited Lisbon on May 6 on the occasion of the OSCE Ministerial Council Meeting. "
+                  "The Global Ocean Forum held in Nairobi gathered experts.")
+    events = _events(r)
+    assert events["OSCE Ministerial Council Meeting"][2:] == ("2027-05-06", "Lisbon", "PRT")
+    assert events["Global Ocean Forum"][3:] == ("Nairobi", "KEN")
+
+
+def test_capitals_resolve_to_their_economy(nlp):
+    r = _run(nlp, "Vice Minister Yoon Da-eun attended the Korea-Africa Business Forum in Dakar, and the Korea-Central "
+                  "America Dialogue in Tegucigalpa on April 8.")
+    events = _events(r)
+    assert events["Korea-Africa Business Forum"][3:] == ("Dakar", "SEN")
+    assert events["Korea-Central America Dialogue"][2:] == ("2027-04-08", "Tegucigalpa", "HND")
+
+
+# -- 6. endorse links and states' short names ---------------------------------------------------------------------
+
+def _links(r: DocResult) -> set[tuple[str, str, str]]:
+    names = {i.initiative_id: i.name for i in r.initiatives}
+    return {(names[link.initiative_id], link.economy_id, link.role) for link in r.initiative_links}
+
+
+def test_endorse_by_named_economies(nlp):
+    r = _run(nlp, "The foreign ministers of Mongolia and Nepal welcomed the Himalaya Glacier Monitoring Initiative. "
+                  "Chile and Peru expressed support for the Andes Water Partnership. The leaders of Fiji and Samoa "
+                  "expressed their support for the Pacific Reef Fund.")
+    links = _links(r)
+    assert {("Himalaya Glacier Monitoring Initiative", "MNG", "endorse"),
+            ("Himalaya Glacier Monitoring Initiative", "NPL", "endorse"),
+            ("Andes Water Partnership", "CHL", "endorse"), ("Andes Water Partnership", "PER", "endorse"),
+            ("Pacific Reef Fund", "FJI", "endorse"), ("Pacific Reef Fund", "WSM", "endorse")} <= links
+    assert not any(role == "lead" for _, _, role in links)
+
+
+def test_the_north_is_the_state_only_in_context(nlp):
+    r = _run(nlp, "Lao PDR condemned North Korea. The North must return to dialogue. Ships in the North Pacific "
+                  "were warned.")
+    econ = {m.text: m.entity_id for m in r.mentions if m.kind == "economy"}
+    assert econ.get("North") == "PRK" and econ.get("Lao PDR") == "LAO"
+    r = _run(nlp, "The North is cold in winter, the report said.")
+    assert r.economies == []
