@@ -45,26 +45,37 @@ def _close(span: Span, final: bool) -> str:
 
 
 def render(text: str, spans: Iterable[Span]) -> Markup:
-    """``text`` as HTML with ``spans`` drawn as well-nested elements. Empty or out-of-range spans are skipped."""
+    """``text`` as HTML with ``spans`` drawn as well-nested elements. Empty or out-of-range spans are skipped.
+
+    One sweep over the cuts: the spans covering a piece are those started at or before its cut and not yet
+    ended, kept as indices into the drawing order (so each piece costs its active spans, not all spans)."""
     valid = sorted({s for s in spans if 0 <= s.start < s.end <= len(text)},
                    key=lambda s: (s.layer, s.start, -s.end, s.tag, s.attrs, s.label or "", s.anchor or ""))
     cuts = sorted({0, len(text), *(s.start for s in valid), *(s.end for s in valid)})
+    starts: dict[int, list[int]] = {}
+    ends: dict[int, list[int]] = {}
+    for i, s in enumerate(valid):
+        starts.setdefault(s.start, []).append(i)
+        ends.setdefault(s.end, []).append(i)
     out: list[str] = []
-    stack: list[Span] = []
-    opened: set[Span] = set()
+    stack: list[int] = []
+    current: set[int] = set()
+    opened: set[int] = set()
     for a, b in itertools.pairwise(cuts):
-        active = [s for s in valid if s.start <= a and b <= s.end]  # already ordered outermost first
+        current.difference_update(ends.get(a, ()))
+        current.update(starts.get(a, ()))
+        active = sorted(current)  # outermost first: the drawing order
         keep = 0
-        while keep < min(len(stack), len(active)) and stack[keep] is active[keep]:
+        while keep < min(len(stack), len(active)) and stack[keep] == active[keep]:
             keep += 1
-        for s in reversed(stack[keep:]):
-            out.append(_close(s, final=s.end <= a))
+        for i in reversed(stack[keep:]):
+            out.append(_close(valid[i], final=valid[i].end <= a))
         stack = stack[:keep]
-        for s in active[keep:]:
-            out.append(_open(s, first=s not in opened))
-            opened.add(s)
-            stack.append(s)
+        for i in active[keep:]:
+            out.append(_open(valid[i], first=i not in opened))
+            opened.add(i)
+            stack.append(i)
         out.append(str(escape(text[a:b])))
-    for s in reversed(stack):
-        out.append(_close(s, final=True))
+    for i in reversed(stack):
+        out.append(_close(valid[i], final=True))
     return Markup("".join(out))
