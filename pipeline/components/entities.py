@@ -24,7 +24,7 @@ from pipeline.components.ent_orgs import acronym_mentions, find_defined_orgs, fi
 from pipeline.components.ent_people import PeopleFinder
 from pipeline.components.ent_places import build_gazetteer_matcher, find_places, gazetteer_matches
 from pipeline.components.ent_ruler import DEFAULT_LABELS  # importing it also registers "mofa_entity_ruler"
-from schemas.models import Economy, Event, Initiative
+from schemas.models import Economy, Event, Initiative, Organization
 
 
 @Language.factory("mofa_entities", default_config={"data_dir": "", "set_ents": True, "labels": DEFAULT_LABELS})
@@ -75,6 +75,7 @@ class EntityFinder:
                                           apec_member=f.entity_id in lex.apec)
                      for f in places if f.kind == "economy"}
         orgs_found, orgs = find_gazetteer_orgs(doc, matches, lex)
+        orgs_found = self._offices_before_names(doc, orgs_found, orgs)
         sessions = org_sessions(doc, [(f.start, f.end, orgs[f.entity_id].name, orgs[f.entity_id].acronym)
                                       for f in orgs_found],
                                 frozenset(h for h, kind in lex.name_heads.items() if kind == "event"))
@@ -163,6 +164,35 @@ class EntityFinder:
         entities = {"person": people, "economy": economies, "organization": orgs,
                     "initiative": initiatives, "event": events}
         return found, entities, links
+
+    def _offices_before_names(self, doc: Doc, orgs_found: list[Found], orgs: dict) -> list[Found]:
+        """'United Nations High Commissioner for Refugees Anders Holmqvist': a gazetteer body whose name is also
+        an office (the UNHCR and its High Commissioner), directly followed by a person's name, is that person's
+        title there. The tail that reads as a title is given back to the people finder; only a leading body that
+        is itself in the gazetteer ('United Nations') stays an organisation mention."""
+        by_name = {e.name: e for e in self.lex.orgs} | {e.acronym: e for e in self.lex.orgs if e.acronym}
+        out: list[Found] = []
+        for f in orgs_found:
+            split = None
+            if f.end < len(doc) and is_cap(doc[f.end]):
+                for k in range(f.start, f.end):
+                    title = self.people.parse_title(doc, k, {}, {})
+                    if title is not None and title.end == f.end:
+                        name_end, words = self.people.parse_name(doc, f.end, {}, set())
+                        if words and name_end > f.end:
+                            split = k
+                        break
+            if split is None:
+                out.append(f)
+                continue
+            entry = by_name.get(doc[f.start:split].text)
+            if entry is not None:
+                oid = ids.org_id(entry.name)
+                out.append(Found(f.start, split, "organization", oid))
+                orgs[oid] = Organization(org_id=oid, name=entry.name, acronym=entry.acronym)
+            if not any(g.entity_id == f.entity_id for g in orgs_found if g is not f):
+                orgs.pop(f.entity_id, None)
+        return out
 
     @staticmethod
     def _details_from_common_noun(doc: Doc, events: dict[str, Event], found: list[Found],
