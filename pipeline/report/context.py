@@ -139,12 +139,17 @@ def index_context(data: dict[str, Any]) -> dict[str, Any]:
 def co_mentions(node_mentions: list[tuple[str, str, int]], edge_rows: list[tuple[str, str, str, str, int]],
                 names: dict[str, dict[str, str]]) -> dict[str, Any]:
     """Economies and initiatives mentioned in the same sentence: nodes (with mention counts) and weighted edges.
-    ``edge_rows`` are (kind a, id a, kind b, id b, sentences) with a < b; a stated initiative link counts as a
+    ``node_mentions`` are (kind, id, mentions) and ``edge_rows`` (kind a, id a, kind b, id b, sentences) with
+    a < b, summed when repeated (one row per range of documents); a stated initiative link counts as a
     co-mention even if one side is implicit."""
-    count = {(k, i): n for k, i, n in node_mentions}
-    edges = {((ka, ia), (kb, ib)): w for ka, ia, kb, ib, w in edge_rows}
+    count: Counter[tuple[str, str]] = Counter()
+    for k, i, n in node_mentions:
+        count[(k, i)] += n
+    edges: Counter[tuple[tuple[str, str], tuple[str, str]]] = Counter()
+    for ka, ia, kb, ib, w in edge_rows:
+        edges[((ka, ia), (kb, ib))] += w
     node_ids = sorted({n for e in edges for n in e} | set(count))
-    nodes = [{"kind": k, "id": i, "name": names[k].get(i, i), "mentions": count.get((k, i), 0)} for k, i in node_ids]
+    nodes = [{"kind": k, "id": i, "name": names[k].get(i, i), "mentions": count[(k, i)]} for k, i in node_ids]
     return {"nodes": nodes,
             "edges": [{"a": a, "b": b, "weight": w} for (a, b), w in sorted(edges.items(), key=lambda e: (-e[1],
                                                                                                      e[0]))]}

@@ -7,7 +7,9 @@ A table whose Parquet file is missing is an empty table of the model's schema.
 
 from __future__ import annotations
 
+from collections import Counter, defaultdict
 from collections.abc import Iterable
+from itertools import pairwise
 from pathlib import Path
 from typing import Any
 
@@ -70,30 +72,52 @@ def rows(con: Any, sql: str, params: Iterable[Any] = ()) -> list[Row]:
     return [dict(zip(names, r, strict=True)) for r in cur.fetchall()]
 
 
+#: Documents per range of the batched aggregates (memory of a query is bounded by its range, not the corpus).
+RANGE = 256
+
+
+def doc_ranges(con: Any, size: int | None = None) -> list[str]:
+    """Conditions on ``doc_id`` cutting the id space into ranges of about ``size`` documents each. Together they
+    cover every string (rows of a doc_id not in documents fall in some range), and, being constants, they let
+    DuckDB skip the Parquet row groups of other ranges (the tables are written in doc_id order)."""
+    size = size or RANGE
+    ids = sorted(r[0] for r in con.execute("SELECT doc_id FROM documents").fetchall())
+    bounds = [_quote(b) for b in ids[size::size]]
+    if not bounds:
+        return ["TRUE"]
+    return ([f"doc_id < {bounds[0]}"] + [f"doc_id >= {a} AND doc_id < {b}" for a, b in pairwise(bounds)]
+            + [f"doc_id >= {bounds[-1]}"])
+
+
 def page_fingerprints(con: Any) -> dict[str, str]:
     """doc_id -> fingerprint of everything its page shows: its rows in every per-document table and the rows of
     every entity it refers to (a renamed person changes the pages that name them).
 
     A row's hash is DuckDB's 64-bit ``hash`` of its table name and whole row; a page's fingerprint is the sum
     of its rows' hashes (a 128-bit integer) and their count: independent of row order, so DuckDB aggregates
-    it in one streaming pass without holding or sorting rows. (DuckDB's version is part of the report's
-    code version, so a different hash function re-renders every page instead of comparing unlike sums.)"""
-    def hashed(table: str, key: str, tag: str) -> str:
-        return f'SELECT "{key}" AS k, hash(\'{tag}\', _r) AS h FROM "{table}" _r'
+    it in one streaming pass without sorting rows. Computed a range of documents at a time. (DuckDB's version
+    is part of the report's code version, so a different hash function re-renders every page instead of
+    comparing unlike sums.)"""
+    def hashed(table: str, key: str, tag: str, where: str) -> str:
+        return f'SELECT "{key}" AS k, hash(\'{tag}\', _r) AS h FROM "{table}" _r WHERE {where}'
 
-    own = " UNION ALL ".join(hashed(t, "doc_id", t) for t in PER_DOCUMENT)
-    entities = " UNION ALL ".join(hashed(t, col, "ref:" + t) for t, col in ENTITY_IDS.items())
-    sql = f"""
-        WITH own AS ({own}),
-             ent AS ({entities}),
-             refs AS ({refs_sql()}),
-             referred AS (SELECT r.doc_id AS k, e.h FROM refs r JOIN ent e ON e.k = r.id),
-             everything AS (SELECT * FROM own UNION ALL SELECT * FROM referred)
-        SELECT e.k, sum(e.h)::VARCHAR || '-' || count(*)::VARCHAR
-        FROM everything e SEMI JOIN documents d ON d.doc_id = e.k
-        GROUP BY e.k
-    """
-    return dict(con.execute(sql).fetchall())
+    out: dict[str, str] = {}
+    for cond in doc_ranges(con):
+        own = " UNION ALL ".join(hashed(t, "doc_id", t, cond) for t in PER_DOCUMENT)
+        entities = " UNION ALL ".join(hashed(t, col, "ref:" + t, f'"{col}" IN (SELECT id FROM refs)')
+                                      for t, col in ENTITY_IDS.items())
+        sql = f"""
+            WITH refs AS MATERIALIZED ({refs_sql("WHERE " + cond)}),
+                 own AS ({own}),
+                 ent AS ({entities}),
+                 referred AS (SELECT r.doc_id AS k, e.h FROM refs r JOIN ent e ON e.k = r.id),
+                 everything AS (SELECT * FROM own UNION ALL SELECT * FROM referred)
+            SELECT e.k, sum(e.h)::VARCHAR || '-' || count(*)::VARCHAR
+            FROM everything e SEMI JOIN documents d ON d.doc_id = e.k
+            GROUP BY e.k
+        """
+        out.update(con.execute(sql).fetchall())
+    return out
 
 
 def document_ids(con: Any) -> list[str]:
@@ -131,7 +155,8 @@ def chunk_tables(con: Any, doc_ids: list[str]) -> Tables:
 
 
 def index_data(con: Any) -> dict[str, Any]:
-    """The corpus aggregates index.html shows, computed in SQL; only small results come back to Python."""
+    """The corpus aggregates index.html shows, computed in SQL a range of documents at a time (ranges hold
+    disjoint documents and sentences, so counts add up); only small results come back to Python."""
     q = con.execute
 
     def count(t: str) -> int:
@@ -140,46 +165,68 @@ def index_data(con: Any) -> dict[str, Any]:
     def names(t: str, col: str, where: str = "") -> dict[str, str]:
         return dict(q(f'SELECT "{col}", name FROM "{t}_rows" {where} ORDER BY file_row_number').fetchall())
 
-    nodes_sql = """
-        SELECT DISTINCT sent_id, kind, entity_id AS id FROM mentions WHERE kind IN ('economy', 'initiative')
-        UNION SELECT sent_id, 'economy', economy_id FROM initiative_links
-        UNION SELECT sent_id, 'initiative', initiative_id FROM initiative_links"""
-    return {
-        "documents": rows(con, """
+    documents: list[Row] = []
+    sums: dict[str, Counter[Any]] = defaultdict(Counter)
+    roles: set[tuple[str, str, str]] = set()
+    for cond in doc_ranges(con):
+        documents += rows(con, f"""
             SELECT d.doc_id, d.title, d.category, d.published, d.n_sentences,
                    coalesce(m.n, 0) AS mentions, coalesce(c.n, 0) AS claims
-            FROM documents_rows d
-            LEFT JOIN (SELECT doc_id, count(*) AS n FROM mentions GROUP BY doc_id) m USING (doc_id)
-            LEFT JOIN (SELECT doc_id, count(*) AS n FROM claims GROUP BY doc_id) c USING (doc_id)
-            ORDER BY d.file_row_number"""),
+            FROM (SELECT * FROM documents_rows WHERE {cond}) d
+            LEFT JOIN (SELECT doc_id, count(*) AS n FROM mentions WHERE {cond} GROUP BY doc_id) m USING (doc_id)
+            LEFT JOIN (SELECT doc_id, count(*) AS n FROM claims WHERE {cond} GROUP BY doc_id) c USING (doc_id)
+            ORDER BY d.file_row_number""")
+        grouped = {
+            "economy_mentions": f"SELECT entity_id, count(*) FROM mentions "
+                                f"WHERE {cond} AND kind = 'economy' GROUP BY ALL",
+            "economy_documents": f"SELECT entity_id, count(DISTINCT doc_id) FROM mentions "
+                                 f"WHERE {cond} AND kind = 'economy' GROUP BY ALL",
+            "person_claims": f"SELECT speaker_id, count(*) FROM claims WHERE {cond} AND speaker_kind = 'person' "
+                             "AND speaker_id IS NOT NULL AND speaker_id <> '' GROUP BY ALL",
+            "person_mentions": f"SELECT entity_id, count(*) FROM mentions "
+                               f"WHERE {cond} AND kind = 'person' GROUP BY ALL",
+            "speakers": f"SELECT speaker_kind, speaker_id, speaker_text, count(*) FROM claims WHERE {cond} "
+                        "GROUP BY ALL",
+            "initiative_documents": f"SELECT entity_id, count(DISTINCT doc_id) FROM mentions "
+                                    f"WHERE {cond} AND kind = 'initiative' GROUP BY ALL",
+            "node_mentions": f"SELECT kind, entity_id, count(*) FROM mentions "
+                             f"WHERE {cond} AND kind IN ('economy', 'initiative') GROUP BY ALL",
+            "edges": f"""
+                WITH n AS (
+                    SELECT DISTINCT sent_id, kind, entity_id AS id FROM mentions
+                        WHERE {cond} AND kind IN ('economy', 'initiative')
+                    UNION SELECT sent_id, 'economy', economy_id FROM initiative_links WHERE {cond}
+                    UNION SELECT sent_id, 'initiative', initiative_id FROM initiative_links WHERE {cond})
+                SELECT a.kind, a.id, b.kind, b.id, count(*) FROM n a JOIN n b ON a.sent_id = b.sent_id
+                    AND (a.kind < b.kind OR (a.kind = b.kind AND a.id < b.id))
+                GROUP BY ALL""",
+        }
+        for key, sql in grouped.items():
+            for *k, n in q(sql).fetchall():
+                sums[key][tuple(k) if len(k) > 1 else k[0]] += n
+        roles.update(q(f"SELECT DISTINCT initiative_id, role, economy_id FROM initiative_links "
+                       f"WHERE {cond}").fetchall())
+    return {
+        "documents": documents,
         "counts": {t: count(t) for t in ("sentences", "mentions", "claims", "people", "economies", "organizations",
                                           "initiatives", "events", "rejects")},
         "names": {"person": names("people", "person_id"), "economy": names("economies", "economy_id"),
                   "organization": names("organizations", "org_id"),
                   "initiative": names("initiatives", "initiative_id"),
                   "event": names("events", "event_id", "WHERE event_id IN (SELECT speaker_id FROM claims)")},
-        "economy_mentions": q("SELECT entity_id, count(*), count(DISTINCT doc_id) FROM mentions "
-                              "WHERE kind = 'economy' GROUP BY entity_id").fetchall(),
-        "person_claims": dict(q("SELECT speaker_id, count(*) FROM claims WHERE speaker_kind = 'person' "
-                                "AND speaker_id IS NOT NULL AND speaker_id <> '' GROUP BY speaker_id").fetchall()),
-        "person_mentions": dict(q("SELECT entity_id, count(*) FROM mentions WHERE kind = 'person' "
-                                  "GROUP BY entity_id").fetchall()),
+        "economy_mentions": [(e, n, sums["economy_documents"][e]) for e, n in sums["economy_mentions"].items()],
+        "person_claims": dict(sums["person_claims"]),
+        "person_mentions": dict(sums["person_mentions"]),
         "people": rows(con, "SELECT person_id, name, titles, economy FROM people_rows ORDER BY file_row_number"),
-        "speakers": q("SELECT speaker_kind, speaker_id, speaker_text, count(*) FROM claims GROUP BY ALL").fetchall(),
-        "roles": q("SELECT DISTINCT initiative_id, role, economy_id FROM initiative_links").fetchall(),
-        "initiative_documents": dict(q("SELECT entity_id, count(DISTINCT doc_id) FROM mentions "
-                                       "WHERE kind = 'initiative' GROUP BY entity_id").fetchall()),
+        "speakers": [(*k, n) for k, n in sums["speakers"].items()],
+        "roles": sorted(roles),
+        "initiative_documents": dict(sums["initiative_documents"]),
         "initiatives": rows(con, "SELECT initiative_id, name, acronym FROM initiatives_rows ORDER BY file_row_number"),
         "status": dict(q("SELECT status, count(*) FROM manifest GROUP BY status").fetchall()),
         "rejected_inputs": q("SELECT source, reason FROM manifest WHERE status = 'rejected'").fetchall(),
         "rejects": q("SELECT source, stage, reason FROM rejects").fetchall(),
-        "node_mentions": q("SELECT kind, entity_id, count(*) FROM mentions WHERE kind IN ('economy', 'initiative') "
-                           "GROUP BY ALL").fetchall(),
-        "edges": q(f"""
-            WITH n AS ({nodes_sql})
-            SELECT a.kind, a.id, b.kind, b.id, count(*) FROM n a JOIN n b ON a.sent_id = b.sent_id
-                AND (a.kind < b.kind OR (a.kind = b.kind AND a.id < b.id))
-            GROUP BY ALL""").fetchall(),
+        "node_mentions": [(*k, n) for k, n in sums["node_mentions"].items()],
+        "edges": [(*k, n) for k, n in sums["edges"].items()],
     }
 
 
