@@ -154,3 +154,23 @@ def test_other_site_page_without_title_element_takes_its_headline() -> None:
     (doc,) = clean_bytes("news/pact.html", html)
     assert doc.title == "Korea and Chile Sign Trade Pact"
     assert "Home" not in doc.text
+
+
+def test_attachment_row_with_several_files_and_prev_next_titles_stay_out_of_the_body() -> None:
+    html = b"""<html><head><title>Press Releases view</title></head><body>
+<div class="gnb"><a href="#">Ministry News</a> <a href="#">Press Releases</a></div>
+<div class="content"><table class="view"><tr><th>Title</th><td>Korea Provides Flood Relief to Pakistan</td></tr>
+<tr><th>Date</th><td>2022-09-01</td><th>Hit</th><td>431</td></tr>
+<tr><th>Attachments</th><td><a href="#">220901_Relief_PAK.hwp</a>
+ <a href="#">220901_Relief_PAK.pdf</a></td></tr></table>
+<div class="txt"><p>The Government of the Republic of Korea has decided to provide humanitarian assistance worth
+USD 1 million to Pakistan, which has suffered severe floods since June.</p>
+<p>The Government hopes that the assistance will help the people of Pakistan recover quickly.</p></div>
+<ul class="view_pn"><li class="prev"><strong>Prev</strong> <a href="#">Korea-Chile Vice Ministerial Talks Held</a></li>
+<li><strong>Next</strong> <a href="#">Minister Attends the G20 Foreign Ministers' Meeting</a></li></ul></div>
+<div class="footer">COPYRIGHT MINISTRY OF FOREIGN AFFAIRS, REPUBLIC OF KOREA</div></body></html>"""
+    (doc,) = clean_bytes("page.html", html)
+    body = [t for s, t in _sections(doc) if s == "body"]
+    assert body[0].startswith("The Government of the Republic of Korea has decided")
+    assert body[-1].endswith("recover quickly.")
+    assert ".hwp" not in doc.text and "Vice Ministerial Talks" not in doc.text and "G20" not in doc.text
