@@ -300,3 +300,56 @@ def test_report_renders_in_headless_chromium(built, tmp_path):
     dom, shot = _chromium(built / "report" / "doc" / "aaaa000000000001.html", tmp_path, "doc")
     assert dom.count('class="ent ent-economy"') == 4 and 'id="claim-2"' in dom and "<script" not in dom
     assert shot.stat().st_size > 20_000
+
+
+# --- incremental updates --------------------------------------------------------------------------------------
+
+def _snapshot(report: Path) -> dict[str, bytes]:
+    return {str(p.relative_to(report)): p.read_bytes() for p in sorted(report.rglob("*")) if p.is_file()}
+
+
+def test_update_renders_only_changed_pages_and_equals_a_full_rebuild(tmp_path):
+    import json
+    import os
+
+    out = write_hand_built(tmp_path / "inc")
+    publish(out)
+    doc = out / "report" / "doc"
+    manifest = json.loads((out / "report" / "pages.json").read_text(encoding="utf-8"))
+    assert set(manifest["pages"]) == {"aaaa000000000001", "bbbb000000000002", "cccc000000000003"}
+    os.utime(doc / "aaaa000000000001.html", ns=(1, 1))
+    os.utime(doc / "bbbb000000000002.html", ns=(1, 1))
+
+    # second run: the undated notice is gone and the second release shows another hit count
+    results, manifest_rows, rejects = hand_built_results()
+    results = results[:2]
+    results[1].document = results[1].document.model_copy(update={"hits": 7})
+    write_tables(out, assemble(results, manifest_rows[:2], rejects))
+    publish(out)
+    assert os.stat(doc / "aaaa000000000001.html").st_mtime_ns == 1  # nothing it shows changed: not rendered
+    assert os.stat(doc / "bbbb000000000002.html").st_mtime_ns != 1  # its hits changed
+    assert not (doc / "cccc000000000003.html").exists()
+
+    # an entity renamed in another document's rows re-renders every page that names it
+    results[1].economies = [results[1].economies[0].model_copy(update={"name": "Republic of Korea"})]
+    results[0].economies = [e for e in results[0].economies if e.economy_id != "KOR"]
+    write_tables(out, assemble(results, manifest_rows[:2], rejects))
+    os.utime(doc / "aaaa000000000001.html", ns=(1, 1))
+    publish(out)
+    page = (doc / "aaaa000000000001.html").read_text(encoding="utf-8")
+    assert os.stat(doc / "aaaa000000000001.html").st_mtime_ns != 1 and "Republic of Korea" in page
+
+    fresh = tmp_path / "fresh"
+    write_tables(fresh, assemble(results, manifest_rows[:2], rejects))
+    publish(fresh)
+    assert _snapshot(out / "report") == _snapshot(fresh / "report")
+
+
+def test_a_page_deleted_or_a_manifest_lost_is_rebuilt(built, tmp_path):
+    out = tmp_path / "processed"
+    shutil.copytree(built, out)
+    (out / "report" / "doc" / "aaaa000000000001.html").unlink()
+    (out / "report" / "charts" / "network.svg").write_text("tampered")
+    (out / "report" / "pages.json").write_text("{not json")
+    publish(out)
+    assert _snapshot(out / "report") == _snapshot(built / "report")

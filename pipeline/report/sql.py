@@ -73,7 +73,7 @@ def rows(con: Any, sql: str, params: Iterable[Any] = ()) -> list[Row]:
 
 
 #: Documents per range of the batched aggregates (memory of a query is bounded by its range, not the corpus).
-RANGE = 256
+RANGE = 512
 
 
 def doc_ranges(con: Any, size: int | None = None) -> list[str]:
