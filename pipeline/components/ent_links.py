@@ -207,12 +207,7 @@ def initiative_links(doc: Doc, mentions: list[Found], initiative_names: dict[str
             others = [x for x in mentions if x.kind == "organization" and sent.start <= x.start < k - 1]
             if before and not (others and max(o.start for o in others) > max(e.start for e in before)):
                 add(m.entity_id, max(before, key=lambda e: e.start).entity_id, "lead", m.start)
-    # "Kenya Vision 2030": a name that opens with one economy (not "Korea-Japan ...") is that economy's
     for m in inits:
-        e = econ_by_start.get(m.start)
-        if e is not None and e.end < m.end and doc[e.end].text != "-" and not (
-                e.end < len(doc) and doc[e.end].text in ("’s", "'s")):
-            add(m.entity_id, e.entity_id, "lead", m.start)
         for econ in _bilateral_leads(doc, m, econ_by_start):
             add(m.entity_id, econ, "lead", m.start)
     # read from the parse: "the Korean government's X", "X is Korea's roadmap", "Korea launched X"
@@ -223,6 +218,14 @@ def initiative_links(doc: Doc, mentions: list[Found], initiative_names: dict[str
             continue  # the acronym in parentheses: its name already linked
         for econ, role, tok in _parse_links(doc, head, econ_tok):
             add(m.entity_id, econ, role, tok)
+    # "Kenya Vision 2030": a name that opens with one economy (not "Korea-Japan ...") is that economy's, unless
+    # the text names its lead ("Korea's Ukraine Peace Initiative": Ukraine is its topic, not its lead)
+    stated = {init_id for init_id, _, role in rows if role == "lead"}
+    for m in inits:
+        e = econ_by_start.get(m.start)
+        if m.entity_id not in stated and e is not None and e.end < m.end and doc[e.end].text != "-" and not (
+                e.end < len(doc) and doc[e.end].text in ("’s", "'s")):
+            add(m.entity_id, e.entity_id, "lead", m.start)
     # "Korea suggested ... This initiative was endorsed by ..."
     for sent in sents:
         for t in sent:

@@ -48,6 +48,7 @@ class Title:
     former: bool = False
     counterpart: str | None = None  # "Ambassador to Korea": the state an envoy is sent to
     private: bool = False  # an institution's office: no default economy
+    offices: list[str] = field(default_factory=list)  # the separate offices joined by "and" (else [text])
 
 
 @dataclass
@@ -240,11 +241,14 @@ class PeopleFinder:
         if not units or end == start:
             return None
         text = " and ".join(pieces)
+        # "Deputy Prime Minister and Minister of Foreign Affairs": two offices, each complete (a rank or a field);
+        # "Spokesperson and Deputy Minister for Public Affairs" (a bare head joined to an office) is one post
+        offices = pieces if len(units) > 1 and all(ranks or content for _, ranks, content in units) else [text]
         if economy is None:
             for phrase, code in self.lex.title_economies.items():
                 if phrase in text:
                     economy = code
-        return Title(start, end, text, economy, units, prefix_start, former, counterpart, private)
+        return Title(start, end, text, economy, units, prefix_start, former, counterpart, private, offices)
 
     # -- names --------------------------------------------------------------------------------------------------
     def parse_name(self, doc: Doc, i: int, econ_at: dict[int, tuple[int, str]],
@@ -289,7 +293,7 @@ class PeopleFinder:
                 continue
             name_end, words = self.parse_name(doc, title.end, econ_at, blocked)
             if words:
-                cand = Candidate(title.start, name_end, words, title, title.economy, [self._title_string(title)],
+                cand = Candidate(title.start, name_end, words, title, title.economy, self._title_strings(title),
                                  org_title=title.prefix_start - 1 in blocked, counterpart=title.counterpart,
                                  private=title.private)
                 name_end = self._after_name(doc, cand, name_end, econ_at, blocked)
@@ -346,8 +350,8 @@ class PeopleFinder:
             used.update(range(start, end))
         return out
 
-    def _title_string(self, title: Title) -> str:
-        return ("former " if title.former else "") + title.text
+    def _title_strings(self, title: Title) -> list[str]:
+        return [("former " if title.former else "") + t for t in (title.offices or [title.text])]
 
     def _after_name(self, doc: Doc, cand: Candidate, j: int, econ_at: dict[int, tuple[int, str]],
                     blocked: set[int]) -> int:
@@ -372,7 +376,7 @@ class PeopleFinder:
                     title is not None and title.prefix_start == k):
                 _, words = self.parse_name(doc, title.end, econ_at, blocked)
                 if not words:
-                    cand.titles.append(self._title_string(title))
+                    cand.titles.extend(self._title_strings(title))
                     cand.economy = cand.economy or title.economy
                     cand.private = cand.private or title.private
                     return title.end

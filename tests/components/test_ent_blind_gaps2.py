@@ -1,0 +1,67 @@
+"""Generic gaps of a second blind evaluation: two offices joined by "and" before one name, initiative leads stated
+by a possessive beating a name that opens with an economy, gazetteer organisations over initiative readings,
+name + year initiatives, and events versus capitalised phrases and organs of a body. Invented sentences (other
+names and countries than any test set); each case states what must and what must not appear."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from pipeline.extract import extract_all
+from schemas.models import CleanDocument, DocResult, Paragraph
+
+
+def _run(nlp, text: str) -> DocResult:
+    paragraphs = [Paragraph(paragraph_id=0, section="body", start=0, end=len(text))]
+    cdoc = CleanDocument(doc_id="dblind2", source="t.txt", sha256="0", input_format="text", title="t",
+                         language="en", text=text, published=dt.date(2028, 5, 10), paragraphs=paragraphs)
+    (result,) = extract_all(nlp, [cdoc])
+    return result
+
+
+def _leads(r: DocResult) -> dict[str, set[str]]:
+    names = {i.initiative_id: i.name for i in r.initiatives}
+    out: dict[str, set[str]] = {name: set() for name in names.values()}
+    for link in r.initiative_links:
+        if link.role == "lead":
+            out[names[link.initiative_id]].add(link.economy_id)
+    return out
+
+
+# -- 1. two offices joined by "and" -------------------------------------------------------------------------------
+
+def test_two_offices_before_one_name(nlp):
+    r = _run(nlp, "Minister of Foreign Affairs Han Seo-jin held talks with First Deputy Prime Minister and Minister "
+                  "of Foreign Affairs Ivana Kovarova of Slovakia in Seoul on May 3. Deputy Prime Minister Kovarova "
+                  "thanked Korea. Minister Han said Minister Kovarova was welcome. The Slovak Minister hoped for "
+                  "closer ties.")
+    people = {p.name: p for p in r.people}
+    iv = people["Ivana Kovarova"]
+    assert iv.titles == ["First Deputy Prime Minister", "Minister of Foreign Affairs"]
+    assert (iv.family_name, iv.given_name, iv.economy) == ("Kovarova", "Ivana", "SVK")
+    assert "Kovarova" not in people
+    names = {p.person_id: p.name for p in r.people}
+    ment = {m.text: names[m.entity_id] for m in r.mentions if m.kind == "person"}
+    for short in ("Deputy Prime Minister Kovarova", "Minister Kovarova", "The Slovak Minister"):
+        assert ment[short] == "Ivana Kovarova"
+    assert ment["Minister Han"] == "Han Seo-jin"
+
+
+def test_bare_head_and_office_stay_one_title(nlp):
+    r = _run(nlp, "Spokesperson and Deputy Minister for Public Affairs Yoon Ha-neul said that the ministry "
+                  "welcomes the decision.")
+    assert {p.name: p.titles for p in r.people}["Yoon Ha-neul"] == ["Spokesperson and Deputy Minister for Public "
+                                                                    "Affairs"]
+
+
+# -- 2. initiative leads --------------------------------------------------------------------------------------------
+
+def test_possessive_lead_beats_economy_opening_the_name(nlp):
+    r = _run(nlp, "Minister Han explained Korea's Sudan Recovery and Resilience Initiative. The two ministers "
+                  "welcomed the Korea-Slovakia Youth Mobility Agreement and the Korea-Peru Free Trade Agreement. "
+                  "Ghana Vision 2040 was also discussed.")
+    leads = _leads(r)
+    assert leads["Sudan Recovery and Resilience Initiative"] == {"KOR"}
+    assert leads["Korea-Slovakia Youth Mobility Agreement"] == set()
+    assert leads["Korea-Peru Free Trade Agreement"] == set()
+    assert leads["Ghana Vision 2040"] == {"GHA"}
