@@ -130,7 +130,9 @@ def find_named(doc: Doc, lex: Lexicon, blocked: set[int], org_spans: set[tuple[i
         if kind == "initiative" and start > 0 and _YEAR.match(doc[start - 1].text) and (start - 1) not in blocked \
                 and (start < tok.i or end > tok.i + 1):
             start -= 1  # "2050 Strategy for the Blue Pacific Continent", "2030 Agenda for Sustainable Development"
-        if start == tok.i and not (end > tok.i + 1 and tok.i > 0 and not tok.is_sent_start and (
+        dated = kind == "initiative" and end == tok.i + 2 and _YEAR.match(doc[tok.i + 1].text) is not None \
+            and not in_headline(doc, tok.i)  # "Agenda 2063", "Vision 2030": a head and a year name a programme
+        if start == tok.i and not dated and not (end > tok.i + 1 and tok.i > 0 and not tok.is_sent_start and (
                 doc[tok.i - 1].lower_ == "the" or _ordinal(doc[tok.i - 1].text) or _YEAR.match(doc[tok.i - 1].text))):
             continue  # a head-first name needs its complement: "the 4th Summit for Democracy"
         if end == tok.i + 1 and all(doc[k].text in lex.generic_name_words or doc[k].is_punct
@@ -138,6 +140,10 @@ def find_named(doc: Doc, lex: Lexicon, blocked: set[int], org_spans: set[tuple[i
             continue  # "Joint Statement", "Press Conference": no particular name
         if (start, end) in org_spans or (start, tok.i + 1) in org_spans:
             continue
+        if any(s <= start and tok.i < e for s, e in org_spans):
+            continue  # "North Atlantic Treaty Organization": a head inside a gazetteer body's name names no other
+        if kind == "event" and end == tok.i + 1 and tok.text in lex.org_heads and (start, tok.i) in org_spans:
+            continue  # "AU Commission", "ASEAN Secretariat": an organ of a known body, no event
         named = NamedSpan(start, end, kind, _name_text(doc, start, end), acronym=acronym_after(doc, end))
         before = doc[start - 1] if start > 0 else None
         if before is not None:

@@ -65,3 +65,27 @@ def test_possessive_lead_beats_economy_opening_the_name(nlp):
     assert leads["Korea-Slovakia Youth Mobility Agreement"] == set()
     assert leads["Korea-Peru Free Trade Agreement"] == set()
     assert leads["Ghana Vision 2040"] == {"GHA"}
+
+
+# -- 3. gazetteer bodies over initiative readings; name + year ----------------------------------------------------
+
+def test_gazetteer_body_is_no_initiative_and_year_names_are(nlp):
+    r = _run(nlp, "The ministers discussed cooperation with the North Atlantic Treaty Organization (NATO), the "
+                  "African Union's Agenda 2063 and Egypt's Vision 2030. Both sides support Agenda 2030.")
+    inits = {i.name for i in r.initiatives}
+    assert {"Agenda 2063", "Agenda 2030"} <= inits
+    assert any(n.endswith("Vision 2030") for n in inits)
+    assert "North Atlantic Treaty" not in inits and not any("Treaty" in n for n in inits)
+    assert "North Atlantic Treaty Organization" in {o.name for o in r.organizations}
+
+
+# -- 4. events versus capitalised phrases and organs of a body ----------------------------------------------------
+
+def test_numbered_meeting_is_an_event_organs_and_common_phrases_are_not(nlp):
+    r = _run(nlp, "Minister Han attended the 3rd Korea-Caribbean Foreign Ministers' Meeting in Seoul on June 4. "
+                  "The next Korea-Caribbean Foreign Ministers' Meeting will be held in Kingston. He met the "
+                  "Chairperson of the AU Commission. Next Meeting participants welcomed the outcome.")
+    events = {e.name: e for e in r.events}
+    assert events["Korea-Caribbean Foreign Ministers' Meeting"].ordinal == 3
+    assert "Next Meeting" not in events and "AU Commission" not in events
+    assert len(r.events) == 1
