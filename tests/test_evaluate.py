@@ -626,7 +626,7 @@ def gold_report(nlp: Any) -> ev.Report:
 
 #: Minimum F1 on the seed (issues 2-4 "done when", measured 1.0 everywhere) and, as regression guards, on the
 #: further gold files (measured 1.0 everywhere at the time of pinning) and on the held-out set (tests/heldout/,
-#: annotated blind; pinned a little under the scores measured when it was added to the suite).
+#: tests/heldout2/, tests/heldout3/: each annotated blind; floors pinned a little under the lowest score measured).
 SEED_FLOORS = {"metadata": 1.0, "body": 1.0, "people": 1.0, "people_titles": 1.0, "people_economy": 1.0,
                "economies": 1.0, "organizations": 1.0, "initiatives": 1.0, "initiative_links": 0.95, "events": 1.0,
                "event_attributes": 0.95, "claims": 0.95, "claims_cue": 0.95, "claims_addressees": 1.0,
@@ -636,8 +636,8 @@ CORPUS_FLOORS = {"metadata": 0.95, "body": 0.95, "people": 0.95, "people_titles"
                  "events": 0.9, "event_attributes": 0.9, "claims": 0.95, "claims_cue": 0.95,
                  "claims_addressees": 0.9, "claims_via_pronoun": 0.95}
 HELDOUT_FLOORS = {"metadata": 0.95, "body": 0.95, "people": 0.9, "people_titles": 0.85, "people_economy": 0.85,
-                  "economies": 0.95, "organizations": 0.85, "initiatives": 0.8, "initiative_links": 0.65,
-                  "events": 0.85, "event_attributes": 0.7, "claims": 0.9, "claims_cue": 0.9,
+                  "economies": 0.95, "organizations": 0.8, "initiatives": 0.8, "initiative_links": 0.6,
+                  "events": 0.8, "event_attributes": 0.7, "claims": 0.9, "claims_cue": 0.9,
                   "claims_via_pronoun": 0.9}
 
 
@@ -657,14 +657,14 @@ def test_every_gold_document_is_found_and_scores_above_the_floors(gold_report: e
     assert not low, (low, gold_report.details)
 
 
-@pytest.fixture(scope="module")
-def heldout_report(nlp: Any) -> ev.Report:
-    """The pipeline on the blind held-out releases of tests/heldout/raw, scored against their gold."""
+@pytest.fixture(scope="module", params=["heldout", "heldout2", "heldout3"])
+def heldout_report(request: pytest.FixtureRequest, nlp: Any) -> ev.Report:
+    """The pipeline on one set of blind-annotated releases (tests/heldout*/raw), scored against its gold."""
     from pipeline.clean import clean_bytes
     from pipeline.extract import extract_all
     from schemas.models import CleanDocument
 
-    heldout = ROOT / "tests" / "heldout"
+    heldout = ROOT / "tests" / request.param
     paths = sorted((heldout / "raw").iterdir())
     cdocs = [d for p in paths for d in clean_bytes(p.name, p.read_bytes()) if isinstance(d, CleanDocument)]
     tables = _tables_from_results(list(extract_all(nlp, cdocs)))
