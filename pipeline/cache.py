@@ -43,4 +43,5 @@ class Cache:
             return None
 
     def put(self, k: str, value: Any) -> None:
-        write_text_atomic(self._path(k), json.dumps(value, ensure_ascii=False, sort_keys=True))
+        # not fsynced: an entry lost to a power cut is unreadable or missing, hence a miss, and recomputed
+        write_text_atomic(self._path(k), json.dumps(value, ensure_ascii=False, sort_keys=True), durable=False)

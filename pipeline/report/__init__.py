@@ -80,8 +80,11 @@ def _read_manifest(path: Path) -> dict[str, Any]:
 
 
 def _write_manifest(path: Path, pages: dict[str, str], charts: dict[str, str]) -> None:
+    import os
+
     from pipeline.atomic import write_text_atomic
 
+    os.sync()  # the pages were written without one fsync each: flush them all before the manifest vouches for them
     write_text_atomic(path, json.dumps({"pages": dict(sorted(pages.items())), "charts": dict(sorted(charts.items()))},
                                        indent=0, sort_keys=True) + "\n")
 
@@ -124,7 +127,8 @@ def build_report(con: Any, report_dir: Path) -> dict[str, int]:
         index = by_doc(tables)
         for doc in tables["documents"]:
             d = doc_context(doc, tables, index)
-            write_text_atomic(doc_dir / doc_filename(doc["doc_id"]), page.render(d=d, kinds=d["kinds"], root="../"))
+            write_text_atomic(doc_dir / doc_filename(doc["doc_id"]), page.render(d=d, kinds=d["kinds"], root="../"),
+                              durable=False)
 
     charts = write_index(env, index_context(index_data(con)), report_dir, old["charts"])
 
