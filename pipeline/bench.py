@@ -220,8 +220,9 @@ def bench(raw_dir: Path, n: int, workers: list[int], model: str | None, batch_si
     cpu = _cpu_name()
     lines.append(f"N = {n} releases, {words:,} words; model {model}; batch size {batch_size}; "
                  f"{os.cpu_count()} cores ({cpu}), {psutil.virtual_memory().total / 2**30:.0f} GiB; "
-                 f"Python {sys.version.split()[0]}; load average {load0:.1f} at the start, {load1:.1f} at the end "
-                 "(above the core count, other work shared the machine: compare CPU seconds)")
+                 f"Python {sys.version.split()[0]}; load average {load0:.1f} at the start, {load1:.1f} at the end"
+                 + (" (above the core count, other work shared the machine: compare CPU seconds)"
+                    if max(load0, load1) > (os.cpu_count() or 1) else ""))
     lines.append("")
     lines.append("| run | docs | wall s | CPU s | docs/s | words/s | peak MB | wall vs bare | CPU vs bare |")
     lines.append("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |")
