@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import Any
 
 from spacy.tokens import Doc, Span, Token
 
@@ -23,7 +24,44 @@ class Found:
     entity_id: str
 
     def span(self, doc: Doc) -> Span:
-        return Span(doc, self.start, self.end, label=self.kind, kb_id=self.entity_id)
+        return Span(real_doc(doc), self.start, self.end, label=self.kind, kb_id=self.entity_id)
+
+
+class DocView:
+    """Read-only stand-in for a Doc during one component call: its tokens, text and entities are read once.
+
+    Every ``doc[i]``, ``for tok in doc``, ``doc.text`` and ``doc.ents`` on a spaCy Doc builds new Python
+    objects (the text and the entity tuple from all tokens); the finders ask for them tens of thousands of
+    times per release. Token objects read their attributes live from the Doc, so caching them is safe while
+    the Doc is not retokenised; the cached ``ents`` are valid until the caller sets new ones. Slices, spaCy
+    calls needing the real Doc (``Span``, matchers) and any other attribute go to ``view.doc``."""
+
+    __slots__ = ("doc", "ents", "text", "tokens")
+
+    def __init__(self, doc: Doc) -> None:
+        self.doc = doc
+        self.tokens: list[Token] = list(doc)
+        self.text: str = "".join(t.text_with_ws for t in self.tokens)
+        self.ents: tuple[Span, ...] = doc.ents
+
+    def __getitem__(self, i: Any) -> Any:
+        if type(i) is int:
+            return self.tokens[i]
+        return self.doc[i]
+
+    def __iter__(self) -> Any:
+        return iter(self.tokens)
+
+    def __len__(self) -> int:
+        return len(self.tokens)
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self.doc, name)
+
+
+def real_doc(doc: Doc | DocView) -> Doc:
+    """The spaCy Doc behind a :class:`DocView` (or the Doc itself), for calls that need the real type."""
+    return doc.doc if isinstance(doc, DocView) else doc
 
 
 def is_acronym(text: str) -> bool:

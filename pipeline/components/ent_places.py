@@ -12,7 +12,7 @@ from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
 from pipeline import ids
-from pipeline.components.ent_common import Found, is_cap, overlaps
+from pipeline.components.ent_common import Found, is_cap, overlaps, real_doc
 from pipeline.components.ent_lexicon import Lexicon
 
 ECON, ADJ, LOC, ORG = "economy", "adj", "location", "organization"
@@ -38,6 +38,7 @@ def build_gazetteer_matcher(nlp: Language, lex: Lexicon) -> PhraseMatcher:
 
 def gazetteer_matches(doc: Doc, matcher: PhraseMatcher) -> list[Span]:
     """All matches as spans labelled 'kind\\tvalue' (overlapping; callers choose)."""
+    doc = real_doc(doc)
     return [Span(doc, s, e, label=mid) for mid, s, e in matcher(doc)]
 
 
@@ -101,7 +102,7 @@ def find_places(doc: Doc, matches: list[Span], lex: Lexicon) -> tuple[list[Found
                         key=lambda m: rank[m.label_.split("\t")[0]])
     geo = geographic_spans(doc, [(m.start, m.end) for m in candidates if m.label_.split("\t")[0] in (ECON, ADJ)],
                            lex)
-    candidates = [Span(doc, s, e, label=f"{LOC}\t{doc[s:e].text}") for s, e in geo] + candidates
+    candidates = [Span(real_doc(doc), s, e, label=f"{LOC}\t{doc[s:e].text}") for s, e in geo] + candidates
     found: list[Found] = []
     for span in filter_spans(candidates):
         kind, value = span.label_.split("\t")

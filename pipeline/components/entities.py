@@ -15,7 +15,7 @@ from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
 from pipeline import ids
-from pipeline.components.ent_common import Found, acronym_after, in_headline, is_cap, org_head_after, overlaps
+from pipeline.components.ent_common import DocView, Found, acronym_after, in_headline, is_cap, org_head_after, overlaps
 from pipeline.components.ent_dates import find_dates
 from pipeline.components.ent_lexicon import DATA_DIR, load_lexicon, with_model_words
 from pipeline.components.ent_links import event_details, initiative_links, parse_details
@@ -42,7 +42,7 @@ class EntityFinder:
         self.labels = {**DEFAULT_LABELS, **(labels or {})}
 
     def __call__(self, doc: Doc) -> Doc:
-        found, entities, links = self.find(doc)
+        found, entities, links = self.find(DocView(doc))  # type: ignore[arg-type]
         doc.spans["mofa"] = [f.span(doc) for f in found]
         doc._.mofa_entities = entities
         doc._.mofa_links = links
