@@ -51,6 +51,7 @@ from pipeline.components.claim_lexicon import (
     load_lexicon,
 )
 from pipeline.components.claim_speakers import DocContext, Focus, Speaker, SpeakerResolver, np_tokens
+from pipeline.components.ent_common import DocView
 from pipeline.components.structure import paragraph_at, sent_id_at, sentence_spans
 from schemas.models import Claim
 
@@ -117,8 +118,9 @@ class ClaimFinder:
         self.home_economy = home_economy
 
     def __call__(self, doc: Doc) -> Doc:
-        cues = self.match(doc)
-        claims = self.attribute(doc, self.candidates(doc, cues))
+        view: Doc = DocView(doc)  # type: ignore[assignment]  # tokens and text read once per release
+        cues = self.match(view)
+        claims = self.attribute(view, self.candidates(view, cues))
         self.set_annotations(doc, claims)
         return doc
 
@@ -185,7 +187,7 @@ class ClaimFinder:
         if cand.claim_type != "statement" or cand.cue.entry.speaker == "object":
             return cand
         lo, hi = cand.content
-        roots = [t for t in doc[lo:hi]
+        roots = [t for t in (doc[i] for i in range(lo, hi))  # doc[i]: cached tokens of a DocView
                  if (t.head.i < lo or t.head.i >= hi or t.head is t) and t.pos_ in ("VERB", "AUX")]
         if not roots:
             return cand
@@ -282,7 +284,8 @@ class ClaimFinder:
             events: list[tuple[int, int, Candidate | Token]] = []
             for c in by_sent.get(k, []):
                 events.append((_speaker_position(doc, c), 1, c))
-            for tok in sent:
+            for i in range(sent.start, sent.end):  # doc[i]: cached tokens of a DocView, no Span iteration
+                tok = doc[i]
                 if tok.dep_ in _SUBJ and _main_clause(tok.head):
                     events.append((tok.i, 0, tok))
             for _, _, ev in sorted(events, key=lambda e: (e[0], e[1])):
