@@ -228,7 +228,7 @@ def initiative_links(doc: Doc, mentions: list[Found], initiative_names: dict[str
             add(m.entity_id, e.entity_id, "lead", m.start)
     # "Korea suggested ... This initiative was endorsed by ..."
     for sent in sents:
-        for t in sent:
+        for t in (doc[i] for i in range(sent.start, sent.end)):  # doc[i]: cached tokens of a DocView
             if t.lower_ in ("this", "the") and t.i + 1 < sent.end and doc[t.i + 1].lower_ in _ANAPHORS \
                     and not is_named(doc, t.i + 1, inits):
                 init_id = _antecedent(doc, sents, sent, inits, initiative_names)
@@ -236,7 +236,7 @@ def initiative_links(doc: Doc, mentions: list[Found], initiative_names: dict[str
                     continue
                 prev = _previous_sentence(sents, sent)
                 if prev is not None:
-                    for tok in prev:
+                    for tok in (doc[i] for i in range(prev.start, prev.end)):
                         if tok.lemma_ in _LEAD_VERBS and tok.pos_ == "VERB":
                             for child in tok.children:
                                 if child.dep_ == "nsubj" and child.i in econ_by_start:

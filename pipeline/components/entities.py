@@ -54,11 +54,12 @@ class EntityFinder:
         """doc.ents agree with doc.spans["mofa"]: every mention with its OntoNotes label; the model's own
         entities of the kinds the project decides (people, places, organisations, events, laws, dates) are
         dropped when no mention confirms them; its other entities (numbers, money, NORP) stay where free."""
-        model_gpe = {(e.start, e.end) for e in doc.ents if e.label_ == self.labels["city"]}
+        ents = doc.ents  # rebuilt on every access: read once
+        model_gpe = {(e.start, e.end) for e in ents if e.label_ == self.labels["city"]}
         mine = [Span(doc, f.start, f.end, label=self._label(doc, f, model_gpe), kb_id=f.entity_id) for f in found]
         mine = filter_spans(mine)
         decided = set(self.labels.values())
-        rest = [e for e in doc.ents if e.label_ not in decided
+        rest = [e for e in ents if e.label_ not in decided
                 and not any(e.start < m.end and m.start < e.end for m in mine)]
         doc.set_ents(sorted(mine + rest, key=lambda s: s.start), default="outside")
 
