@@ -14,6 +14,7 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
+from pipeline.components.ent_common import DocView, real_doc
 from pipeline.components.ent_lexicon import DATA_DIR, Lexicon, load_lexicon, with_model_words
 from pipeline.components.ent_named import find_named
 from pipeline.components.ent_people import PeopleFinder
@@ -56,18 +57,19 @@ class GazetteerRuler:
         self.block_titles = block_titles
 
     def __call__(self, doc: Doc) -> Doc:
-        ents, outside = self.match(doc)
+        ents, outside = self.match(DocView(doc))  # type: ignore[arg-type]  # tokens read once per release
         return self.set_annotations(doc, ents, outside)
 
     def match(self, doc: Doc) -> tuple[list[Span], list[Span]]:
         """Entity spans (gazetteer names and named meetings/initiatives, longest first) and title spans."""
-        spans = [Span(doc, s, e, label=mid) for mid, s, e in self.matcher(doc)]
+        base = real_doc(doc)  # Span and the matcher need the spaCy Doc itself
+        spans = [Span(base, s, e, label=mid) for mid, s, e in self.matcher(base)]
         econ = [(s.start, s.end) for s in spans if s.label_ == self.labels["economy"]]
-        spans += [Span(doc, s, e, label=self.labels["location"]) for s, e in geographic_spans(doc, econ, self.lex)]
+        spans += [Span(base, s, e, label=self.labels["location"]) for s, e in geographic_spans(doc, econ, self.lex)]
         gazetteer = filter_spans(spans)
         org_spans = {(s.start, s.end) for s in gazetteer if s.label_ == self.labels["organization"]}
         for n in find_named(doc, self.lex, set(), org_spans):
-            spans.append(Span(doc, n.start, n.end, label=self.labels[n.kind]))
+            spans.append(Span(base, n.start, n.end, label=self.labels[n.kind]))
         ents = filter_spans(spans)
         outside: list[Span] = []
         if self.block_titles:
@@ -79,7 +81,7 @@ class GazetteerRuler:
                     i += 1
                     continue
                 if not any(k in taken for k in range(title.start, title.end)):
-                    outside.append(Span(doc, title.start, title.end))
+                    outside.append(Span(base, title.start, title.end))
                 i = max(title.end, i + 1)
         return ents, outside
 
