@@ -188,7 +188,7 @@ class ClaimFinder:
             return cand
         lo, hi = cand.content
         roots = [t for t in (doc[i] for i in range(lo, hi))  # doc[i]: cached tokens of a DocView
-                 if (t.head.i < lo or t.head.i >= hi or t.head is t) and t.pos_ in ("VERB", "AUX")]
+                 if ((h := t.head.i) < lo or h >= hi or t.head is t) and t.pos_ in ("VERB", "AUX")]
         if not roots:
             return cand
         verbs = [roots[0], *roots[0].conjuncts]

@@ -202,7 +202,7 @@ class PeopleFinder:
 
     def parse_title(self, doc: Doc, i: int, econ_at: dict[int, tuple[int, str]],
                     org_at: dict[int, int] | None = None) -> Title | None:
-        if i not in econ_at and not is_cap(doc[i]) and doc[i].lower_ != "former":
+        if i not in econ_at and not is_cap(tok := doc[i]) and tok.lower_ != "former":  # called for every token
             return None  # a title starts capitalised (or with an economy, or "former"): skip the rest cheaply
         prefix_start = i
         economy = None
