@@ -80,6 +80,14 @@ class Candidate:
     shared_economy: bool = False  # taken from a coordinated holder's "of X", not stated for this one
 
 
+#: Verbs of holding or being given an office, between "who" and "as" ("who has served as", "who was named as").
+_ROLE_VERBS = frozenset({"has", "had", "have", "was", "is", "been", "served", "serves", "serving", "appointed",
+                         "named", "elected", "designated", "nominated", "acted", "acts", "worked", "works"})
+
+#: Footnote markers written right after a name ("Park Sun-hee*").
+_FOOTNOTE_MARKS = frozenset({"*", "**", "***", "※"})
+
+
 def _word_at(doc: Doc, i: int) -> tuple[str, int]:
     """The word starting at token i, hyphen-glued pieces joined ('Tae - yul' -> 'Tae-yul')."""
     text, j = doc[i].text, i + 1
@@ -334,16 +342,19 @@ class PeopleFinder:
         for comma in doc:
             if comma.text != "," or comma.i < 2 or (comma.i - 1) in used or (comma.i - 1) in blocked:
                 continue
-            start = comma.i
-            while start > 0 and comma.i - start < 7 and (
+            name_end = comma.i  # the name ends at the comma, or at a footnote marker glued to it ("Oh Min-ji*,")
+            while name_end > 1 and doc[name_end - 1].text in _FOOTNOTE_MARKS:
+                name_end -= 1
+            start = name_end
+            while start > 0 and name_end - start < 7 and (
                     is_cap(doc[start - 1]) or doc[start - 1].text == "-"
                     or (start > 1 and doc[start - 2].text == "-" and not doc[start - 2].whitespace_)) \
                     and (start - 1) not in used and (start - 1) not in blocked:
                 start -= 1
-            while start < comma.i and (doc[start].text in _NOT_NAME or doc[start].text == "-"):
+            while start < name_end and (doc[start].text in _NOT_NAME or doc[start].text == "-"):
                 start += 1
             end, words = self.parse_name(doc, start, econ_at, blocked)
-            if end != comma.i or len(words) < 2:
+            if end != name_end or len(words) < 2:
                 continue
             cand = Candidate(start, end, words, None)
             if self._after_name(doc, cand, end, econ_at, blocked) == end or not cand.titles:
@@ -359,6 +370,8 @@ class PeopleFinder:
                     blocked: set[int]) -> int:
         """'NAME of (the) Peru' (economy), 'NAME, former Deputy Minister for ...' (another title) and
         'NAME, a senior fellow at X' (a title outside government)."""
+        while j < len(doc) and doc[j].text in _FOOTNOTE_MARKS:  # "Park Sun-hee*, former ...": a footnote marker
+            j += 1
         if j + 1 < len(doc) and doc[j].lower_ == "of":
             k = j + 1 + (1 if doc[j + 1].lower_ == "the" else 0)
             if k in econ_at:
@@ -381,8 +394,33 @@ class PeopleFinder:
                     cand.titles.extend(self._title_strings(title))
                     cand.economy = cand.economy or title.economy
                     cand.private = cand.private or title.private
+                    self._role_after(doc, cand, title.end, econ_at, blocked)
                     return title.end
+        self._role_after(doc, cand, j, econ_at, blocked)
         return j
+
+    def _role_after(self, doc: Doc, cand: Candidate, j: int, econ_at: dict[int, tuple[int, str]],
+                    blocked: set[int]) -> None:
+        """'appointed NAME as Ambassador to X', 'NAME, who has served as Permanent Representative since ...':
+        an office assigned to the person in the same clause is one of their titles (the mention stays the name)."""
+        k = j + (1 if j < len(doc) and doc[j].text == "," else 0)
+        if k < len(doc) and doc[k].lower_ == "who":
+            k += 1
+            while k < len(doc) and doc[k].lower_ in _ROLE_VERBS:
+                k += 1
+            if k == j + 2 or k >= len(doc) or doc[k - 1].lower_ not in _ROLE_VERBS:
+                return
+        if k >= len(doc) or doc[k].lower_ != "as":
+            return
+        title = self.parse_title(doc, k + 1, econ_at)
+        if title is None or title.prefix_start != k + 1 or title.start >= len(doc):
+            return
+        if self.parse_name(doc, title.end, econ_at, blocked)[1]:
+            return  # "as Minister Kim said": another person's title
+        for text in self._title_strings(title):
+            if text not in cand.titles:
+                cand.titles.append(text)
+        cand.economy = cand.economy or title.economy
 
     def _expert_title(self, doc: Doc, k: int) -> tuple[str, int] | None:
         """'a senior fellow at', 'professor of', 'director of the X': lower-case words ending in an expert head,

@@ -33,3 +33,22 @@ def test_the_body_alone_stays_an_organisation(nlp):
     assert not result.people
     assert any(m.kind == "organization" and m.entity_id == "org:united-nations-high-commissioner-for-refugees"
                for m in result.mentions)
+
+
+def test_appointment_titles_footnote_marker_and_relative_clause(nlp):
+    result = _run(nlp, "President Lee Jae-myung appointed Oh Min-ji*, former Director-General for International "
+                       "Organizations, as Ambassador to Brazil on March 3. Ambassador Oh succeeds Ambassador Kang "
+                       "Tae-ho, who has served as Ambassador to Brazil since 2022.\n\n* Ambassador Oh served as "
+                       "Director-General for International Organizations and Deputy Minister for Planning.")
+    people = {p.name: p for p in result.people}
+    assert "former Director-General for International Organizations" in people["Oh Min-ji"].titles
+    assert "Ambassador to Brazil" in people["Oh Min-ji"].titles
+    assert "Ambassador to Brazil" in people["Kang Tae-ho"].titles
+    assert people["Oh Min-ji"].economy == people["Kang Tae-ho"].economy == "KOR"
+    assert not any(p.name in ("Organizations", "International Organizations") for p in result.people)
+
+
+def test_as_followed_by_another_persons_title_adds_nothing(nlp):
+    result = _run(nlp, "Vice Minister Seo Ji-won met Ambassador Park Hye-jin as Minister Cho Hyun arrived in Rome.")
+    people = {p.name: p for p in result.people}
+    assert "Minister" not in people["Park Hye-jin"].titles
