@@ -7,20 +7,12 @@ from __future__ import annotations
 
 import datetime as dt
 
-from pipeline.extract import extract_all
-from schemas.models import CleanDocument, DocResult, Paragraph
+from schemas.models import DocResult
+from tests.components.ent_helpers import run_text
 
 
 def _run(nlp, text: str, title: str | None = None) -> DocResult:
-    full = (title + "\n\n" + text) if title else text
-    paragraphs = [Paragraph(paragraph_id=0, section="body", start=0, end=len(full))]
-    if title:
-        paragraphs = [Paragraph(paragraph_id=0, section="title", start=0, end=len(title)),
-                      Paragraph(paragraph_id=1, section="body", start=len(title) + 2, end=len(full))]
-    cdoc = CleanDocument(doc_id="dblind", source="t.txt", sha256="0", input_format="text", title=title or "t",
-                         language="en", text=full, published=dt.date(2027, 3, 10), paragraphs=paragraphs)
-    (result,) = extract_all(nlp, [cdoc])
-    return result
+    return run_text(nlp, text, dt.date(2027, 3, 10), "dblind", title)
 
 
 def _people(r: DocResult) -> dict[str, tuple]:

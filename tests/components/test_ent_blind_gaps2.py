@@ -7,16 +7,12 @@ from __future__ import annotations
 
 import datetime as dt
 
-from pipeline.extract import extract_all
-from schemas.models import CleanDocument, DocResult, Paragraph
+from schemas.models import DocResult
+from tests.components.ent_helpers import run_text
 
 
 def _run(nlp, text: str) -> DocResult:
-    paragraphs = [Paragraph(paragraph_id=0, section="body", start=0, end=len(text))]
-    cdoc = CleanDocument(doc_id="dblind2", source="t.txt", sha256="0", input_format="text", title="t",
-                         language="en", text=text, published=dt.date(2028, 5, 10), paragraphs=paragraphs)
-    (result,) = extract_all(nlp, [cdoc])
-    return result
+    return run_text(nlp, text, dt.date(2028, 5, 10), "dblind2")
 
 
 def _leads(r: DocResult) -> dict[str, set[str]]:

@@ -6,16 +6,12 @@ import datetime as dt
 
 import pytest
 
-from pipeline.extract import extract_all
-from schemas.models import CleanDocument, DocResult, Paragraph
+from schemas.models import DocResult
+from tests.components.ent_helpers import run_text
 
 
 def _run(nlp, text: str, published: dt.date = dt.date(2025, 7, 15)) -> DocResult:
-    cdoc = CleanDocument(doc_id="dtest", source="t.txt", sha256="0", input_format="text", title="t",
-                         language="en", text=text, published=published,
-                         paragraphs=[Paragraph(paragraph_id=0, section="body", start=0, end=len(text))])
-    (result,) = extract_all(nlp, [cdoc])
-    return result
+    return run_text(nlp, text, published, "dtest")
 
 
 def _people(result: DocResult) -> dict:

@@ -11,16 +11,13 @@ import pytest
 
 from pipeline.extract import extract_all
 from schemas.models import CleanDocument, DocResult, Paragraph
+from tests.components.ent_helpers import run_text
 
 PUBLISHED = dt.date(2025, 7, 15)
 
 
 def _run(nlp, text: str, published: dt.date = PUBLISHED) -> DocResult:
-    cdoc = CleanDocument(doc_id="dgen", source="t.txt", sha256="0", input_format="text", title="t",
-                         language="en", text=text, published=published,
-                         paragraphs=[Paragraph(paragraph_id=0, section="body", start=0, end=len(text))])
-    (result,) = extract_all(nlp, [cdoc])
-    return result
+    return run_text(nlp, text, published, "dgen")
 
 
 def _people(r: DocResult) -> dict[str, tuple[str | None, str | None, list[str], str | None]]:

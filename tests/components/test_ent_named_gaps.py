@@ -7,16 +7,12 @@ from __future__ import annotations
 
 import datetime as dt
 
-from pipeline.extract import extract_all
-from schemas.models import CleanDocument, DocResult, Paragraph
+from schemas.models import DocResult
+from tests.components.ent_helpers import run_text
 
 
 def _run(nlp, text: str) -> DocResult:
-    cdoc = CleanDocument(doc_id="dnamed", source="t.txt", sha256="0", input_format="text", title="t",
-                         language="en", text=text, published=dt.date(2026, 2, 20),
-                         paragraphs=[Paragraph(paragraph_id=0, section="body", start=0, end=len(text))])
-    (result,) = extract_all(nlp, [cdoc])
-    return result
+    return run_text(nlp, text, dt.date(2026, 2, 20), "dnamed")
 
 
 def _events(r: DocResult) -> dict[str, tuple]:

@@ -8,18 +8,14 @@ import datetime as dt
 
 import pytest
 
-from pipeline.extract import extract_all
-from schemas.models import CleanDocument, DocResult, Paragraph
+from schemas.models import DocResult
+from tests.components.ent_helpers import run_text
 
 PUBLISHED = dt.date(2024, 3, 11)
 
 
 def _run(nlp, text: str) -> DocResult:
-    cdoc = CleanDocument(doc_id="droles", source="t.txt", sha256="0", input_format="text", title="t",
-                         language="en", text=text, published=PUBLISHED,
-                         paragraphs=[Paragraph(paragraph_id=0, section="body", start=0, end=len(text))])
-    (result,) = extract_all(nlp, [cdoc])
-    return result
+    return run_text(nlp, text, PUBLISHED, "droles")
 
 
 def _people(r: DocResult) -> dict[str, tuple[list[str], str | None]]:
