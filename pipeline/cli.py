@@ -40,6 +40,18 @@ def _model_args(p: argparse.ArgumentParser) -> None:
     p.add_argument("--batch-size", type=int, default=32, help="documents per nlp.pipe batch (default 32)")
 
 
+def _stage(sub: argparse._SubParsersAction, name: str, help_text: str, example_in: str, example_out: str,
+           in_help: str, out_help: str) -> argparse.ArgumentParser:
+    """A single-stage command reading ``--in`` (the previous stage's JSON lines) and writing ``--out``."""
+    p = sub.add_parser(name, help=help_text,
+                       epilog=f"example:\n  python -m pipeline {name} --in {example_in} --out {example_out}",
+                       formatter_class=argparse.RawDescriptionHelpFormatter)
+    p.add_argument("--in", dest="inp", type=Path, required=True, help=in_help)
+    p.add_argument("--out", type=Path, required=True, help=out_help)
+    _common(p)
+    return p
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="python -m pipeline",
@@ -76,27 +88,13 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--max-mb", type=float, default=20.0, help="refuse files larger than this (default 20)")
     _common(p)
 
-    p = sub.add_parser("extract", help="extract stage only: cleaned documents -> JSON lines of results",
-                       epilog="example:\n  python -m pipeline extract --in clean.jsonl --out extract.jsonl",
-                       formatter_class=argparse.RawDescriptionHelpFormatter)
-    p.add_argument("--in", dest="inp", type=Path, required=True, help="output of the clean stage")
-    p.add_argument("--out", type=Path, required=True, help="JSON lines file to write")
+    p = _stage(sub, "extract", "extract stage only: cleaned documents -> JSON lines of results",
+               "clean.jsonl", "extract.jsonl", "output of the clean stage", "JSON lines file to write")
     _model_args(p)
-    _common(p)
-
-    p = sub.add_parser("validate", help="validate stage only: check every record against its model",
-                       epilog="example:\n  python -m pipeline validate --in extract.jsonl --out valid.jsonl",
-                       formatter_class=argparse.RawDescriptionHelpFormatter)
-    p.add_argument("--in", dest="inp", type=Path, required=True, help="output of the extract stage")
-    p.add_argument("--out", type=Path, required=True, help="JSON lines file to write")
-    _common(p)
-
-    p = sub.add_parser("write", help="write stage only: validated results -> Parquet and CSV tables",
-                       epilog="example:\n  python -m pipeline write --in valid.jsonl --out processed",
-                       formatter_class=argparse.RawDescriptionHelpFormatter)
-    p.add_argument("--in", dest="inp", type=Path, required=True, help="output of the validate stage")
-    p.add_argument("--out", type=Path, required=True, help="folder for the tables")
-    _common(p)
+    _stage(sub, "validate", "validate stage only: check every record against its model",
+           "extract.jsonl", "valid.jsonl", "output of the extract stage", "JSON lines file to write")
+    _stage(sub, "write", "write stage only: validated results -> Parquet and CSV tables",
+           "valid.jsonl", "processed", "output of the validate stage", "folder for the tables")
 
     p = sub.add_parser("evaluate", help="score processed tables against gold annotation files",
                        epilog="example:\n  python -m pipeline evaluate --processed processed --gold tests/gold",
