@@ -438,13 +438,19 @@ def test_evaluate_skips_unmatched_gold_unless_strict() -> None:
 # ------------------------------------------------------------------------------------------------- I/O
 
 
-def test_main_reads_parquet_and_writes_json(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def _processed_and_gold(tmp_path: Path) -> tuple[Path, Path]:
+    """A processed folder holding make_tables() as Parquet and a gold folder holding GOLD as talks.json."""
     processed, gold_dir = tmp_path / "processed", tmp_path / "gold"
     processed.mkdir()
     gold_dir.mkdir()
     for name, frame in make_tables().items():
         frame.to_parquet(processed / f"{name}.parquet")
     (gold_dir / "talks.json").write_text(json.dumps(GOLD), encoding="utf-8")
+    return processed, gold_dir
+
+
+def test_main_reads_parquet_and_writes_json(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    processed, gold_dir = _processed_and_gold(tmp_path)
     (gold_dir / "other.json").write_text(json.dumps({**GOLD, "source": "other.txt"}), encoding="utf-8")
     out = tmp_path / "scores.json"
     assert ev.main(["--processed", str(processed), "--gold", str(gold_dir), "--json", str(out), "--explain"]) == 0
@@ -461,12 +467,7 @@ def test_main_reads_parquet_and_writes_json(tmp_path: Path, capsys: pytest.Captu
 def test_main_accepts_a_namespace_from_the_pipeline_cli(tmp_path: Path) -> None:
     import argparse
 
-    processed, gold_dir = tmp_path / "processed", tmp_path / "gold"
-    processed.mkdir()
-    gold_dir.mkdir()
-    for name, frame in make_tables().items():
-        frame.to_parquet(processed / f"{name}.parquet")
-    (gold_dir / "talks.json").write_text(json.dumps(GOLD), encoding="utf-8")
+    processed, gold_dir = _processed_and_gold(tmp_path)
     out = tmp_path / "s.json"
     args = argparse.Namespace(processed=processed, gold=gold_dir, json=out, quiet=True)
     assert ev.main(args) == 0
@@ -611,17 +612,22 @@ def _tables_from_results(results: list[Any]) -> dict[str, pd.DataFrame]:
     return {name: pd.DataFrame(rows) for name, rows in tables.items()}
 
 
-@pytest.fixture(scope="module")
-def gold_report(nlp: Any) -> ev.Report:
-    """The pipeline (clean + extract) run on every raw input of tests/gold/raw (the seed included), then scored."""
+def _score_folder(nlp: Any, folder: Path) -> ev.Report:
+    """The pipeline (clean + extract) run on every raw input of ``folder``/raw, scored against ``folder``'s gold."""
     from pipeline.clean import clean_bytes
     from pipeline.extract import extract_all
     from schemas.models import CleanDocument
 
-    paths = sorted((GOLD_DIR / "raw").iterdir())  # the seed is copied there too: the folder is self-contained
+    paths = sorted((folder / "raw").iterdir())
     cdocs = [d for p in paths for d in clean_bytes(p.name, p.read_bytes()) if isinstance(d, CleanDocument)]
     tables = _tables_from_results(list(extract_all(nlp, cdocs)))
-    return ev.evaluate(tables, ev.load_gold(GOLD_DIR), strict=True)
+    return ev.evaluate(tables, ev.load_gold(folder), strict=True)
+
+
+@pytest.fixture(scope="module")
+def gold_report(nlp: Any) -> ev.Report:
+    """tests/gold scored (the seed is copied into tests/gold/raw too: the folder is self-contained)."""
+    return _score_folder(nlp, GOLD_DIR)
 
 
 #: Minimum F1 on the seed (issues 2-4 "done when", measured 1.0 everywhere) and, as regression guards, on the
@@ -661,16 +667,8 @@ def test_every_gold_document_is_found_and_scores_above_the_floors(gold_report: e
 
 @pytest.fixture(scope="module", params=["heldout", "heldout2", "heldout3"])
 def heldout_report(request: pytest.FixtureRequest, nlp: Any) -> ev.Report:
-    """The pipeline on one set of blind-annotated releases (tests/heldout*/raw), scored against its gold."""
-    from pipeline.clean import clean_bytes
-    from pipeline.extract import extract_all
-    from schemas.models import CleanDocument
-
-    heldout = ROOT / "tests" / request.param
-    paths = sorted((heldout / "raw").iterdir())
-    cdocs = [d for p in paths for d in clean_bytes(p.name, p.read_bytes()) if isinstance(d, CleanDocument)]
-    tables = _tables_from_results(list(extract_all(nlp, cdocs)))
-    return ev.evaluate(tables, ev.load_gold(heldout), strict=True)
+    """One set of blind-annotated releases (tests/heldout*/) scored against its gold."""
+    return _score_folder(nlp, ROOT / "tests" / request.param)
 
 
 @pytest.mark.model
