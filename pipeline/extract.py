@@ -14,7 +14,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from pipeline import ids
-from pipeline.components.structure import paragraph_at, sent_id_at, sentence_spans
+from pipeline.components.structure import SentenceIndex, paragraph_at
 from schemas.models import CleanDocument, DocResult, Mention, Sentence
 
 ENTITY_TABLES = {
@@ -36,9 +36,9 @@ def make_doc(nlp: Language, cdoc: CleanDocument) -> Doc:
 
 def to_result(cdoc: CleanDocument, doc: Doc) -> DocResult:
     """Gather the Doc's annotations into table rows (validation happens later, per record)."""
-    sents = sentence_spans(doc)
+    index = SentenceIndex(doc)
     sentences = []
-    for i, sent in enumerate(sents):
+    for i, sent in enumerate(index.spans):
         para = paragraph_at(cdoc.paragraphs, sent.start_char)
         sentences.append(Sentence(
             doc_id=cdoc.doc_id, sent_id=ids.sent_id(cdoc.doc_id, i),
@@ -50,7 +50,7 @@ def to_result(cdoc: CleanDocument, doc: Doc) -> DocResult:
     if "mofa" in doc.spans:
         for span in sorted(doc.spans["mofa"], key=lambda s: (s.start_char, s.end_char, s.label_)):
             mentions.append(Mention(
-                doc_id=cdoc.doc_id, sent_id=sent_id_at(doc, span.start_char, sents),
+                doc_id=cdoc.doc_id, sent_id=index.sent_id(span.start_char),
                 start=span.start_char, end=span.end_char, text=span.text,
                 kind=span.label_, entity_id=span.kb_id_,
             ))

@@ -105,10 +105,6 @@ def clean_input(raw_dir: Path, item_source: str, path: Path, settings: Settings,
     return result
 
 
-def extract_key(settings: Settings, cdoc: CleanDocument) -> str:
-    return cache_mod.key("extract", settings.extract_fingerprint(), cdoc.model_dump_json())
-
-
 ExtractFn = Callable[[Sequence[CleanDocument], Settings], Iterator[tuple[CleanDocument, DocResult | Reject]]]
 
 

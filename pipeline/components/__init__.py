@@ -13,7 +13,7 @@ Contract between the components and with :mod:`pipeline.extract` (read this befo
   Initiative, Event) for the entities the document mentions.
 * ``doc._.mofa_links``: list[schemas.models.InitiativeLink]; ``doc._.mofa_claims``: list[schemas.models.Claim].
 
-Sentence ids come from :func:`pipeline.components.structure.sentence_spans` so that every component and
+Sentence ids come from :class:`pipeline.components.structure.SentenceIndex` so that every component and
 the sentences table agree on them.
 """
 

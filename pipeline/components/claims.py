@@ -52,7 +52,7 @@ from pipeline.components.claim_lexicon import (
 )
 from pipeline.components.claim_speakers import DocContext, Focus, Speaker, SpeakerResolver, np_tokens
 from pipeline.components.ent_common import DocView
-from pipeline.components.structure import paragraph_at, sent_id_at, sentence_spans
+from pipeline.components.structure import SentenceIndex, paragraph_at
 from schemas.models import Claim
 
 DATA_DIR = Path(__file__).resolve().parent.parent / "data"
@@ -257,7 +257,8 @@ class ClaimFinder:
     def attribute(self, doc: Doc, cands: list[Candidate]) -> list[Claim]:
         ctx = DocContext.from_doc(doc, self.home_economy, self.lexicon.speakers)
         resolver = SpeakerResolver(self.lexicon.speakers, ctx)  # type: ignore[arg-type]
-        sents = sentence_spans(doc)
+        index = SentenceIndex(doc)
+        sents = index.spans
         paragraphs = doc._.mofa_paragraphs or []
         by_sent: dict[int, list[Candidate]] = {}
         starts = [s.start for s in sents]
@@ -301,7 +302,7 @@ class ClaimFinder:
                 _update(focus, speaker)
                 if ev.modal_subject is not None and self._own_side(doc[ev.modal_subject], speaker, ctx):
                     ev = replace(ev, claim_type="statement", addressee_heads=())
-                claim = self._record(doc, ev, speaker, ctx, sents)
+                claim = self._record(doc, ev, speaker, ctx, index)
                 claims.append(claim)
                 if claim.speaker_kind == "person" and claim.speaker_id:
                     quote = _quotation(text, claim.content_start, claim.content_end)
@@ -340,7 +341,7 @@ class ClaimFinder:
             return resolver.resolve_source(head, focus)
         return resolver.resolve(head, focus)
 
-    def _record(self, doc: Doc, cand: Candidate, speaker: Speaker, ctx: DocContext, sents: list[Span]) -> Claim:
+    def _record(self, doc: Doc, cand: Candidate, speaker: Speaker, ctx: DocContext, index: SentenceIndex) -> Claim:
         cue = cand.cue
         doc_id = doc._.mofa_doc_id
         cue_span = doc[cue.start:cue.end]
@@ -356,7 +357,7 @@ class ClaimFinder:
             addressees += named or list(ctx.groups.members(np_tokens(doc[i]) + [t for t in toks if t.is_punct]))
         return Claim(
             claim_id=ids.claim_id(doc_id, cue_span.start_char), doc_id=doc_id,
-            sent_id=sent_id_at(doc, cue_span.start_char, sents),
+            sent_id=index.sent_id(cue_span.start_char),
             speaker_kind=speaker.kind, speaker_id=speaker.entity_id, speaker_text=speaker.text,
             cue=self._cue_lemma(doc, cue), claim_type=cand.claim_type, future=cand.future,
             content=content.text,

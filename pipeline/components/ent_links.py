@@ -8,7 +8,7 @@ import itertools
 from spacy.tokens import Doc
 
 from pipeline.components.ent_common import Found
-from pipeline.components.structure import sent_id_at, sentence_spans
+from pipeline.components.structure import SentenceIndex
 from schemas.models import InitiativeLink
 
 _LEAD_VERBS = {"lead", "launch", "establish", "initiate", "propose", "suggest", "found", "spearhead", "host",
@@ -170,7 +170,7 @@ def _host(doc: Doc, mention: Found, mentions: list[Found]) -> str | None:
 
 def initiative_links(doc: Doc, mentions: list[Found], initiative_names: dict[str, str]) -> list[InitiativeLink]:
     """Lead and endorse links, one row per economy and role (first stating sentence)."""
-    sents = sentence_spans(doc)
+    index = SentenceIndex(doc)
     doc_id = doc._.mofa_doc_id
     econ_by_start = {m.start: m for m in mentions if m.kind == "economy"}
     inits = sorted((m for m in mentions if m.kind == "initiative"), key=lambda m: m.start)
@@ -179,7 +179,7 @@ def initiative_links(doc: Doc, mentions: list[Found], initiative_names: dict[str
     def add(init_id: str, econ: str, role: str, token: int) -> None:
         key = (init_id, econ, role)
         if key not in rows:
-            rows[key] = InitiativeLink(doc_id=doc_id, sent_id=sent_id_at(doc, doc[token].idx, sents),
+            rows[key] = InitiativeLink(doc_id=doc_id, sent_id=index.sent_id(doc[token].idx),
                                        initiative_id=init_id, economy_id=econ, role=role)
 
     for m in inits:
@@ -227,6 +227,7 @@ def initiative_links(doc: Doc, mentions: list[Found], initiative_names: dict[str
                 e.end < len(doc) and doc[e.end].text in ("’s", "'s")):
             add(m.entity_id, e.entity_id, "lead", m.start)
     # "Korea suggested ... This initiative was endorsed by ..."
+    sents = index.spans
     for sent in sents:
         for t in (doc[i] for i in range(sent.start, sent.end)):  # doc[i]: cached tokens of a DocView
             if t.lower_ in ("this", "the") and t.i + 1 < sent.end and doc[t.i + 1].lower_ in _ANAPHORS \

@@ -63,9 +63,15 @@ def sentence_spans(doc: Doc) -> list[Span]:
     return out
 
 
-def sent_id_at(doc: Doc, char: int, sentences: list[Span] | None = None) -> str:
-    """sent_id of the sentence containing character ``char`` (the nearest preceding one otherwise)."""
-    sents = sentences if sentences is not None else sentence_spans(doc)
-    starts = [s.start_char for s in sents]
-    i = max(bisect.bisect_right(starts, char) - 1, 0)
-    return ids.sent_id(doc._.mofa_doc_id, i)
+class SentenceIndex:
+    """A parsed Doc's sentences (:func:`sentence_spans`) with their start offsets, built once per caller, so
+    that the sent_id of every mention or claim is a bisect, not a rebuild of the sentence list."""
+
+    def __init__(self, doc: Doc) -> None:
+        self.doc_id: str = doc._.mofa_doc_id
+        self.spans = sentence_spans(doc)
+        self._starts = [s.start_char for s in self.spans]
+
+    def sent_id(self, char: int) -> str:
+        """sent_id of the sentence containing character ``char`` (the nearest preceding one otherwise)."""
+        return ids.sent_id(self.doc_id, max(bisect.bisect_right(self._starts, char) - 1, 0))
