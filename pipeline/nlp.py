@@ -19,6 +19,8 @@ def build_nlp(model: str | None = None, config: Config | None = None) -> Languag
     named trained component is absent (e.g. a model without a parser)."""
     cfg = config or load_config()
     nlp = spacy.load(model or cfg["nlp"]["model"], exclude=list(cfg["nlp"].get("exclude", [])))
+    if cfg["nlp"].get("fast_attribute_ruler", False):
+        use_fast_attribute_ruler(nlp)
     for name in cfg["nlp"]["components"]:
         section: dict[str, Any] = dict(cfg["components"][name])
         factory = section.pop("factory")
@@ -28,3 +30,13 @@ def build_nlp(model: str | None = None, config: Config | None = None) -> Languag
                 placement.pop(key)
         nlp.add_pipe(factory, name=name, config=section, **placement)
     return nlp
+
+
+def use_fast_attribute_ruler(nlp: Language) -> None:
+    """Swap the trained ``attribute_ruler`` for :class:`FastAttributeRuler` holding the same patterns (same
+    annotations, a fraction of the cost); a model without an attribute ruler is left as it is."""
+    if "attribute_ruler" not in nlp.pipe_names or nlp.get_pipe_meta("attribute_ruler").factory != "attribute_ruler":
+        return
+    patterns = nlp.get_pipe("attribute_ruler").patterns
+    fast = nlp.replace_pipe("attribute_ruler", "mofa_attribute_ruler")
+    fast.add_patterns(patterns)

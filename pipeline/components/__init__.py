@@ -40,4 +40,4 @@ def register_extensions() -> None:
 
 register_extensions()
 
-from pipeline.components import claims, entities, structure  # noqa: E402,F401  (registers factories)
+from pipeline.components import attribute_ruler, claims, entities, structure  # noqa: E402,F401  (registers factories)
