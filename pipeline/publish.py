@@ -4,13 +4,14 @@ data package (``datapackage.json``) and the DuckDB database (``mofa.duckdb``).
 Called by the batch after the tables are written, and by ``python -m pipeline report``. Cheap when little
 changed and flat in memory as the corpus grows: DuckDB reads the Parquet files (aggregates in SQL, a few
 documents' rows at a time for the pages), only pages whose inputs changed are rendered again, and the DuckDB
-file is filled by ``CREATE TABLE AS SELECT`` straight from Parquet. Heavy imports (matplotlib, duckdb,
-jinja2) stay inside the functions so that importing this module costs nothing.
+file is filled by ``CREATE TABLE AS SELECT`` straight from Parquet, in a thread beside the report. Heavy
+imports (duckdb, jinja2) stay inside the functions so that importing this module costs nothing.
 """
 
 from __future__ import annotations
 
 import logging
+import threading
 from pathlib import Path
 from typing import Any
 
@@ -55,13 +56,29 @@ def publish(out_dir: Path) -> None:
     out_dir = Path(out_dir)
     if not (out_dir / "documents.parquet").exists():
         raise FileNotFoundError(f"no tables in {out_dir} (documents.parquet missing): run the pipeline first")
-    con = connect(out_dir)
+    # The DuckDB file is built beside the report, in a thread: DuckDB works without the GIL, so its load
+    # overlaps the pages' Python rendering instead of adding to it.
+    failed: list[BaseException] = []
+
+    def export() -> None:
+        try:
+            write_duckdb(out_dir, out_dir / DUCKDB_FILE)
+        except BaseException as err:  # re-raised in the caller's thread below
+            failed.append(err)
+
+    exporter = threading.Thread(target=export, name="publish-duckdb")
+    exporter.start()
     try:
-        pages = build_report(con, out_dir / REPORT_DIR)
-        write_datapackage(out_dir, holds=lambda fk: foreign_key_holds(con, fk))
+        con = connect(out_dir)
+        try:
+            pages = build_report(con, out_dir / REPORT_DIR)
+            write_datapackage(out_dir, holds=lambda fk: foreign_key_holds(con, fk))
+        finally:
+            con.close()
     finally:
-        con.close()
-    write_duckdb(out_dir, out_dir / DUCKDB_FILE)
+        exporter.join()
+    if failed:
+        raise failed[0]
     log.info("report: %s (%d pages rendered, %d unchanged); data package: %s; DuckDB: %s",
              out_dir / REPORT_DIR / "index.html", pages["rendered"], pages["kept"], out_dir / DATAPACKAGE,
              out_dir / DUCKDB_FILE)

@@ -48,7 +48,6 @@ def connect(out_dir: Path) -> Any:
     """In-memory DuckDB with one view per table over its Parquet file (``<name>_rows`` keeps the file order)."""
     import duckdb
 
-    from pipeline.write import arrow_schema
     from schemas.models import TABLES
 
     con = duckdb.connect()
@@ -58,6 +57,8 @@ def connect(out_dir: Path) -> Any:
             src = f"read_parquet({_quote(str(path))}, file_row_number = true)"
             con.execute(f'CREATE TEMP VIEW "{name}_rows" AS SELECT * FROM {src}')
         else:
+            from pipeline.write import arrow_schema  # only here: importing the write stage costs ~0.1-0.4 s
+
             con.register("_empty", arrow_schema(model).empty_table())
             con.execute(f'CREATE TEMP TABLE "{name}_rows" AS SELECT *, 0::BIGINT AS file_row_number FROM _empty')
             con.unregister("_empty")
