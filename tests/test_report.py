@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import html
+import itertools
 import re
 import shutil
 import subprocess
@@ -353,3 +354,91 @@ def test_a_page_deleted_or_a_manifest_lost_is_rebuilt(built, tmp_path):
     (out / "report" / "pages.json").write_text("{not json")
     publish(out)
     assert _snapshot(out / "report") == _snapshot(built / "report")
+
+
+# --- speed-minded cores: same output as the plain versions -----------------------------------------------------
+
+def _render_reference(text: str, spans: list[Span]) -> str:
+    """The plain algorithm (sort the open spans at every cut, diff with the open stack), as a reference."""
+    from markupsafe import escape
+
+    def opening(s: Span, first: bool) -> str:
+        attrs = "".join(f' {k}="{escape(v)}"' for k, v in s.attrs)
+        if first and s.anchor:
+            attrs += f' id="{escape(s.anchor)}"'
+        return f"<{s.tag}{attrs}>"
+
+    def closing(s: Span, final: bool) -> str:
+        return (f'<span class="label">{escape(s.label)}</span>' if final and s.label else "") + f"</{s.tag}>"
+
+    valid = sorted({s for s in spans if 0 <= s.start < s.end <= len(text)},
+                   key=lambda s: (s.layer, s.start, -s.end, s.tag, s.attrs, s.label or "", s.anchor or ""))
+    cuts = sorted({0, len(text), *(s.start for s in valid), *(s.end for s in valid)})
+    out, stack, opened = [], [], set()
+    for a, b in itertools.pairwise(cuts):
+        active = [i for i, s in enumerate(valid) if s.start <= a < s.end]
+        keep = 0
+        while keep < min(len(stack), len(active)) and stack[keep] == active[keep]:
+            keep += 1
+        out += [closing(valid[i], valid[i].end <= a) for i in reversed(stack[keep:])]
+        stack = stack[:keep]
+        for i in active[keep:]:
+            out.append(opening(valid[i], i not in opened))
+            opened.add(i)
+            stack.append(i)
+        out.append(str(escape(text[a:b])))
+    out += [closing(valid[i], True) for i in reversed(stack)]
+    return "".join(out)
+
+
+def test_render_matches_the_plain_algorithm_on_random_overlapping_spans():
+    import random
+
+    rng = random.Random(7)
+    text = "Korea & <Japan> said \"it's\" fine; the Minister urged ASEAN to act. " * 3
+    for _ in range(300):
+        spans = []
+        for _ in range(rng.randint(0, 12)):
+            a = rng.randint(-2, len(text))
+            b = a + rng.randint(0, 40)
+            spans.append(Span(a, b, rng.choice((PARAGRAPH, CLAIM, MENTION)), rng.choice(("span", "mark")),
+                              (("class", rng.choice(("ent", "claim-cue", "para"))), ("title", "x & \"y\"")),
+                              label=rng.choice((None, "PERSON", "C1")), anchor=rng.choice((None, "claim-1"))))
+        assert str(render(text, spans)) == _render_reference(text, spans)
+
+
+def test_escape_text_is_markupsafe_escape():
+    from markupsafe import escape
+
+    from pipeline.report.highlight import escape_text
+
+    for s in ("", "plain", "<a href='x'>\"&amp;\"</a>", "& & <<>> ''\"\"", "Korea’s “quoted” text"):
+        assert escape_text(s) == str(escape(s))
+
+
+def test_charts_are_valid_svg_with_escaped_labels_and_deterministic():
+    from pipeline.report import charts
+
+    hostile = "<script>alert(1)</script> & \"Co\""
+    month = charts.documents_by_month_svg([f"2024-{m:02d}" for m in range(1, 10)] + ["undated"],
+                                          ["Press Releases", hostile], [[i % 3, 1] for i in range(10)])
+    bars = charts.horizontal_bars_svg(["Korea", hostile, "A" * 80], [1950, 3, 0], "mentions")
+    nodes = [{"kind": "economy", "id": "KOR", "name": "Korea", "mentions": 9},
+             {"kind": "economy", "id": "JPN", "name": "Japan", "mentions": 2},
+             {"kind": "initiative", "id": "initiative:x", "name": hostile, "mentions": 1}]
+    edges = [{"a": ("economy", "JPN"), "b": ("economy", "KOR"), "weight": 3},
+             {"a": ("economy", "KOR"), "b": ("initiative", "initiative:x"), "weight": 1}]
+    net = charts.network_svg(nodes, edges)
+    for svg in (month, bars, net):
+        root = ElementTree.fromstring(svg)
+        assert root.tag == "{http://www.w3.org/2000/svg}svg"
+        assert "<script" not in svg and "&lt;script&gt;" in svg
+        assert not root.findall(".//{http://www.w3.org/2000/svg}script")
+    assert charts.network_svg(nodes, edges) == net and charts.horizontal_bars_svg(
+        ["Korea", hostile, "A" * 80], [1950, 3, 0], "mentions") == bars
+    # every month and category is labelled, the bars carry their values, long names are cut
+    assert all(f">2024-{m:02d}<" in month for m in range(1, 10)) and ">undated<" in month
+    assert ">Press Releases<" in month and ">1950<" in bars and "A" * 80 not in bars and "A" * 37 + "…" in bars
+    assert ">KOR<" in net and ">JPN<" in net and net.count("<circle") == 3 and net.count("<line") == 2
+    assert charts.nice_ticks(1950) == [0, 500, 1000, 1500, 2000] and charts.nice_ticks(0) == [0, 1]
+    assert charts.nice_ticks(7) == [0, 2, 4, 6, 8] and charts.nice_ticks(3) == [0, 1, 2, 3]

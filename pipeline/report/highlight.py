@@ -64,8 +64,8 @@ def render(text: str, spans: Iterable[Span]) -> Markup:
     """``text`` as HTML with ``spans`` drawn as well-nested elements. Empty or out-of-range spans are skipped.
 
     One sweep over the cuts: the spans covering a piece are those started at or before its cut and not yet
-    ended, kept as indices into the drawing order (so each piece costs its active spans, not all spans). Each
-    span's tags are built once, not once per piece."""
+    ended, kept as indices into the drawing order (so each piece costs its active spans, not all spans), with
+    a fast path for the usual well-nested cut. Each span's tags are built once, not once per piece."""
     valid = sorted({s for s in spans if 0 <= s.start < s.end <= len(text)},
                    key=lambda s: (s.layer, s.start, -s.end, s.tag, s.attrs, s.label or "", s.anchor or ""))
     cuts = sorted({0, len(text), *(s.start for s in valid), *(s.end for s in valid)})
@@ -80,23 +80,30 @@ def render(text: str, spans: Iterable[Span]) -> Markup:
     close_cut = [f"</{s.tag}>" for s in valid]
     span_end = [s.end for s in valid]
     out: list[str] = []
-    stack: list[int] = []
-    current: set[int] = set()
+    stack: list[int] = []  # the open spans, always sorted: the drawing order of the spans covering the piece
     opened = [False] * len(valid)
+    none: list[int] = []
     for a, b in itertools.pairwise(cuts):
-        if a in ends:
-            current.difference_update(ends[a])
-        if a in starts:
-            current.update(starts[a])
-        active = sorted(current)  # outermost first: the drawing order
-        keep = 0
-        limit = min(len(stack), len(active))
-        while keep < limit and stack[keep] == active[keep]:
-            keep += 1
-        for i in reversed(stack[keep:]):
-            out.append(close_final[i] if span_end[i] <= a else close_cut[i])
-        del stack[keep:]
-        for i in active[keep:]:
+        ending, starting = ends.get(a, none), starts.get(a, none)
+        k = len(ending)
+        if stack[len(stack) - k:] == ending and (not starting or len(stack) == k or starting[0] > stack[-k - 1]):
+            # the common case: the spans ending here are the innermost open ones, the spans starting here go
+            # inside every span still open; close and open just those (what the general diff below gives)
+            for i in reversed(ending):
+                out.append(close_final[i])
+            del stack[len(stack) - k:]
+            active_new: Iterable[int] = starting
+        else:
+            active = sorted(set(stack).difference(ending).union(starting))
+            keep = 0
+            limit = min(len(stack), len(active))
+            while keep < limit and stack[keep] == active[keep]:
+                keep += 1
+            for i in reversed(stack[keep:]):
+                out.append(close_final[i] if span_end[i] <= a else close_cut[i])
+            del stack[keep:]
+            active_new = active[keep:]
+        for i in active_new:
             out.append(open_again[i] if opened[i] else open_first[i])
             opened[i] = True
             stack.append(i)
