@@ -96,12 +96,23 @@ class DocContext:
     first_person: str | None = None  # who "I" is outside quotations
     we_economy: str | None = None  # who "we" is (the government's own statement only)
     groups: Groups = field(default_factory=Groups)
+    # the mentions' starts, and the mentions of each kind, for bisecting instead of scanning from the start
+    _starts: list[int] = field(init=False, repr=False, default_factory=list)
+    _by_kind: dict[str, tuple[list[int], list[Mention]]] = field(init=False, repr=False, default_factory=dict)
+
+    def __post_init__(self) -> None:
+        self._starts = [m.start for m in self.mentions]
+        for m in self.mentions:
+            starts, ms = self._by_kind.setdefault(m.kind, ([], []))
+            starts.append(m.start)
+            ms.append(m)
 
     @classmethod
     def from_doc(cls, doc: Doc, home_economy: str | None, words: SpeakerWords | None = None) -> DocContext:
-        mentions = sorted(
-            (Mention(s.start_char, s.end_char, s.label_, s.kb_id_, s.text)
-             for s in doc.spans.get("mofa", []) if s.kb_id_),
+        text = doc.text
+        spans = [(s.start_char, s.end_char, s.label_, s.kb_id_) for s in doc.spans.get("mofa", [])]
+        mentions = sorted(  # a span's text is the document's text between its offsets
+            (Mention(start, end, label, kb_id, text[start:end]) for start, end, label, kb_id in spans if kb_id),
             key=lambda m: (m.start, -m.end),
         )
         words_by_person: dict[str, set[str]] = {}
@@ -124,7 +135,6 @@ class DocContext:
 
         header, title = people_in("header"), people_in("title")
         first = header[0] if len(header) == 1 else (title[0] if len(title) == 1 and not header else None)
-        text = doc.text
         title_words = set(_WORD.findall(" ".join(text[p.start:p.end] for p in paragraphs
                                                  if p.section == "title").lower()))
         own_statement = bool(words and title_words & words.statement_title_words
@@ -136,7 +146,7 @@ class DocContext:
 
     def within(self, start: int, end: int, kinds: tuple[str, ...]) -> list[Mention]:
         """Mentions of the given kinds lying inside [start, end) (character offsets)."""
-        i = bisect.bisect_left([m.start for m in self.mentions], start)
+        i = bisect.bisect_left(self._starts, start)
         out = []
         for m in self.mentions[i:]:
             if m.start >= end:
@@ -146,10 +156,11 @@ class DocContext:
         return out
 
     def covering(self, token: Token, kind: str) -> Mention | None:
-        for m in self.mentions:
-            if m.start > token.idx:
-                break
-            if m.kind == kind and m.start <= token.idx < m.end:
+        """The first mention of ``kind`` (in start order) that covers the token's first character."""
+        starts, ms = self._by_kind.get(kind, ((), ()))
+        idx = token.idx
+        for m in ms[:bisect.bisect_right(starts, idx)]:
+            if idx < m.end:
                 return m
         return None
 

@@ -51,7 +51,7 @@ from pipeline.components.claim_lexicon import (
     load_lexicon,
 )
 from pipeline.components.claim_speakers import DocContext, Focus, Speaker, SpeakerResolver, np_tokens
-from pipeline.components.ent_common import DocView
+from pipeline.components.ent_common import DocView, view_of
 from pipeline.components.structure import SentenceIndex, paragraph_at
 from schemas.models import Claim
 
@@ -126,20 +126,23 @@ class ClaimFinder:
 
     # -- 1. matching -------------------------------------------------------------------------------------
     def match(self, doc: Doc) -> list[CueMatch]:
+        doc = view_of(doc)  # type: ignore[assignment]
         found = []
         entries = self.lexicon.entries
-        lowers = [t.lower_ for t in doc]
+        lowers: list[str] = doc.lowers  # type: ignore[attr-defined]
         tags = [t.pos_ for t in doc]
         n = len(doc)
-        for tok in doc:
-            for k, end in self.phrases.longest_at(lowers, tags, tok.i):
-                found.append((tok.i, end, entries[k], False))
-            for k in self.verbs.entries_at(tok.lemma_, tok.lower_, tok.pos_):
-                found.append((tok.i, tok.i + 1, entries[k], False))
-            if (tok.pos_ not in ("VERB", "AUX") and tok.lower_ in self.verbs.finite and 0 < tok.i < n - 1
-                    and doc[tok.i - 1].lower_ == "and" and doc[tok.i + 1].lower_ == "that"):
+        for i, (lower, tag) in enumerate(zip(lowers, tags, strict=True)):
+            if lower in self.phrases.by_first:  # phrases are looked up by their first word
+                for k, end in self.phrases.longest_at(lowers, tags, i):
+                    found.append((i, end, entries[k], False))
+            if tag == "VERB":  # single-verb cues are verbs
+                for k in self.verbs.entries_at(doc[i].lemma_, lower, tag):
+                    found.append((i, i + 1, entries[k], False))
+            elif (tag != "AUX" and lower in self.verbs.finite and 0 < i < n - 1
+                    and lowers[i - 1] == "and" and lowers[i + 1] == "that"):
                 # "expresses condolences to X and hopes that": the tagger missed the conjoined verb
-                found += [(tok.i, tok.i + 1, entries[k], True) for k in self.verbs.finite[tok.lower_]]
+                found += [(i, i + 1, entries[k], True) for k in self.verbs.finite[lower]]
         found.sort(key=lambda f: (-(f[1] - f[0]), f[0]))
         taken: set[int] = set()
         out = []
@@ -266,6 +269,7 @@ class ClaimFinder:
             k = max(0, bisect.bisect_right(starts, c.cue.anchor) - 1)
             by_sent.setdefault(k, []).append(c)
         text = ctx.text  # doc.text joins every token: read it once
+        deps = [t.dep_ for t in doc]
         body = Focus()
         side, side_para = Focus(), -1
         claims: list[Claim] = []
@@ -273,7 +277,7 @@ class ClaimFinder:
             para = paragraph_at(paragraphs, sent.start_char)
             section = para.section if para else "body"
             if section == "body" and (_para_text(text, para, sent).lstrip().startswith(_FOOTNOTE_MARKS)
-                                      or sent.text.startswith(_FOOTNOTE_MARKS)):  # feeds inline their notes
+                                      or text.startswith(_FOOTNOTE_MARKS, sent.start_char)):  # feeds inline notes
                 section = "footnote"
             if section == "body":
                 focus = body
@@ -285,10 +289,9 @@ class ClaimFinder:
             events: list[tuple[int, int, Candidate | Token]] = []
             for c in by_sent.get(k, []):
                 events.append((_speaker_position(doc, c), 1, c))
-            for i in range(sent.start, sent.end):  # doc[i]: cached tokens of a DocView, no Span iteration
-                tok = doc[i]
-                if tok.dep_ in _SUBJ and _main_clause(tok.head):
-                    events.append((tok.i, 0, tok))
+            for i in range(sent.start, sent.end):  # a column of labels: no Token per word
+                if deps[i] in _SUBJ and _main_clause((tok := doc[i]).head):
+                    events.append((i, 0, tok))
             for _, _, ev in sorted(events, key=lambda e: (e[0], e[1])):
                 if isinstance(ev, Token):
                     if ev.pos_ != "PRON":  # pronouns keep the focus

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
@@ -31,18 +32,25 @@ class DocView:
     """Read-only stand-in for a Doc during one component call: its tokens, text and entities are read once.
 
     Every ``doc[i]``, ``for tok in doc``, ``doc.text`` and ``doc.ents`` on a spaCy Doc builds new Python
-    objects (the text and the entity tuple from all tokens); the finders ask for them tens of thousands of
-    times per release. Token objects read their attributes live from the Doc, so caching them is safe while
-    the Doc is not retokenised; the cached ``ents`` are valid until the caller sets new ones. Slices, spaCy
+    objects (the text and the entity tuple from all tokens, a new string per ``token.text``); the finders ask
+    for them tens of thousands of times per release. Token objects read their attributes live from the Doc, so
+    caching them is safe while the Doc is not retokenised; the cached ``ents`` are valid until the caller sets
+    new ones. The per-token columns ``texts``, ``lowers``, ``spaced`` (followed by whitespace) and ``caps``
+    (:func:`is_cap`) serve the hot loops; ``headline`` memoises :func:`in_headline` per token. Slices, spaCy
     calls needing the real Doc (``Span``, matchers) and any other attribute go to ``view.doc``."""
 
-    __slots__ = ("doc", "ents", "text", "tokens")
+    __slots__ = ("caps", "doc", "ents", "headline", "lowers", "spaced", "text", "texts", "tokens")
 
     def __init__(self, doc: Doc) -> None:
         self.doc = doc
         self.tokens: list[Token] = list(doc)
-        self.text: str = "".join(t.text_with_ws for t in self.tokens)
+        self.texts: list[str] = [t.text for t in self.tokens]
+        self.lowers: list[str] = [t.lower_ for t in self.tokens]
+        self.spaced: list[bool] = [bool(t.whitespace_) for t in self.tokens]
+        self.caps: list[bool] = [_cap_text(t) for t in self.texts]
+        self.text: str = "".join([t + " " if sp else t for t, sp in zip(self.texts, self.spaced, strict=True)])
         self.ents: tuple[Span, ...] = doc.ents
+        self.headline: dict[int, bool] = {}
 
     def __getitem__(self, i: Any) -> Any:
         if type(i) is int:
@@ -59,6 +67,11 @@ class DocView:
         return getattr(self.doc, name)
 
 
+def view_of(doc: Doc | DocView) -> DocView:
+    """``doc`` itself when it is a :class:`DocView` already, else a view of it (entry points of the finders)."""
+    return doc if isinstance(doc, DocView) else DocView(doc)
+
+
 def real_doc(doc: Doc | DocView) -> Doc:
     """The spaCy Doc behind a :class:`DocView` (or the Doc itself), for calls that need the real type."""
     return doc.doc if isinstance(doc, DocView) else doc
@@ -70,21 +83,69 @@ def is_acronym(text: str) -> bool:
 
 def is_cap(token: Token) -> bool:
     """Capitalised word (Title, ALLCAPS or a name piece like 'Desilú')."""
-    t = token.text
+    return _cap_text(token.text)
+
+
+def _cap_text(t: str) -> bool:
     return bool(t) and t[0].isupper() and any(c.isalpha() for c in t)
+
+
+def cap_at(doc: Doc | DocView, i: int) -> bool:
+    """:func:`is_cap` of token ``i``, read from the view's column when there is one."""
+    return doc.caps[i] if type(doc) is DocView else is_cap(doc[i])
 
 
 def glued(doc: Doc, i: int) -> bool:
     """Token i is joined to the next one without whitespace (hyphenated compounds)."""
-    return i + 1 < len(doc) and not doc[i].whitespace_
+    return i + 1 < len(doc) and not (doc.spaced[i] if type(doc) is DocView else doc[i].whitespace_)
 
 
 def overlaps(a: tuple[int, int], b: tuple[int, int]) -> bool:
     return a[0] < b[1] and b[0] < a[1]
 
 
+class TokenSpans:
+    """Token spans [start, end) indexed by the tokens they cover, so that asking which of them overlap a span
+    costs the span's length instead of a scan of all of them (same answers as :func:`overlaps`)."""
+
+    def __init__(self, spans: Iterable[tuple[int, int]] = ()) -> None:
+        self.spans: list[tuple[int, int]] = []
+        self._at: dict[int, list[tuple[int, int]]] = {}
+        self._empty: list[tuple[int, int]] = []  # (k, k): covers no token, yet overlaps a span around k
+        for span in spans:
+            self.add(span)
+
+    def add(self, span: tuple[int, int]) -> None:
+        self.spans.append(span)
+        if span[0] >= span[1]:
+            self._empty.append(span)
+        for i in range(span[0], span[1]):
+            self._at.setdefault(i, []).append(span)
+
+    def overlapping(self, start: int, end: int) -> set[tuple[int, int]]:
+        """The spans overlapping [start, end)."""
+        if start >= end:
+            return {t for t in self.spans if overlaps((start, end), t)}
+        out = {t for i in range(start, end) for t in self._at.get(i, ())}
+        out.update(t for t in self._empty if overlaps((start, end), t))
+        return out
+
+    def any_overlap(self, start: int, end: int) -> bool:
+        if start >= end or self._empty:
+            return bool(self.overlapping(start, end))
+        return any(i in self._at for i in range(start, end))
+
+
 def in_headline(doc: Doc, i: int) -> bool:
     """Token i lies in a title or subtitle paragraph, or in a sentence written in Title Case."""
+    if type(doc) is not DocView:
+        return _in_headline(doc, i)
+    if i not in doc.headline:
+        doc.headline[i] = _in_headline(doc, i)
+    return doc.headline[i]
+
+
+def _in_headline(doc: Doc, i: int) -> bool:
     paragraphs = doc._.mofa_paragraphs or []
     idx = doc[i].idx
     for p in paragraphs:
@@ -109,10 +170,11 @@ def acronym_after(doc: Doc, end: int) -> str | None:
 def org_head_after(doc: Doc, k: int, heads: frozenset[str], max_len: int = 10) -> int | None:
     """Token index of the organisation head that ends the capitalised name starting at token k ("Korea
     Institute for Defense Analyses" -> "Institute"), or None; of/for/and/on may join the name's words."""
+    doc = view_of(doc)
     m = k
-    while m < len(doc) and m - k < max_len and (is_cap(doc[m]) or (doc[m].lower_ in ("for", "of", "and", "on")
-                                                                   and m > k)):
-        if doc[m].text in heads and m > k:
+    while m < len(doc) and m - k < max_len and (doc.caps[m] or (doc.lowers[m] in ("for", "of", "and", "on")
+                                                                and m > k)):
+        if doc.texts[m] in heads and m > k:
             return m
         m += 1
     return None

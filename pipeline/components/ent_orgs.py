@@ -10,7 +10,7 @@ import re
 from spacy.tokens import Doc, Span
 
 from pipeline import ids
-from pipeline.components.ent_common import Found, acronym_after, is_acronym, is_cap, overlaps
+from pipeline.components.ent_common import Found, TokenSpans, acronym_after, is_acronym, is_cap, overlaps
 from pipeline.components.ent_lexicon import Lexicon
 from schemas.models import Organization
 
@@ -201,8 +201,15 @@ def acronym_mentions(doc: Doc, acronyms: dict[str, tuple[str, str]],
             span = doc.char_span(m.start(), m.end())
             if span is not None:
                 spans.append((span.start, span.end, kind, eid))
+    if not spans:
+        return out
+    occupied = TokenSpans(taken)
+    mine = TokenSpans()
     for start, end, kind, eid in sorted(spans, key=lambda x: (x[0], x[0] - x[1])):
-        inside = [t for t in taken if start <= t[0] and t[1] <= end and t[1] - t[0] < end - start]
-        if not any(overlaps((start, end), t) for t in taken + [(f.start, f.end) for f in out] if t not in inside):
+        near = occupied.overlapping(start, end)
+        # a shorter span taken inside this one gives way to it ("Korea" inside "Korea Eximbank")
+        inside = {t for t in near if start <= t[0] and t[1] <= end and t[1] - t[0] < end - start}
+        if not (near | mine.overlapping(start, end)) - inside:
             out.append(Found(start, end, kind, eid))
+            mine.add((start, end))
     return sorted(out, key=lambda f: f.start)

@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc
 
 from pipeline import ids
-from pipeline.components.ent_common import Found, in_headline, is_acronym, is_cap, org_head_after
+from pipeline.components.ent_common import DocView, Found, in_headline, is_acronym, org_head_after, view_of
 from pipeline.components.ent_lexicon import Lexicon
 from schemas.models import Person
 
@@ -88,11 +88,11 @@ _ROLE_VERBS = frozenset({"has", "had", "have", "was", "is", "been", "served", "s
 _FOOTNOTE_MARKS = frozenset({"*", "**", "***", "※"})
 
 
-def _word_at(doc: Doc, i: int) -> tuple[str, int]:
+def _word_at(doc: DocView, i: int) -> tuple[str, int]:
     """The word starting at token i, hyphen-glued pieces joined ('Tae - yul' -> 'Tae-yul')."""
-    text, j = doc[i].text, i + 1
-    while j + 1 < len(doc) and doc[j].text == "-" and not doc[j - 1].whitespace_ and not doc[j].whitespace_:
-        text += "-" + doc[j + 1].text
+    text, j = doc.texts[i], i + 1
+    while j + 1 < len(doc) and doc.texts[j] == "-" and not doc.spaced[j - 1] and not doc.spaced[j]:
+        text += "-" + doc.texts[j + 1]
         j += 2
     return text, j
 
@@ -104,14 +104,14 @@ class PeopleFinder:
         self.lex = lex
 
     # -- titles -------------------------------------------------------------------------------------------------
-    def _unit(self, doc: Doc, i: int, econ_at: dict[int, tuple[int, str]],
+    def _unit(self, doc: DocView, i: int, econ_at: dict[int, tuple[int, str]],
               org_at: dict[int, int] | None = None) -> _Unit | None:
         lex = self.lex
         j, head, ranks, content = i, None, set(), set()
         while j < len(doc):
             word, nxt = _word_at(doc, j)
             roles = lex.roles(word)
-            if not roles or not is_cap(doc[j]):
+            if not roles or not doc.caps[j]:
                 break
             if "head" in roles and (head is None or ("rank" not in roles and "modifier" not in roles)):
                 head = word
@@ -127,23 +127,23 @@ class PeopleFinder:
         if head is None:
             return None
         # "of"/"for" + domain phrase (title words or topic words: "for Humanitarian Assistance")
-        if j + 1 < len(doc) and doc[j].lower_ in ("of", "for"):
+        if j + 1 < len(doc) and doc.lowers[j] in ("of", "for"):
             k = j + 1
-            if k < len(doc) and doc[k].lower_ == "the":
+            if k < len(doc) and doc.lowers[k] == "the":
                 k += 1
             words: list[str] = []
             m = k
             while m < len(doc):
                 word, nxt = _word_at(doc, m)
-                if (self._domain(word) or self._plural_domain(doc, m)) and is_cap(doc[m]) and m not in econ_at:
+                if (self._domain(word) or self._plural_domain(doc, m)) and doc.caps[m] and m not in econ_at:
                     words.append(word.lower())
                     m = nxt
-                elif org_at and m in org_at and org_at[m] - m == 1 and is_acronym(doc[m].text) \
+                elif org_at and m in org_at and org_at[m] - m == 1 and is_acronym(doc.texts[m]) \
                         and org_at[m] < len(doc) and self._domain(_word_at(doc, org_at[m])[0]):
-                    words.append(doc[m].text)  # "Ambassador for ASEAN Affairs": a body's acronym in the domain
+                    words.append(doc.texts[m])  # "Ambassador for ASEAN Affairs": a body's acronym in the domain
                     m = org_at[m]
-                elif doc[m].text in ("and", ",", "&") and m + 1 < len(doc) and self._domain(
-                        _word_at(doc, m + 1)[0]) and is_cap(doc[m + 1]) and m + 1 not in econ_at:
+                elif doc.texts[m] in ("and", ",", "&") and m + 1 < len(doc) and self._domain(
+                        _word_at(doc, m + 1)[0]) and doc.caps[m + 1] and m + 1 not in econ_at:
                     m += 1
                 else:
                     break
@@ -152,33 +152,33 @@ class PeopleFinder:
                 j = m
         unit = _Unit(j, j, (head, frozenset(ranks), frozenset(content)))
         # "Special Envoy for Myanmar": the state an office deals with is part of its text, not its holder's state
-        if j + 1 < len(doc) and doc[j].lower_ == "for" and j + 1 in econ_at and not content:
+        if j + 1 < len(doc) and doc.lowers[j] == "for" and j + 1 in econ_at and not content:
             unit.counterpart_text = doc[j:econ_at[j + 1][0]].text
             unit.end = econ_at[j + 1][0]
             unit.closed = True
             return unit
-        k = j + 1 + (1 if j + 1 < len(doc) and doc[j + 1].lower_ == "the" else 0)
-        if j + 1 < len(doc) and doc[j].lower_ == "of" and org_at and k in org_at and not content:
+        k = j + 1 + (1 if j + 1 < len(doc) and doc.lowers[j + 1] == "the" else 0)
+        if j + 1 < len(doc) and doc.lowers[j] == "of" and org_at and k in org_at and not content:
             # "Secretary-General of ASEAN", "Director-General of the IAEA": an international body's office
             unit.counterpart_text = doc[j:org_at[k]].text
             unit.end = org_at[k]
             unit.closed = True
             unit.private = True
             return unit
-        if j + 1 < len(doc) and doc[j].lower_ in ("of", "at") and self._org_name_at(doc, j + 1):
+        if j + 1 < len(doc) and doc.lowers[j] in ("of", "at") and self._org_name_at(doc, j + 1):
             unit.private = True  # "Director of the Korea Institute for X": an institution's office, no state's
             return unit
         # "of ECONOMY": the holder's economy, not part of the title text
-        if j + 1 < len(doc) and doc[j].lower_ == "of":
-            k = j + 1 + (1 if doc[j + 1].lower_ == "the" else 0)
+        if j + 1 < len(doc) and doc.lowers[j] == "of":
+            k = j + 1 + (1 if doc.lowers[j + 1] == "the" else 0)
             if k in econ_at:
                 unit.economy = econ_at[k][1]
                 unit.end = econ_at[k][0]
                 unit.closed = True
         # "to ECONOMY" after an envoy's title: the state it is sent to, the counterpart
         k = unit.end
-        if "envoy" in lex.roles(head) and k + 1 < len(doc) and doc[k].lower_ == "to":
-            m = k + 1 + (1 if doc[k + 1].lower_ == "the" else 0)
+        if "envoy" in lex.roles(head) and k + 1 < len(doc) and doc.lowers[k] == "to":
+            m = k + 1 + (1 if doc.lowers[k + 1] == "the" else 0)
             if m in econ_at:
                 unit.counterpart = econ_at[m][1]
                 unit.counterpart_text = doc[k:econ_at[m][0]].text
@@ -190,9 +190,9 @@ class PeopleFinder:
                 unit.closed = True
         return unit
 
-    def _org_name_at(self, doc: Doc, k: int) -> bool:
+    def _org_name_at(self, doc: DocView, k: int) -> bool:
         """A capitalised organisation name from token k, after "the" ("the Korea Institute for X")."""
-        if k < len(doc) and doc[k].lower_ == "the":
+        if k < len(doc) and doc.lowers[k] == "the":
             k += 1
         return org_head_after(doc, k, self.lex.org_heads) is not None
 
@@ -200,29 +200,30 @@ class PeopleFinder:
         return "domain" in self.lex.roles(word) or self.lex.is_common(word)
 
     @staticmethod
-    def _plural_domain(doc: Doc, m: int) -> bool:
+    def _plural_domain(doc: DocView, m: int) -> bool:
         """'High Commissioner for Refugees', '... for Migrants': a plural noun names a field, never a person's
         name (which the run of capitalised words after it then is)."""
         tok = doc[m]
         return tok.tag_ in ("NNPS", "NNS") and tok.text.endswith("s") and len(tok.text) > 3 \
-            and m + 1 < len(doc) and is_cap(doc[m + 1]) \
+            and m + 1 < len(doc) and doc.caps[m + 1] \
             and not any(e.start == m and e.label_ == "PERSON" for e in doc.ents)
 
-    def parse_title(self, doc: Doc, i: int, econ_at: dict[int, tuple[int, str]],
+    def parse_title(self, doc: Doc | DocView, i: int, econ_at: dict[int, tuple[int, str]],
                     org_at: dict[int, int] | None = None) -> Title | None:
-        if i not in econ_at and not is_cap(tok := doc[i]) and tok.lower_ != "former":  # called for every token
+        doc = view_of(doc)
+        if i not in econ_at and not doc.caps[i] and doc.lowers[i] != "former":  # called for every token
             return None  # a title starts capitalised (or with an economy, or "former"): skip the rest cheaply
         prefix_start = i
         economy = None
         if i in econ_at:
             after = econ_at[i][0]
-            if after < len(doc) and doc[after].text in ("’s", "'s"):  # "Mexico's Ambassador to Korea"
+            if after < len(doc) and doc.texts[after] in ("’s", "'s"):  # "Mexico's Ambassador to Korea"
                 after += 1
             if after < len(doc) and self.lex.is_title_word(_word_at(doc, after)[0]):
                 economy = econ_at[i][1]
                 i = after
         former = False
-        if i < len(doc) and doc[i].lower_ == "former":
+        if i < len(doc) and doc.lowers[i] == "former":
             former = True
             i += 1
         start = i
@@ -244,7 +245,7 @@ class PeopleFinder:
             if unit.closed:
                 break
             j = unit.end
-            if j + 1 < len(doc) and doc[j].text == "and" and self._unit(doc, j + 1, econ_at) is not None:
+            if j + 1 < len(doc) and doc.texts[j] == "and" and self._unit(doc, j + 1, econ_at) is not None:
                 i = j + 1
                 continue
             break
@@ -261,18 +262,20 @@ class PeopleFinder:
         return Title(start, end, text, economy, units, prefix_start, former, counterpart, private, offices)
 
     # -- names --------------------------------------------------------------------------------------------------
-    def parse_name(self, doc: Doc, i: int, econ_at: dict[int, tuple[int, str]],
+    def parse_name(self, doc: Doc | DocView, i: int, econ_at: dict[int, tuple[int, str]],
                    stop: set[int]) -> tuple[int, list[str]]:
+        doc = view_of(doc)
         words: list[str] = []
         j = i
         while j < len(doc) and len(words) < 4 and j not in stop:
-            tok = doc[j]
-            if tok.text in _HONORIFIC and not words:
+            text = doc.texts[j]
+            if text in _HONORIFIC and not words:
                 j += 1
                 continue
             word, nxt = _word_at(doc, j)
-            if not is_cap(tok) or tok.text in _NOT_NAME or j in econ_at or (is_acronym(tok.text) and len(tok) > 1):
+            if not doc.caps[j] or text in _NOT_NAME or j in econ_at or (is_acronym(text) and len(text) > 1):
                 break
+            tok = doc[j]
             if self.lex.is_title_word(word) or word in self.lex.name_heads or tok.is_punct:
                 break
             if tok.pos_ in ("VERB", "AUX") and words:
@@ -286,10 +289,11 @@ class PeopleFinder:
         return j, words
 
     # -- the document -------------------------------------------------------------------------------------------
-    def candidates(self, doc: Doc, econ_at: dict[int, tuple[int, str]], blocked: set[int],
+    def candidates(self, doc: Doc | DocView, econ_at: dict[int, tuple[int, str]], blocked: set[int],
                    org_at: dict[int, int] | None = None) -> list[Candidate]:
         """Title + name mentions, appositive titles, descriptors and the model's PERSON names. ``org_at`` maps
         the first token of an organisation mention to its end (an envoy's "to the United Nations")."""
+        doc = view_of(doc)
         out: list[Candidate] = []
         i = 0
         used: set[int] = set()
@@ -313,7 +317,7 @@ class PeopleFinder:
                 continue
             prev = doc[title.prefix_start - 1] if title.prefix_start > 0 else None
             econ_prefix = title.prefix_start != title.start
-            if prev is not None and prev.lower_ == "the" and (econ_prefix or not is_cap(doc[title.end])
+            if prev is not None and prev.lower_ == "the" and (econ_prefix or not doc.caps[title.end]
                                                               if title.end < len(doc) else True):
                 cand = Candidate(title.prefix_start - 1, title.end, [], title, title.economy, descriptor=True)
                 out.append(cand)
@@ -334,7 +338,7 @@ class PeopleFinder:
         self._propagate_economy(doc, out)
         return out
 
-    def _appositive_names(self, doc: Doc, econ_at: dict[int, tuple[int, str]], blocked: set[int],
+    def _appositive_names(self, doc: DocView, econ_at: dict[int, tuple[int, str]], blocked: set[int],
                           used: set[int]) -> list[Candidate]:
         """'Han Ji-woo, Director of the X Institute' / 'NAME, a senior fellow at X': a name the model missed,
         vouched for by the title in apposition after it (two to four name words before the comma)."""
@@ -343,15 +347,15 @@ class PeopleFinder:
             if comma.text != "," or comma.i < 2 or (comma.i - 1) in used or (comma.i - 1) in blocked:
                 continue
             name_end = comma.i  # the name ends at the comma, or at a footnote marker glued to it ("Oh Min-ji*,")
-            while name_end > 1 and doc[name_end - 1].text in _FOOTNOTE_MARKS:
+            while name_end > 1 and doc.texts[name_end - 1] in _FOOTNOTE_MARKS:
                 name_end -= 1
             start = name_end
             while start > 0 and name_end - start < 7 and (
-                    is_cap(doc[start - 1]) or doc[start - 1].text == "-"
-                    or (start > 1 and doc[start - 2].text == "-" and not doc[start - 2].whitespace_)) \
+                    doc.caps[start - 1] or doc.texts[start - 1] == "-"
+                    or (start > 1 and doc.texts[start - 2] == "-" and not doc.spaced[start - 2])) \
                     and (start - 1) not in used and (start - 1) not in blocked:
                 start -= 1
-            while start < name_end and (doc[start].text in _NOT_NAME or doc[start].text == "-"):
+            while start < name_end and (doc.texts[start] in _NOT_NAME or doc.texts[start] == "-"):
                 start += 1
             end, words = self.parse_name(doc, start, econ_at, blocked)
             if end != name_end or len(words) < 2:
@@ -366,28 +370,28 @@ class PeopleFinder:
     def _title_strings(self, title: Title) -> list[str]:
         return [("former " if title.former else "") + t for t in (title.offices or [title.text])]
 
-    def _after_name(self, doc: Doc, cand: Candidate, j: int, econ_at: dict[int, tuple[int, str]],
+    def _after_name(self, doc: DocView, cand: Candidate, j: int, econ_at: dict[int, tuple[int, str]],
                     blocked: set[int]) -> int:
         """'NAME of (the) Peru' (economy), 'NAME, former Deputy Minister for ...' (another title) and
         'NAME, a senior fellow at X' (a title outside government)."""
-        while j < len(doc) and doc[j].text in _FOOTNOTE_MARKS:  # "Park Sun-hee*, former ...": a footnote marker
+        while j < len(doc) and doc.texts[j] in _FOOTNOTE_MARKS:  # "Park Sun-hee*, former ...": a footnote marker
             j += 1
-        if j + 1 < len(doc) and doc[j].lower_ == "of":
-            k = j + 1 + (1 if doc[j + 1].lower_ == "the" else 0)
+        if j + 1 < len(doc) and doc.lowers[j] == "of":
+            k = j + 1 + (1 if doc.lowers[j + 1] == "the" else 0)
             if k in econ_at:
                 cand.economy = cand.economy or econ_at[k][1]
                 return econ_at[k][0]
-        if j + 1 < len(doc) and doc[j].text == ",":
+        if j + 1 < len(doc) and doc.texts[j] == ",":
             expert = self._expert_title(doc, j + 1)
             if expert is not None:
                 cand.titles.append(expert[0])
                 cand.private = True
                 return expert[1]
             k = j + 1
-            if doc[k].lower_ in ("the", "then"):
+            if doc.lowers[k] in ("the", "then"):
                 k += 1
             title = self.parse_title(doc, k, econ_at)
-            if (title is not None and title.start == k + (1 if doc[k].lower_ == "former" else 0)) or (
+            if (title is not None and title.start == k + (1 if doc.lowers[k] == "former" else 0)) or (
                     title is not None and title.prefix_start == k):
                 _, words = self.parse_name(doc, title.end, econ_at, blocked)
                 if not words:
@@ -399,18 +403,18 @@ class PeopleFinder:
         self._role_after(doc, cand, j, econ_at, blocked)
         return j
 
-    def _role_after(self, doc: Doc, cand: Candidate, j: int, econ_at: dict[int, tuple[int, str]],
+    def _role_after(self, doc: DocView, cand: Candidate, j: int, econ_at: dict[int, tuple[int, str]],
                     blocked: set[int]) -> None:
         """'appointed NAME as Ambassador to X', 'NAME, who has served as Permanent Representative since ...':
         an office assigned to the person in the same clause is one of their titles (the mention stays the name)."""
-        k = j + (1 if j < len(doc) and doc[j].text == "," else 0)
-        if k < len(doc) and doc[k].lower_ == "who":
+        k = j + (1 if j < len(doc) and doc.texts[j] == "," else 0)
+        if k < len(doc) and doc.lowers[k] == "who":
             k += 1
-            while k < len(doc) and doc[k].lower_ in _ROLE_VERBS:
+            while k < len(doc) and doc.lowers[k] in _ROLE_VERBS:
                 k += 1
-            if k == j + 2 or k >= len(doc) or doc[k - 1].lower_ not in _ROLE_VERBS:
+            if k == j + 2 or k >= len(doc) or doc.lowers[k - 1] not in _ROLE_VERBS:
                 return
-        if k >= len(doc) or doc[k].lower_ != "as":
+        if k >= len(doc) or doc.lowers[k] != "as":
             return
         title = self.parse_title(doc, k + 1, econ_at)
         if title is None or title.prefix_start != k + 1 or title.start >= len(doc):
@@ -422,18 +426,18 @@ class PeopleFinder:
                 cand.titles.append(text)
         cand.economy = cand.economy or title.economy
 
-    def _expert_title(self, doc: Doc, k: int) -> tuple[str, int] | None:
+    def _expert_title(self, doc: DocView, k: int) -> tuple[str, int] | None:
         """'a senior fellow at', 'professor of', 'director of the X': lower-case words ending in an expert head,
         then a preposition or the clause's end."""
-        if k < len(doc) and doc[k].lower_ in ("a", "an", "the"):
+        if k < len(doc) and doc.lowers[k] in ("a", "an", "the"):
             k += 1
         words: list[str] = []
         m = k
-        while m < len(doc) and len(words) < 4 and doc[m].text.islower():
+        while m < len(doc) and len(words) < 4 and doc.texts[m].islower():
             word, nxt = _word_at(doc, m)
             if word in self.lex.expert_heads:
                 words.append(word)
-                after = doc[nxt].lower_ if nxt < len(doc) else "."
+                after = doc.lowers[nxt] if nxt < len(doc) else "."
                 if after in ("at", "of", "with", "from", "in", ",", ".", "for", "and", ";"):
                     return " ".join(words), nxt
                 if word not in self.lex.expert_mods:
@@ -445,7 +449,7 @@ class PeopleFinder:
             m = nxt
         return None
 
-    def _propagate_economy(self, doc: Doc, cands: list[Candidate]) -> None:
+    def _propagate_economy(self, doc: DocView, cands: list[Candidate]) -> None:
         """'Minister A and Minister B of Peru': the closing 'of Peru' holds for the whole coordination when both
         hold the same kind of office; not over different offices ('Minister of Foreign Affairs A and Secretary of
         Foreign Affairs B of the Philippines') nor onto a Korean-shaped name, whose unqualified office is Korea's."""
@@ -478,9 +482,10 @@ class PeopleFinder:
         return len(words) == 1 or (len(words) == 2 and _KOREAN_GIVEN.match(words[1]) is not None)
 
     # -- resolution ---------------------------------------------------------------------------------------------
-    def resolve(self, doc: Doc, cands: list[Candidate]) -> tuple[list[Found], dict[str, Person]]:
+    def resolve(self, doc: Doc | DocView, cands: list[Candidate]) -> tuple[list[Found], dict[str, Person]]:
         """One person per human: full names first, then short forms and descriptors by family name,
         title compatibility, the person's economy (Korea for an unqualified description) and recency."""
+        doc = view_of(doc)
         people: dict[str, dict] = {}
         order: list[tuple[int, str]] = []  # (token, person_id) of resolved mentions, for recency
         assigned: dict[int, str] = {}
@@ -528,7 +533,7 @@ class PeopleFinder:
         return found, {pid: self._record(pid, p) for pid, p in people.items()
                        if any(v == pid for v in assigned.values())}
 
-    def _match_name(self, c: Candidate, people: dict[str, dict], doc: Doc, order: list, assigned: dict[int, str],
+    def _match_name(self, c: Candidate, people: dict[str, dict], doc: DocView, order: list, assigned: dict[int, str],
                     cands: list[Candidate]) -> str | None:
         options = []
         for pid, p in people.items():
@@ -555,17 +560,17 @@ class PeopleFinder:
         return options[0]
 
     @staticmethod
-    def _model_person(doc: Doc, c: Candidate) -> bool:
+    def _model_person(doc: DocView, c: Candidate) -> bool:
         """In a Title Case headline only the model's exact PERSON span vouches for a new name."""
         return any(e.label_ == "PERSON" and e.end == c.end and e.start >= c.start for e in doc.ents)
 
     @staticmethod
-    def _end_after_words(doc: Doc, end: int, words: list[str], keep: int) -> int:
+    def _end_after_words(doc: DocView, end: int, words: list[str], keep: int) -> int:
         start = end
         remaining = len(words)
         while remaining > keep and start > 0:
             start -= 1
-            if doc[start].text != "-" and not (start > 0 and doc[start - 1].text == "-"):
+            if doc.texts[start] != "-" and not (start > 0 and doc.texts[start - 1] == "-"):
                 remaining -= 1
         return start
 

@@ -12,7 +12,7 @@ from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
 from pipeline import ids
-from pipeline.components.ent_common import Found, is_cap, overlaps, real_doc
+from pipeline.components.ent_common import Found, TokenSpans, is_cap, real_doc, view_of
 from pipeline.components.ent_lexicon import Lexicon
 
 ECON, ADJ, LOC, ORG = "economy", "adj", "location", "organization"
@@ -115,13 +115,13 @@ def find_places(doc: Doc, matches: list[Span], lex: Lexicon) -> tuple[list[Found
             found.append(Found(span.start, span.end, LOC, ids.slug(value)))
     found += _short_names(doc, found, lex)
     firm = {i for f in found if f.kind == LOC for i in range(f.start, f.end)}
-    taken = [(f.start, f.end) for f in found] + [
-        (m.start, m.end) for m in matches if m.label_.startswith(ORG) or m.label_.startswith(ADJ)]
+    taken = TokenSpans([(f.start, f.end) for f in found] + [
+        (m.start, m.end) for m in matches if m.label_.startswith(ORG) or m.label_.startswith(ADJ)])
     for ent in doc.ents:
         if ent.label_ not in ("GPE", "LOC"):
             continue
         start = ent.start + (1 if ent[0].lower_ == "the" else 0)
-        if start >= ent.end or any(overlaps((start, ent.end), t) for t in taken):
+        if start >= ent.end or taken.any_overlap(start, ent.end):
             continue
         if not all(t.text[:1].isupper() or not t.is_alpha for t in doc[start:ent.end]):
             continue
@@ -135,10 +135,11 @@ def _short_names(doc: Doc, found: list[Found], lex: Lexicon) -> list[Found]:
     named = {f.entity_id for f in found if f.kind == ECON}
     covered = {i for f in found for i in range(f.start, f.end)}
     out = []
-    for tok in doc:
-        code = lex.economy_short.get(tok.text)
-        if code is None or code not in named or tok.i == 0 or doc[tok.i - 1].lower_ != "the" or tok.i in covered:
+    for i, text in enumerate(view_of(doc).texts):
+        code = lex.economy_short.get(text)
+        if code is None or code not in named or i == 0 or doc[i - 1].lower_ != "the" or i in covered:
             continue
+        tok = doc[i]
         nxt = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
         if nxt is not None and (is_cap(nxt) or (nxt.text == "-" and not tok.whitespace_)):
             continue

@@ -15,7 +15,16 @@ from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
 from pipeline import ids
-from pipeline.components.ent_common import DocView, Found, acronym_after, in_headline, is_cap, org_head_after, overlaps
+from pipeline.components.ent_common import (
+    DocView,
+    Found,
+    TokenSpans,
+    acronym_after,
+    in_headline,
+    is_cap,
+    org_head_after,
+    overlaps,
+)
 from pipeline.components.ent_dates import find_dates
 from pipeline.components.ent_lexicon import DATA_DIR, load_lexicon, with_model_words
 from pipeline.components.ent_links import event_details, initiative_links, parse_details
@@ -59,8 +68,8 @@ class EntityFinder:
         mine = [Span(doc, f.start, f.end, label=self._label(doc, f, model_gpe), kb_id=f.entity_id) for f in found]
         mine = filter_spans(mine)
         decided = set(self.labels.values())
-        rest = [e for e in ents if e.label_ not in decided
-                and not any(e.start < m.end and m.start < e.end for m in mine)]
+        occupied = TokenSpans((m.start, m.end) for m in mine)
+        rest = [e for e in ents if e.label_ not in decided and not occupied.any_overlap(e.start, e.end)]
         doc.set_ents(sorted(mine + rest, key=lambda s: s.start), default="outside")
 
     def find(self, doc: Doc) -> tuple[list[Found], dict[str, dict], list]:
