@@ -128,8 +128,9 @@ def build_report(con: Any, report_dir: Path) -> dict[str, int]:
     pages = {d: _digest(version, prints.get(d, "")) for d in doc_ids}
     doc_dir = report_dir / "doc"
     todo = [d for d in doc_ids if old["pages"].get(d) != pages[d] or not (doc_dir / doc_filename(d)).is_file()]
-    if todo:  # forget them first: a run killed while rendering must not leave a page the manifest vouches for
-        stale = set(todo)
+    stale = set(todo)
+    if stale.intersection(old["pages"]):  # forget them first: a run killed while rendering must not leave a page
+        # the manifest vouches for (nothing to forget on a cold build: no sync, no manifest write)
         _write_manifest(manifest_path, {d: h for d, h in old["pages"].items() if d in pages and d not in stale},
                         old["charts"])
     page = env.get_template("doc.html")
