@@ -83,8 +83,9 @@ def render(text: str, spans: Iterable[Span]) -> Markup:
     for i, s in enumerate(valid):
         starts.setdefault(s.start, []).append(i)
         ends.setdefault(s.end, []).append(i)
-    open_first = [_open(s, True) for s in valid]
-    open_again = [_open(s, False) if s.anchor else open_first[i] for i, s in enumerate(valid)]
+    tags: dict[tuple[str, tuple[tuple[str, str], ...]], str] = {}  # one entity's mentions share their tag
+    open_again = [tags.get((s.tag, s.attrs)) or tags.setdefault((s.tag, s.attrs), _open(s, False)) for s in valid]
+    open_first = [_open(s, True) if s.anchor else open_again[i] for i, s in enumerate(valid)]
     close_final = [_close(s, True) for s in valid]
     close_cut = [f"</{s.tag}>" for s in valid]
     span_end = [s.end for s in valid]
