@@ -21,6 +21,11 @@ ENTITY_IDS = {"people": "person_id", "economies": "economy_id", "organizations":
 #: Tables holding a document's own rows (what its page shows besides entity names).
 PER_DOCUMENT = ("documents", "sentences", "mentions", "claims", "initiative_links", "events")
 
+#: Columns no page shows (a page shows the document's text, cut at the sentences' and mentions' offsets): not
+#: fetched for the pages, which saves converting every sentence's text to Python. Still part of the fingerprints.
+UNSHOWN = {"sentences": ("text",), "mentions": ("text",)}
+
+
 def refs_sql(where: str = "") -> str:
     """SELECT of every (doc_id, id) a document's page looks up: mentioned entities, speakers, a claim's
     addressees, economies and initiatives, links' and events' economies, and the economy of each person
@@ -149,7 +154,8 @@ def chunk_tables(con: Any, doc_ids: list[str]) -> Tables:
     Id lists go to DuckDB as list parameters into temp tables: ``register`` of an Arrow table would import
     pandas (~0.4 s) in a process that has not yet."""
     def fetch(table: str, cond: str) -> list[Row]:
-        return rows(con, f'SELECT * EXCLUDE (file_row_number) FROM "{table}_rows" WHERE {cond} '
+        skip = "".join(f', "{c}"' for c in UNSHOWN.get(table, ()))
+        return rows(con, f'SELECT * EXCLUDE (file_row_number{skip}) FROM "{table}_rows" WHERE {cond} '
                          "ORDER BY file_row_number")
 
     def register_ids(ids: set[str]) -> None:
