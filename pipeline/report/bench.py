@@ -66,7 +66,7 @@ def _measure(out: Path) -> dict[str, float]:
     """Run publish(out) in a fresh process; its wall time and peak RSS (MB), and the RSS before publishing."""
     code = ("import resource, time, json, sys\n"
             "from pathlib import Path\n"
-            "import duckdb, jinja2, matplotlib, pyarrow.parquet\n"
+            "import duckdb, jinja2, pyarrow.parquet\n"
             "from pipeline.publish import publish\n"
             "base = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024\n"
             "t = time.perf_counter()\n"
