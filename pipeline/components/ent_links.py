@@ -4,10 +4,11 @@ endorsing economies."""
 from __future__ import annotations
 
 import itertools
+from dataclasses import dataclass
 
 from spacy.tokens import Doc
 
-from pipeline.components.ent_common import Found
+from pipeline.components.ent_common import Found, view_of
 from pipeline.components.structure import SentenceIndex
 from schemas.models import InitiativeLink
 
@@ -17,14 +18,35 @@ _ENDORSE_VERBS = {"endorse", "support", "join", "co-sponsor", "cosponsor", "welc
 _ANAPHORS = {"initiative", "proposal", "fund", "programme", "program", "project", "framework", "plan"}
 
 
-def event_details(doc: Doc, mention: Found, mentions: list[Found], locations: dict[str, str | None]
-                  ) -> dict[str, str | None]:
+@dataclass(frozen=True)
+class MentionIndex:
+    """Lookups over a document's mentions that every event reads: built once per document, not once per event."""
+
+    details_at: dict[int, Found]  # token -> the first date, location or economy mention covering it
+    non_org_at: dict[int, Found]  # start token -> the last mention (not an organisation) starting there
+    economy_at: dict[int, str]  # start token -> economy id
+
+    @classmethod
+    def of(cls, mentions: list[Found]) -> MentionIndex:
+        details_at: dict[int, Found] = {}
+        for m in mentions:
+            if m.kind in ("date", "location", "economy"):
+                for i in range(m.start, m.end):
+                    details_at.setdefault(i, m)
+        return cls(details_at, {m.start: m for m in mentions if m.kind != "organization"},
+                   {m.start: m.entity_id for m in mentions if m.kind == "economy"})
+
+
+def event_details(doc: Doc, mention: Found, mentions: list[Found], locations: dict[str, str | None],
+                  index: MentionIndex | None = None) -> dict[str, str | None]:
     """Date, location and economy stated right after an event mention in its sentence:
-    '... Meeting (AMM) in Lima, Peru, on November 14', '... Meeting in August 2024'."""
+    '... Meeting (AMM) in Lima, Peru, on November 14', '... Meeting in August 2024'. ``index``: the
+    :class:`MentionIndex` of ``mentions`` when the caller has it."""
+    index = index or MentionIndex.of(mentions)
     out: dict[str, str | None] = {"date": None, "location": None, "economy_id": None}
     sent_end = doc[mention.start].sent.end
     limit = min(sent_end, mention.end + 14)
-    starts = {m.start: m for m in mentions if mention.end <= m.start < limit and m.kind != "organization"}
+    starts = index.non_org_at  # read only from mention.end to limit
     k = mention.end
     while k < limit:
         m = starts.get(k)
@@ -43,8 +65,8 @@ def event_details(doc: Doc, mention: Found, mentions: list[Found], locations: di
             break
         k = m.end if m is not None else k + 1
     if out["economy_id"] is None:
-        out["economy_id"] = _host(doc, mention, mentions)
-    parsed = parse_details(doc, _span_head(doc, mention.start, mention.end), mentions, locations)
+        out["economy_id"] = _host(doc, mention, index.economy_at)
+    parsed = parse_details(doc, _span_head(doc, mention.start, mention.end), mentions, locations, index)
     for key, value in parsed.items():
         if out[key] is None:
             out[key] = value
@@ -70,17 +92,13 @@ def _span_head(doc: Doc, start: int, end: int) -> int:
     return end - 1
 
 
-def parse_details(doc: Doc, head: int, mentions: list[Found], locations: dict[str, str | None]
-                  ) -> dict[str, str | None]:
+def parse_details(doc: Doc, head: int, mentions: list[Found], locations: dict[str, str | None],
+                  index: MentionIndex | None = None) -> dict[str, str | None]:
     """Date, place and economy read from the dependency parse around an event's head noun: its own
     prepositional phrases and participles ("the Summit held in Seoul in June 2024", "the Meeting scheduled
     for July"), those of the verb that holds or attends it ("held talks ... in Seoul on June 20") and of
     the travel that the attendance is the purpose of ("will visit New York from September 22 to attend X")."""
-    at: dict[int, Found] = {}
-    for m in mentions:
-        if m.kind in ("date", "location", "economy"):
-            for i in range(m.start, m.end):
-                at.setdefault(i, m)
+    at = (index or MentionIndex.of(mentions)).details_at
     out: dict[str, str | None] = {"date": None, "location": None, "economy_id": None}
     tok = doc[head]
     nodes = [tok] + [c for c in tok.children if c.dep_ in ("acl", "relcl", "amod") and c.pos_ == "VERB"]
@@ -143,9 +161,9 @@ def _take(doc: Doc, obj, prep: str, at: dict[int, Found], out: dict[str, str | N
         out["economy_id"] = m.entity_id
 
 
-def _host(doc: Doc, mention: Found, mentions: list[Found]) -> str | None:
-    """'Korea will host EVENT', 'Korea's hosting of EVENT', 'Peru, the host of EVENT'."""
-    econ_at = {m.start: m.entity_id for m in mentions if m.kind == "economy"}
+def _host(doc: Doc, mention: Found, econ_at: dict[int, str]) -> str | None:
+    """'Korea will host EVENT', 'Korea's hosting of EVENT', 'Peru, the host of EVENT' (``econ_at``: the economy
+    mentions by start token)."""
     head = doc[mention.end - 1]
     node = head.head if head.dep_ == "pobj" else head
     if node.lower_ == "of":
@@ -228,10 +246,12 @@ def initiative_links(doc: Doc, mentions: list[Found], initiative_names: dict[str
             add(m.entity_id, e.entity_id, "lead", m.start)
     # "Korea suggested ... This initiative was endorsed by ..."
     sents = index.spans
+    lowers = view_of(doc).lowers
     for sent in sents:
-        for t in (doc[i] for i in range(sent.start, sent.end)):  # doc[i]: cached tokens of a DocView
-            if t.lower_ in ("this", "the") and t.i + 1 < sent.end and doc[t.i + 1].lower_ in _ANAPHORS \
-                    and not is_named(doc, t.i + 1, inits):
+        for i in range(sent.start, sent.end):  # a column of strings: no Token per word
+            if lowers[i] in ("this", "the") and i + 1 < sent.end and lowers[i + 1] in _ANAPHORS \
+                    and not is_named(doc, i + 1, inits):
+                t = doc[i]
                 init_id = _antecedent(doc, sents, sent, inits, initiative_names)
                 if init_id is None:
                     continue

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc
 
 from pipeline import ids
-from pipeline.components.ent_common import Found, acronym_after, glued, in_headline, is_acronym, is_cap
+from pipeline.components.ent_common import Found, acronym_after, glued, in_headline, is_acronym, is_cap, view_of
 from pipeline.components.ent_lexicon import Lexicon
 
 _ORDINAL = re.compile(r"^(\d+)(st|nd|rd|th)$")
@@ -117,10 +117,11 @@ def _right_edge(doc: Doc, head: int, kind: str, lex: Lexicon) -> int:
 def find_named(doc: Doc, lex: Lexicon, blocked: set[int], org_spans: set[tuple[int, int]]) -> list[NamedSpan]:
     """Named initiatives and events (head-noun names), longest first, not over organisations."""
     out: list[NamedSpan] = []
-    for tok in doc:
-        kind = lex.name_heads.get(tok.text)
-        if kind is None or tok.i in blocked:
+    for i, text in enumerate(view_of(doc).texts):  # a column of strings: no Token per word
+        kind = lex.name_heads.get(text)
+        if kind is None or i in blocked:
             continue
+        tok = doc[i]
         nxt = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
         if nxt is not None and tok.whitespace_ and nxt.text in lex.name_heads and is_cap(nxt) \
                 and nxt.text not in lex.generic_name_words:

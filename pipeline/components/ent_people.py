@@ -208,11 +208,18 @@ class PeopleFinder:
             and m + 1 < len(doc) and doc.caps[m + 1] \
             and not any(e.start == m and e.label_ == "PERSON" for e in doc.ents)
 
+    @staticmethod
+    def title_starts(doc: DocView, econ_at: dict[int, tuple[int, str]]) -> list[int]:
+        """The tokens a title may open at: capitalised, "former" or an economy. A scan for titles parses only
+        these (about a fifth of the words)."""
+        return [i for i, (cap, lower) in enumerate(zip(doc.caps, doc.lowers, strict=True))
+                if cap or lower == "former" or i in econ_at]
+
     def parse_title(self, doc: Doc | DocView, i: int, econ_at: dict[int, tuple[int, str]],
                     org_at: dict[int, int] | None = None) -> Title | None:
         doc = view_of(doc)
-        if i not in econ_at and not doc.caps[i] and doc.lowers[i] != "former":  # called for every token
-            return None  # a title starts capitalised (or with an economy, or "former"): skip the rest cheaply
+        if i not in econ_at and not doc.caps[i] and doc.lowers[i] != "former":
+            return None  # see title_starts
         prefix_start = i
         economy = None
         if i in econ_at:
@@ -295,15 +302,13 @@ class PeopleFinder:
         the first token of an organisation mention to its end (an envoy's "to the United Nations")."""
         doc = view_of(doc)
         out: list[Candidate] = []
-        i = 0
+        free = 0  # the scan resumes here after a title (and its name)
         used: set[int] = set()
-        while i < len(doc):
-            if i in blocked:
-                i += 1
+        for i in self.title_starts(doc, econ_at):
+            if i < free or i in blocked:
                 continue
             title = self.parse_title(doc, i, econ_at, org_at)
             if title is None:
-                i += 1
                 continue
             name_end, words = self.parse_name(doc, title.end, econ_at, blocked)
             if words:
@@ -313,7 +318,7 @@ class PeopleFinder:
                 name_end = self._after_name(doc, cand, name_end, econ_at, blocked)
                 out.append(cand)
                 used.update(range(title.prefix_start, name_end))
-                i = name_end
+                free = name_end
                 continue
             prev = doc[title.prefix_start - 1] if title.prefix_start > 0 else None
             econ_prefix = title.prefix_start != title.start
@@ -322,7 +327,7 @@ class PeopleFinder:
                 cand = Candidate(title.prefix_start - 1, title.end, [], title, title.economy, descriptor=True)
                 out.append(cand)
                 used.update(range(title.prefix_start - 1, title.end))
-            i = title.end
+            free = title.end
         for ent in doc.ents:
             if ent.label_ != "PERSON" or any(t.i in used or t.i in blocked for t in ent):
                 continue

@@ -74,15 +74,13 @@ class GazetteerRuler:
         outside: list[Span] = []
         if self.block_titles:
             taken = {i for s in ents for i in range(s.start, s.end)}
-            i = 0
-            while i < len(doc):
-                title = self.people.parse_title(doc, i, {})
-                if title is None:
-                    i += 1
+            free = 0  # the scan resumes here after a title
+            for i in self.people.title_starts(doc, {}):  # type: ignore[arg-type]
+                if i < free or (title := self.people.parse_title(doc, i, {})) is None:
                     continue
                 if not any(k in taken for k in range(title.start, title.end)):
                     outside.append(Span(base, title.start, title.end))
-                i = max(title.end, i + 1)
+                free = max(title.end, i + 1)
         return ents, outside
 
     @staticmethod

@@ -27,7 +27,7 @@ from pipeline.components.ent_common import (
 )
 from pipeline.components.ent_dates import find_dates
 from pipeline.components.ent_lexicon import DATA_DIR, load_lexicon, with_model_words
-from pipeline.components.ent_links import event_details, initiative_links, parse_details
+from pipeline.components.ent_links import MentionIndex, event_details, initiative_links, parse_details
 from pipeline.components.ent_named import find_named, org_sessions, to_found
 from pipeline.components.ent_orgs import acronym_mentions, find_defined_orgs, find_gazetteer_orgs, find_model_orgs
 from pipeline.components.ent_people import PeopleFinder
@@ -141,6 +141,7 @@ class EntityFinder:
         initiatives: dict[str, Initiative] = {}
         events: dict[str, Event] = {}
         locations = dict(lex.locations)
+        index = MentionIndex.of(found)
         for n in named:
             if n.kind == "initiative":
                 iid = ids.initiative_id(n.name)
@@ -151,7 +152,7 @@ class EntityFinder:
             if f.kind != "event":
                 continue
             n = next((x for x in named if x.kind == "event" and (x.start, x.end) == (f.start, f.end)), None)
-            details = event_details(doc, f, found, locations)
+            details = event_details(doc, f, found, locations, index)
             name = n.name if n else next(x.name for x in named if ids.event_id(doc._.mofa_doc_id, x.name)
                                          == f.entity_id)
             old = events.get(f.entity_id)
@@ -165,7 +166,7 @@ class EntityFinder:
                 "economy_id": (old.economy_id if old else None) or details["economy_id"],
             }
             events[f.entity_id] = Event(event_id=f.entity_id, doc_id=doc._.mofa_doc_id, name=name, **merged)
-        self._details_from_common_noun(doc, events, found, locations)
+        self._details_from_common_noun(doc, events, found, locations, index)
         for e in events.values():
             if e.economy_id and e.economy_id not in economies:
                 economies[e.economy_id] = Economy(economy_id=e.economy_id, name=lex.display(e.economy_id),
@@ -205,8 +206,8 @@ class EntityFinder:
         return out
 
     @staticmethod
-    def _details_from_common_noun(doc: Doc, events: dict[str, Event], found: list[Found],
-                                  locations: dict[str, str | None]) -> None:
+    def _details_from_common_noun(doc: DocView, events: dict[str, Event], found: list[Found],
+                                  locations: dict[str, str | None], index: MentionIndex) -> None:
         """A named event stated only in the headline ("Outcome of Korea-Viet Nam Foreign Ministers' Talks") takes
         its date and place from the body's common noun of the same head ("held talks ... in Seoul on June 20"),
         when no other named event shares that head."""
@@ -218,10 +219,10 @@ class EntityFinder:
             word = e.name.split()[-1].lower()
             if heads.count(word) != 1:
                 continue
-            for tok in doc:
-                if tok.lower_ != word or tok.text != word or tok.i in covered or in_headline(doc, tok.i):
+            for i, (lower, text) in enumerate(zip(doc.lowers, doc.texts, strict=True)):  # columns of the DocView
+                if lower != word or text != word or i in covered or in_headline(doc, i):
                     continue
-                d = parse_details(doc, tok.i, found, locations)
+                d = parse_details(doc, i, found, locations, index)
                 if any(d.values()):
                     events[eid] = e.model_copy(update={
                         "date": e.date or d["date"], "location": e.location or d["location"],

@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import bisect
 
+from spacy.attrs import IDX, IS_SPACE, SENT_START
+from spacy.errors import Errors
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
@@ -27,16 +29,24 @@ class ParagraphBoundaries:
         paragraphs: list[Paragraph] = doc._.mofa_paragraphs or []
         starts = {p.start for p in paragraphs}
         headline = [(p.start, p.end) for p in paragraphs if p.section in ("title", "subtitle", "header")]
-        for i, token in enumerate(doc):
-            if i == 0:
-                continue
-            if (token.idx in starts and not token.is_space) or (
-                doc[i - 1].is_space and "\n\n" in doc[i - 1].text
-            ):
-                token.is_sent_start = True
-            elif any(start < token.idx < end for start, end in headline):
+        if len(doc) < 2:
+            return doc
+        # Columns read in one go, and the flags written in one go: setting Token.is_sent_start checks the whole
+        # Doc for a parse every time.
+        idxs, spaces = doc.to_array([IDX, IS_SPACE]).T.tolist()
+        flags = doc.to_array([SENT_START]).astype("int64")  # 1 starts a sentence, -1 does not, 0 unknown
+        changed = False
+        for i in range(1, len(idxs)):
+            idx = idxs[i]
+            if (idx in starts and not spaces[i]) or (spaces[i - 1] and "\n\n" in doc[i - 1].text):
+                flags[i], changed = 1, True
+            elif any(start < idx < end for start, end in headline):
                 # A title or subtitle is one sentence, however telegraphic.
-                token.is_sent_start = False
+                flags[i], changed = -1, True
+        if changed:
+            if doc.has_annotation("DEP"):
+                raise ValueError(Errors.E043)  # as Token.is_sent_start would: the parse fixed the sentences
+            doc.from_array([SENT_START], flags.astype("uint64"))
         return doc
 
 
