@@ -238,14 +238,14 @@ class SpeakerResolver:
                 return Speaker(a.kind, a.entity_id, head.text, s, e, "pronoun")
             return None
         toks = np_tokens(head)
-        start, end, text = self._extend(*_span_of(toks))
+        start, end, text = self._extend(toks)
         conj = [c for c in head.children if c.dep_ == "conj"]
         if conj and group:
             members = [self.resolve(t, focus, allow_pronoun=False, group=False) for t in [head, *conj]]
             ids = list(dict.fromkeys(m.entity_id for m in members if m is not None and m.entity_id
                                      and m.via == "name"))
             if len(ids) >= 2:
-                full = self._extend(*_span_of([t for t in head.subtree if toks[0].i <= t.i] or toks))
+                full = self._extend([t for t in head.subtree if toks[0].i <= t.i] or toks)
                 return Speaker("collective", "|".join(ids), full[2], full[0], full[1], "collective")
         for kind in ("person", "organization", "economy"):
             m = self.ctx.covering(head, kind)
@@ -291,18 +291,20 @@ class SpeakerResolver:
                     owner.lemma_.lower() in self.words.government_heads):
                 spk = self.resolve(owner, focus, allow_pronoun=False)
                 if spk is not None and spk.kind in ("organization", "economy"):
-                    start, end, text = self._extend(*_span_of(np_tokens(head)))
+                    start, end, text = self._extend(np_tokens(head))
                     return replace(spk, text=text, start=start, end=end)
         return None
 
-    def _extend(self, start: int, end: int, text: str) -> tuple[int, int, str]:
-        """Widen a phrase to whole mentions it cuts ("Lee Ha" of "Lee Ha-na" when the parse split the name)."""
+    def _extend(self, toks: list[Token]) -> tuple[int, int, str]:
+        """Offsets and text of a phrase, widened to whole mentions it cuts ("Lee Ha" of "Lee Ha-na" when the parse
+        split the name)."""
+        start, end = toks[0].idx, toks[-1].idx + len(toks[-1])
         for m in self.ctx.mentions:
             if m.start >= end:
                 break
             if m.end > start and (m.start < start or m.end > end):
                 start, end = min(start, m.start), max(end, m.end)
-        return start, end, self.ctx.text[start:end] if self.ctx.text else text
+        return start, end, self.ctx.text[start:end] if self.ctx.text else _span_of(toks)[2]
 
     def _is_group(self, head: Token) -> bool:
         lemma = head.lemma_.lower()

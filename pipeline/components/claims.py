@@ -115,6 +115,7 @@ class ClaimFinder:
         self.lexicon = lexicon
         self.phrases = build_phrase_index(lexicon)
         self.verbs = build_verb_index(lexicon)
+        self.forms = {lemma: frozenset(lexicon.forms(lemma)) for e in lexicon.entries for lemma in e.lemmas}
         self.home_economy = home_economy
 
     def __call__(self, doc: Doc) -> Doc:
@@ -363,7 +364,7 @@ class ClaimFinder:
             sent_id=index.sent_id(cue_span.start_char),
             speaker_kind=speaker.kind, speaker_id=speaker.entity_id, speaker_text=speaker.text,
             cue=self._cue_lemma(doc, cue), claim_type=cand.claim_type, future=cand.future,
-            content=content.text,
+            content=ctx.text[c_start:c_end],  # the span's text, without joining its tokens again
             addressee_ids=list(dict.fromkeys(addressees)),
             economy_ids=list(dict.fromkeys(m.entity_id for m in inside if m.kind == "economy")),
             initiative_ids=list(dict.fromkeys(m.entity_id for m in inside if m.kind == "initiative")),
@@ -378,7 +379,7 @@ class ClaimFinder:
             return cue.entry.cue
         tok = doc[cue.start]
         for lemma in cue.entry.lemmas:
-            if tok.lemma_.lower() == lemma or tok.lower_ in self.lexicon.forms(lemma):
+            if tok.lemma_.lower() == lemma or tok.lower_ in self.forms[lemma]:
                 return lemma
         return cue.entry.cue
 

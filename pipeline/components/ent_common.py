@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import cached_property
 from typing import Any
 
 from spacy.tokens import Doc, Span, Token
@@ -34,23 +35,41 @@ class DocView:
     Every ``doc[i]``, ``for tok in doc``, ``doc.text`` and ``doc.ents`` on a spaCy Doc builds new Python
     objects (the text and the entity tuple from all tokens, a new string per ``token.text``); the finders ask
     for them tens of thousands of times per release. Token objects read their attributes live from the Doc, so
-    caching them is safe while the Doc is not retokenised; the cached ``ents`` are valid until the caller sets
-    new ones. The per-token columns ``texts``, ``lowers``, ``spaced`` (followed by whitespace) and ``caps``
-    (:func:`is_cap`) serve the hot loops; ``headline`` memoises :func:`in_headline` per token. Slices, spaCy
-    calls needing the real Doc (``Span``, matchers) and any other attribute go to ``view.doc``."""
-
-    __slots__ = ("caps", "doc", "ents", "headline", "lowers", "spaced", "text", "texts", "tokens")
+    caching them is safe while the Doc is not retokenised; the cached ``ents`` (read on first use) are valid
+    until the caller sets new ones. The per-token columns ``texts``, ``lowers``, ``spaced`` (followed by
+    whitespace) and ``caps`` (:func:`is_cap`) serve the hot loops; ``headline`` memoises :func:`in_headline` per
+    token. Slices, spaCy calls needing the real Doc (``Span``, matchers) and any other attribute go to
+    ``view.doc``."""
 
     def __init__(self, doc: Doc) -> None:
         self.doc = doc
         self.tokens: list[Token] = list(doc)
-        self.texts: list[str] = [t.text for t in self.tokens]
-        self.lowers: list[str] = [t.lower_ for t in self.tokens]
-        self.spaced: list[bool] = [bool(t.whitespace_) for t in self.tokens]
-        self.caps: list[bool] = [_cap_text(t) for t in self.texts]
-        self.text: str = "".join([t + " " if sp else t for t, sp in zip(self.texts, self.spaced, strict=True)])
-        self.ents: tuple[Span, ...] = doc.ents
         self.headline: dict[int, bool] = {}
+
+    # Read on first use (a component that never asks for a column does not pay for it)
+    @cached_property
+    def texts(self) -> list[str]:
+        return [t.text for t in self.tokens]
+
+    @cached_property
+    def lowers(self) -> list[str]:
+        return [t.lower_ for t in self.tokens]
+
+    @cached_property
+    def spaced(self) -> list[bool]:
+        return [bool(t.whitespace_) for t in self.tokens]
+
+    @cached_property
+    def caps(self) -> list[bool]:
+        return [_cap_text(t) for t in self.texts]
+
+    @cached_property
+    def text(self) -> str:
+        return "".join([t.text_with_ws for t in self.tokens])
+
+    @cached_property
+    def ents(self) -> tuple[Span, ...]:
+        return self.doc.ents
 
     def __getitem__(self, i: Any) -> Any:
         if type(i) is int:

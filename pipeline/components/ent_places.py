@@ -45,31 +45,32 @@ def gazetteer_matches(doc: Doc, matcher: PhraseMatcher) -> list[Span]:
 def geographic_spans(doc: Doc, spans: list[tuple[int, int]], lex: Lexicon) -> list[tuple[int, int]]:
     """Places whose name holds an economy's name or adjective: '[South] China Sea', 'Taiwan Strait',
     'Philippine Sea', 'Gulf of Mexico', 'the Mekong region' (heads and directions from ``place_heads.txt``)."""
+    doc = view_of(doc)
+    texts, spaced = doc.texts, doc.spaced
     out = []
     for start, end in spans:
         s, e = start, None
         j = end
         while j < len(doc) and j - end <= 2:
-            tok = doc[j]
-            if tok.text in lex.place_heads and doc[j - 1].whitespace_ and not (
-                    j + 1 < len(doc) and doc[j + 1].text in lex.org_heads):  # "Japan Coast Guard" is a body
+            if texts[j] in lex.place_heads and spaced[j - 1] and not (
+                    j + 1 < len(doc) and texts[j + 1] in lex.org_heads):  # "Japan Coast Guard" is a body
                 e = j + 1
                 break
-            if not is_cap(tok) or not doc[j - 1].whitespace_ or tok.text in lex.economy_names:
+            if not doc.caps[j] or not spaced[j - 1] or texts[j] in lex.economy_names:
                 break
             j += 1
-        if e is None and start >= 2 and doc[start - 1].lower_ == "of" and doc[start - 2].text in lex.place_heads \
-                and doc[start - 2].text[0].isupper():
+        if e is None and start >= 2 and doc.lowers[start - 1] == "of" and texts[start - 2] in lex.place_heads \
+                and texts[start - 2][0].isupper():
             s, e = start - 2, end  # "Gulf of Mexico"
         if e is None:
             continue
-        while s > 0 and doc[s - 1].text in lex.directions and doc[s - 1].whitespace_:
+        while s > 0 and texts[s - 1] in lex.directions and spaced[s - 1]:
             s -= 1
         out.append((s, e))
-    for tok in doc:  # other proper names ending in a place head: "the Sahel region", "the East Sea"
-        if tok.text not in lex.place_heads or tok.i == 0 or (
-                tok.i + 1 < len(doc) and doc[tok.i + 1].text in lex.org_heads):
+    for i, text in enumerate(texts):  # other proper names ending in a place head: "the Sahel region", "the East Sea"
+        if text not in lex.place_heads or i == 0 or (i + 1 < len(doc) and texts[i + 1] in lex.org_heads):
             continue
+        tok = doc[i]
         s = tok.i
         while s > tok.sent.start and tok.i - s < 3 and is_cap(doc[s - 1]) and doc[s - 1].pos_ == "PROPN" \
                 and doc[s - 1].whitespace_ and doc[s - 1].text not in lex.place_heads:

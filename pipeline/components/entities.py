@@ -51,19 +51,20 @@ class EntityFinder:
         self.labels = {**DEFAULT_LABELS, **(labels or {})}
 
     def __call__(self, doc: Doc) -> Doc:
-        found, entities, links = self.find(DocView(doc))  # type: ignore[arg-type]
+        view = DocView(doc)
+        found, entities, links = self.find(view)  # type: ignore[arg-type]
         doc.spans["mofa"] = [f.span(doc) for f in found]
         doc._.mofa_entities = entities
         doc._.mofa_links = links
         if self.set_ents:
-            self.sync_ents(doc, found)
+            self.sync_ents(doc, found, view.ents)  # the entities find() read: none were set since
         return doc
 
-    def sync_ents(self, doc: Doc, found: list[Found]) -> None:
+    def sync_ents(self, doc: Doc, found: list[Found], ents: tuple[Span, ...] | None = None) -> None:
         """doc.ents agree with doc.spans["mofa"]: every mention with its OntoNotes label; the model's own
         entities of the kinds the project decides (people, places, organisations, events, laws, dates) are
         dropped when no mention confirms them; its other entities (numbers, money, NORP) stay where free."""
-        ents = doc.ents  # rebuilt on every access: read once
+        ents = doc.ents if ents is None else ents  # rebuilt on every access: read once
         model_gpe = {(e.start, e.end) for e in ents if e.label_ == self.labels["city"]}
         mine = [Span(doc, f.start, f.end, label=self._label(doc, f, model_gpe), kb_id=f.entity_id) for f in found]
         mine = filter_spans(mine)
