@@ -19,6 +19,7 @@ import hashlib
 import json
 import shutil
 from collections.abc import Callable
+from concurrent.futures import Future, ThreadPoolExecutor
 from pathlib import Path
 from typing import Any
 
@@ -134,13 +135,23 @@ def build_report(con: Any, report_dir: Path) -> dict[str, int]:
         _write_manifest(manifest_path, {d: h for d, h in old["pages"].items() if d in pages and d not in stale},
                         old["charts"])
     page = env.get_template("doc.html")
-    for i in range(0, len(todo), CHUNK):
-        tables = chunk_tables(con, todo[i:i + CHUNK])
-        index = by_doc(tables)
-        for doc in tables["documents"]:
-            d = doc_context(doc, tables, index)
-            write_text_atomic(doc_dir / doc_filename(doc["doc_id"]), page.render(d=d, kinds=d["kinds"], root="../"),
-                              durable=False)
+    # Pages are written by a thread while the next ones render: the file system calls run without the GIL.
+    # At most one chunk of written-but-pending pages is held; every write is done (or raises) before the
+    # index and the manifest.
+    with ThreadPoolExecutor(max_workers=1, thread_name_prefix="report-pages") as writer:
+        pending: list[Future[None]] = []
+        for i in range(0, len(todo), CHUNK):
+            tables = chunk_tables(con, todo[i:i + CHUNK])
+            index = by_doc(tables)
+            for done in pending:
+                done.result()
+            pending = []
+            for doc in tables["documents"]:
+                d = doc_context(doc, tables, index)
+                html = page.render(d=d, kinds=d["kinds"], root="../")
+                pending.append(writer.submit(write_text_atomic, doc_dir / doc_filename(doc["doc_id"]), html, False))
+        for done in pending:
+            done.result()
 
     charts = write_index(env, index_context(index_data(con)), report_dir, old["charts"])
 
