@@ -130,7 +130,8 @@ def document_groups(doc: Doc, economies: list[tuple[int, int, str]], full: str |
             continue  # "(the Central Asian countries)": a plural group name
         lo = tok.idx  # walk back over "A, B, C and D"
         members_back: list[str] = []
-        for s, e, eid in reversed([m for m in economies if m[1] <= tok.idx and m[0] >= tok.sent.start_char]):
+        sent_start = tok.sent.start_char  # Token.sent walks the sentence: read it once
+        for s, e, eid in reversed([m for m in economies if m[1] <= tok.idx and m[0] >= sent_start]):
             gap = full[e:lo]
             if gap.strip(" ,") not in ("", "and", "or", "as well as") or len(gap) > 12:
                 break

@@ -177,10 +177,11 @@ class DocContext:
 def np_tokens(head: Token) -> list[Token]:
     """The noun phrase of ``head`` without relative/adverbial clauses and edge punctuation."""
     cut: set[int] = set()
-    for t in head.subtree:
+    subtree = list(head.subtree)  # walked once (each walk builds new Token objects)
+    for t in subtree:
         if t is not head and t.dep_ in _CUT_DEPS:
             cut.update(x.i for x in t.subtree)
-    toks = [t for t in head.subtree if t.i not in cut]
+    toks = [t for t in subtree if t.i not in cut]
     while toks and (toks[0].is_punct or toks[0].lower_ in ("also",)):
         toks.pop(0)
     while toks and toks[-1].is_punct and not (toks[-1].is_right_punct and any(t.is_left_punct for t in toks)):

@@ -208,12 +208,11 @@ class PeopleFinder:
             and m + 1 < len(doc) and doc.caps[m + 1] \
             and not any(e.start == m and e.label_ == "PERSON" for e in doc.ents)
 
-    @staticmethod
-    def title_starts(doc: DocView, econ_at: dict[int, tuple[int, str]]) -> list[int]:
-        """The tokens a title may open at: capitalised, "former" or an economy. A scan for titles parses only
-        these (about a fifth of the words)."""
+    def title_starts(self, doc: DocView, econ_at: dict[int, tuple[int, str]]) -> list[int]:
+        """The tokens a title may open at (parse_title is None elsewhere): an economy, "former" or a capitalised
+        title word. A scan for titles parses only these (a few in a hundred words)."""
         return [i for i, (cap, lower) in enumerate(zip(doc.caps, doc.lowers, strict=True))
-                if cap or lower == "former" or i in econ_at]
+                if i in econ_at or lower == "former" or (cap and self.lex.is_title_word(_word_at(doc, i)[0]))]
 
     def parse_title(self, doc: Doc | DocView, i: int, econ_at: dict[int, tuple[int, str]],
                     org_at: dict[int, int] | None = None) -> Title | None:
