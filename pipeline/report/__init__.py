@@ -111,9 +111,8 @@ def _remove(path: Path) -> None:
 def build_report(con: Any, report_dir: Path) -> dict[str, int]:
     """Bring ``report_dir`` up to date with the tables behind ``con`` (see :func:`pipeline.report.sql.connect`);
     returns how many pages were rendered and kept."""
-    from pipeline.atomic import write_text_atomic
-    from pipeline.report.context import by_doc, doc_context, doc_filename, index_context
-    from pipeline.report.sql import chunk_tables, document_ids, index_data, page_fingerprints
+    from pipeline.report.context import doc_filename, index_context
+    from pipeline.report.sql import document_ids, index_data, page_fingerprints
 
     for sub in ("", "charts", "doc"):
         if (report_dir / sub).exists() and not (report_dir / sub).is_dir():
@@ -124,36 +123,32 @@ def build_report(con: Any, report_dir: Path) -> dict[str, int]:
     env = environment()
 
     version = code_version("pipeline.report.templates", "pipeline.report.context", "pipeline.report.highlight")
-    prints = page_fingerprints(con)
     doc_ids = document_ids(con)
-    pages = {d: _digest(version, prints.get(d, "")) for d in doc_ids}
     doc_dir = report_dir / "doc"
-    todo = [d for d in doc_ids if old["pages"].get(d) != pages[d] or not (doc_dir / doc_filename(d)).is_file()]
-    stale = set(todo)
-    if stale.intersection(old["pages"]):  # forget them first: a run killed while rendering must not leave a page
-        # the manifest vouches for (nothing to forget on a cold build: no sync, no manifest write)
-        _write_manifest(manifest_path, {d: h for d, h in old["pages"].items() if d in pages and d not in stale},
-                        old["charts"])
-    page = env.get_template("doc.html")
-    # Pages are written by a thread while the next ones render: the file system calls run without the GIL.
-    # At most one chunk of written-but-pending pages is held; every write is done (or raises) before the
-    # index and the manifest.
-    with ThreadPoolExecutor(max_workers=1, thread_name_prefix="report-pages") as writer:
-        pending: list[Future[None]] = []
-        for i in range(0, len(todo), CHUNK):
-            tables = chunk_tables(con, todo[i:i + CHUNK])
-            index = by_doc(tables)
-            for done in pending:
-                done.result()
-            pending = []
-            for doc in tables["documents"]:
-                d = doc_context(doc, tables, index)
-                html = page.render(d=d, kinds=d["kinds"], root="../")
-                pending.append(writer.submit(write_text_atomic, doc_dir / doc_filename(doc["doc_id"]), html, False))
-        for done in pending:
-            done.result()
-
-    charts = write_index(env, index_context(index_data(con)), report_dir, old["charts"])
+    # DuckDB queries the pages do not wait for run on their own cursors in threads (DuckDB works without the
+    # GIL) while the pages render: the index's aggregates always, and the fingerprints when no page is
+    # recorded yet (every page is rendered whatever its fingerprint).
+    with ThreadPoolExecutor(max_workers=3, thread_name_prefix="report") as pool:
+        index_later = pool.submit(_on_cursor, con, index_data)
+        if old["pages"]:
+            prints_later = None
+            prints = page_fingerprints(con)
+            pages = {d: _digest(version, prints.get(d, "")) for d in doc_ids}
+            todo = [d for d in doc_ids if old["pages"].get(d) != pages[d] or not (doc_dir / doc_filename(d)).is_file()]
+            stale = set(todo)
+            if stale.intersection(old["pages"]):  # forget them first: a run killed while rendering must not
+                # leave a page the manifest vouches for
+                _write_manifest(manifest_path, {d: h for d, h in old["pages"].items()
+                                                if d in pages and d not in stale}, old["charts"])
+        else:  # nothing recorded, so nothing to forget: every page is rendered
+            prints_later = pool.submit(_on_cursor, con, page_fingerprints)
+            todo = list(doc_ids)
+        _render_pages(con, env, todo, doc_dir, pool)
+        if prints_later is not None:
+            prints = prints_later.result()
+            pages = {d: _digest(version, prints.get(d, "")) for d in doc_ids}
+        ctx = index_context(index_later.result())
+    charts = write_index(env, ctx, report_dir, old["charts"])
 
     keep = {doc_filename(d) for d in doc_ids}
     for path in doc_dir.iterdir():
@@ -164,6 +159,42 @@ def build_report(con: Any, report_dir: Path) -> dict[str, int]:
             _remove(path)
     _write_manifest(manifest_path, pages, charts)
     return {"rendered": len(todo), "kept": len(doc_ids) - len(todo)}
+
+
+def _on_cursor(con: Any, query: Callable[[Any], Any]) -> Any:
+    """``query`` run on a cursor of ``con`` (a connection of its own to the same database: one DuckDB
+    connection must not be used by two threads at once)."""
+    cursor = con.cursor()
+    try:
+        return query(cursor)
+    finally:
+        cursor.close()
+
+
+def _render_pages(con: Any, env: Any, todo: list[str], doc_dir: Path, pool: Any) -> None:
+    """Render and write the pages of ``todo``, a chunk of documents at a time. Pages are written by ``pool``
+    while the next ones render (the file system calls run without the GIL); at most one chunk of pages waits
+    to be written, and every write is done (or has raised) when this returns."""
+    from pipeline.atomic import write_text_atomic
+    from pipeline.report.context import by_doc, doc_context, doc_filename
+    from pipeline.report.sql import chunk_tables
+
+    page = env.get_template("doc.html")
+    pending: list[Future[None]] = []
+    try:
+        for i in range(0, len(todo), CHUNK):
+            tables = chunk_tables(con, todo[i:i + CHUNK])
+            index = by_doc(tables)
+            for done in pending:
+                done.result()
+            pending = []
+            for doc in tables["documents"]:
+                d = doc_context(doc, tables, index)
+                html = page.render(d=d, kinds=d["kinds"], root="../")
+                pending.append(pool.submit(write_text_atomic, doc_dir / doc_filename(doc["doc_id"]), html, False))
+    finally:
+        for done in pending:
+            done.result()
 
 
 def write_index(env: Any, ctx: dict[str, Any], folder: Path, drawn: dict[str, str]) -> dict[str, str]:

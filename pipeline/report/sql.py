@@ -50,7 +50,8 @@ def _quote(text: str) -> str:
 
 
 def connect(out_dir: Path) -> Any:
-    """In-memory DuckDB with one view per table over its Parquet file (``<name>_rows`` keeps the file order)."""
+    """In-memory DuckDB with one view per table over its Parquet file (``<name>_rows`` keeps the file order).
+    Views, not temp views: the report queries some of them on cursors of this connection, from threads."""
     import duckdb
 
     from schemas.models import TABLES
@@ -60,14 +61,14 @@ def connect(out_dir: Path) -> Any:
         path = out_dir / f"{name}.parquet"
         if path.exists():
             src = f"read_parquet({_quote(str(path))}, file_row_number = true)"
-            con.execute(f'CREATE TEMP VIEW "{name}_rows" AS SELECT * FROM {src}')
+            con.execute(f'CREATE VIEW "{name}_rows" AS SELECT * FROM {src}')
         else:
             from pipeline.write import arrow_schema  # only here: importing the write stage costs ~0.1-0.4 s
 
             con.register("_empty", arrow_schema(model).empty_table())
-            con.execute(f'CREATE TEMP TABLE "{name}_rows" AS SELECT *, 0::BIGINT AS file_row_number FROM _empty')
+            con.execute(f'CREATE TABLE "{name}_rows" AS SELECT *, 0::BIGINT AS file_row_number FROM _empty')
             con.unregister("_empty")
-        con.execute(f'CREATE TEMP VIEW "{name}" AS SELECT * EXCLUDE (file_row_number) FROM "{name}_rows"')
+        con.execute(f'CREATE VIEW "{name}" AS SELECT * EXCLUDE (file_row_number) FROM "{name}_rows"')
     return con
 
 
