@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from functools import cached_property
 from typing import Any
@@ -29,6 +29,10 @@ class Found:
         return Span(real_doc(doc), self.start, self.end, label=self.kind, kb_id=self.entity_id)
 
 
+#: ``doc.user_data`` key of the token columns shared by the components' :class:`DocView` objects.
+COLUMNS_KEY = "mofa_token_columns"
+
+
 class DocView:
     """Read-only stand-in for a Doc during one component call: its tokens, text and entities are read once.
 
@@ -39,33 +43,46 @@ class DocView:
     until the caller sets new ones. The per-token columns ``texts``, ``lowers``, ``spaced`` (followed by
     whitespace) and ``caps`` (:func:`is_cap`) serve the hot loops; ``headline`` memoises :func:`in_headline` per
     token. Slices, spaCy calls needing the real Doc (``Span``, matchers) and any other attribute go to
-    ``view.doc``."""
+    ``view.doc``.
+
+    The columns depend on the tokenisation only, so the views of the project's components share them: they are
+    kept in ``doc.user_data[COLUMNS_KEY]`` (plain strings and booleans: the Doc still serialises) with the token
+    count they were read at, and read again when that count changed."""
 
     def __init__(self, doc: Doc) -> None:
         self.doc = doc
         self.tokens: list[Token] = list(doc)
         self.headline: dict[int, bool] = {}
+        shared = doc.user_data.get(COLUMNS_KEY)
+        if not isinstance(shared, dict) or shared.get("n_tokens") != len(self.tokens):
+            shared = doc.user_data[COLUMNS_KEY] = {"n_tokens": len(self.tokens)}
+        self._shared: dict[str, Any] = shared
+
+    def _column(self, name: str, read: Callable[[], Any]) -> Any:
+        if name not in self._shared:
+            self._shared[name] = read()
+        return self._shared[name]
 
     # Read on first use (a component that never asks for a column does not pay for it)
     @cached_property
     def texts(self) -> list[str]:
-        return [t.text for t in self.tokens]
+        return self._column("texts", lambda: [t.text for t in self.tokens])
 
     @cached_property
     def lowers(self) -> list[str]:
-        return [t.lower_ for t in self.tokens]
+        return self._column("lowers", lambda: [t.lower_ for t in self.tokens])
 
     @cached_property
     def spaced(self) -> list[bool]:
-        return [bool(t.whitespace_) for t in self.tokens]
+        return self._column("spaced", lambda: [bool(t.whitespace_) for t in self.tokens])
 
     @cached_property
     def caps(self) -> list[bool]:
-        return [_cap_text(t) for t in self.texts]
+        return self._column("caps", lambda: [_cap_text(t) for t in self.texts])
 
     @cached_property
     def text(self) -> str:
-        return "".join([t.text_with_ws for t in self.tokens])
+        return self._column("text", lambda: "".join([t.text_with_ws for t in self.tokens]))
 
     @cached_property
     def ents(self) -> tuple[Span, ...]:

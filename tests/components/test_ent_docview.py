@@ -39,3 +39,26 @@ def test_view_tokens_are_read_once_and_out_of_range_fails() -> None:
         pass
     else:
         raise AssertionError("index past the end must fail like on a Doc")
+
+
+def test_columns_match_the_tokens_and_are_shared_between_views() -> None:
+    doc = _doc()
+    view = DocView(doc)
+    assert view.texts == [t.text for t in doc]
+    assert view.lowers == [t.lower_ for t in doc]
+    assert view.spaced == [bool(t.whitespace_) for t in doc]
+    assert view.caps == [bool(t.text) and t.text[0].isupper() and any(c.isalpha() for c in t.text) for t in doc]
+    assert view.caps[0] and not view.caps[4]  # "Foreign" ... "met"
+    again = DocView(doc)
+    assert again.texts is view.texts  # read once per Doc, not once per component
+    doc.to_bytes()  # the shared columns keep the Doc serialisable
+
+
+def test_columns_are_read_again_when_the_tokens_changed() -> None:
+    doc = _doc()
+    assert DocView(doc).texts[2:4] == ["Cho", "Hyun"]
+    with doc.retokenize() as retokenizer:
+        retokenizer.merge(doc[2:4])
+    view = DocView(doc)
+    assert view.texts == [t.text for t in doc] and view.texts[2] == "Cho Hyun"
+    assert view.text == doc.text
