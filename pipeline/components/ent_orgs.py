@@ -10,7 +10,7 @@ import re
 from spacy.tokens import Doc, Span
 
 from pipeline import ids
-from pipeline.components.ent_common import Found, TokenSpans, acronym_after, is_acronym, is_cap, overlaps
+from pipeline.components.ent_common import Found, TokenSpans, acronym_after, is_acronym, is_cap, overlaps, view_of
 from pipeline.components.ent_lexicon import Lexicon
 from schemas.models import Organization
 
@@ -50,9 +50,10 @@ def find_defined_orgs(doc: Doc, taken: list[tuple[int, int]], lex: Lexicon
     records: dict[str, Organization] = {}
     shorts: dict[str, str] = {}
     org_ents = [(e.start, e.end) for e in doc.ents if e.label_ == "ORG"]
-    for tok in doc:
-        if tok.text != "(" or tok.i == 0:
+    for i, text in enumerate(view_of(doc).texts):  # a column of strings: no Token per word
+        if text != "(" or i == 0:
             continue
+        tok = doc[i]
         close = next((k for k in range(tok.i + 2, min(tok.i + 6, len(doc))) if doc[k].text == ")"), None)
         if close is None:
             continue
@@ -140,6 +141,7 @@ def find_model_orgs(doc: Doc, taken: list[tuple[int, int]], lex: Lexicon, quoted
     found: list[Found] = []
     records: dict[str, Organization] = {}
     acronyms: dict[str, str] = {}
+    occupied = TokenSpans(taken + quoted)
     for ent in doc.ents:
         if ent.label_ != "ORG":
             continue
@@ -153,7 +155,7 @@ def find_model_orgs(doc: Doc, taken: list[tuple[int, int]], lex: Lexicon, quoted
         span = doc[start:end]
         if start > 0 and doc[start - 1].text in ("“", '"', "‘"):
             continue  # a quoted slogan or priority ("Innovate")
-        if any(overlaps((start, end), t) for t in taken + quoted):
+        if occupied.any_overlap(start, end):
             continue
         if span.text in known_acronyms or span[-1].text in lex.not_orgs or any(t.is_space for t in span):
             continue

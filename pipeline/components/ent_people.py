@@ -347,10 +347,10 @@ class PeopleFinder:
         """'Han Ji-woo, Director of the X Institute' / 'NAME, a senior fellow at X': a name the model missed,
         vouched for by the title in apposition after it (two to four name words before the comma)."""
         out = []
-        for comma in doc:
-            if comma.text != "," or comma.i < 2 or (comma.i - 1) in used or (comma.i - 1) in blocked:
+        for comma, text in enumerate(doc.texts):
+            if text != "," or comma < 2 or (comma - 1) in used or (comma - 1) in blocked:
                 continue
-            name_end = comma.i  # the name ends at the comma, or at a footnote marker glued to it ("Oh Min-ji*,")
+            name_end = comma  # the name ends at the comma, or at a footnote marker glued to it ("Oh Min-ji*,")
             while name_end > 1 and doc.texts[name_end - 1] in _FOOTNOTE_MARKS:
                 name_end -= 1
             start = name_end
