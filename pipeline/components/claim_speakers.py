@@ -179,7 +179,7 @@ def np_tokens(head: Token) -> list[Token]:
     cut: set[int] = set()
     subtree = list(head.subtree)  # walked once (each walk builds new Token objects)
     for t in subtree:
-        if t is not head and t.dep_ in _CUT_DEPS:
+        if t.i != head.i and t.dep_ in _CUT_DEPS:
             cut.update(x.i for x in t.subtree)
     toks = [t for t in subtree if t.i not in cut]
     while toks and (toks[0].is_punct or toks[0].lower_ in ("also",)):
@@ -213,7 +213,7 @@ class SpeakerResolver:
     def resolve(self, head: Token, focus: Focus, allow_pronoun: bool = True, group: bool = True) -> Speaker | None:
         if head.tag_ in ("WP", "WDT") or (head.lower_ == "that" and head.head.dep_ == "relcl"):
             rel = head.head
-            while rel.dep_ != "relcl" and rel.head is not rel:
+            while rel.dep_ != "relcl" and rel.head.i != rel.i:  # tokens are new objects: compare positions
                 rel = rel.head
             return self.resolve(rel.head, focus, allow_pronoun) if rel.dep_ == "relcl" else None
         low = head.lower_

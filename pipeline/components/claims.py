@@ -192,7 +192,7 @@ class ClaimFinder:
             return cand
         lo, hi = cand.content
         roots = [t for t in (doc[i] for i in range(lo, hi))  # doc[i]: cached tokens of a DocView
-                 if ((h := t.head.i) < lo or h >= hi or t.head is t) and t.pos_ in ("VERB", "AUX")]
+                 if ((h := t.head.i) < lo or h >= hi or h == t.i) and t.pos_ in ("VERB", "AUX")]
         if not roots:
             return cand
         verbs = [roots[0], *roots[0].conjuncts]
@@ -225,9 +225,9 @@ class ClaimFinder:
         non = self.lexicon.noncues
         tok = anchor
         for _ in range(4):  # the cue, then the verbs it is the infinitive of ("did not want to comment")
-            if _negated(tok) or (tok is not anchor and tok.lemma_.lower() in self.lexicon.refusals):
+            if _negated(tok) or (tok.i != anchor.i and tok.lemma_.lower() in self.lexicon.refusals):
                 return True
-            if tok.dep_ != "xcomp" or tok.head is tok:
+            if tok.dep_ != "xcomp" or tok.head.i == tok.i:
                 break
             tok = tok.head
         if not cue.entry.is_phrase and any(c.dep_ == "auxpass" for c in anchor.children) and not any(
@@ -405,7 +405,7 @@ def _para_text(text: str, para: object, sent: Span) -> str:
 
 def _main_clause(verb: Token) -> bool:
     """True for the root verb and verbs conjoined to it (not reported content, not relative clauses)."""
-    while verb.dep_ == "conj" and verb.head is not verb:
+    while verb.dep_ == "conj" and verb.head.i != verb.i:
         verb = verb.head
     return verb.dep_ == "ROOT"
 
@@ -586,7 +586,7 @@ def _is_future(anchor: Token) -> bool:
     for _ in range(4):
         if any(c.dep_ == "aux" and c.lower_ in _FUTURE_AUX for c in tok.children):
             return True
-        if tok.dep_ in ("xcomp", "conj") and tok.head is not tok:
+        if tok.dep_ in ("xcomp", "conj") and tok.head.i != tok.i:
             if tok.dep_ == "xcomp" and tok.head.lemma_.lower() in _FUTURE_HEADS:
                 return True
             tok = tok.head
@@ -642,6 +642,7 @@ def _nested(doc: Doc, inner: Candidate, outer: Candidate) -> bool:
     lo, hi = outer.content
     if not (lo <= inner.cue.anchor < hi):
         return False
-    if inner.cue.coordinated and _governing_verb(doc[inner.cue.anchor]) is doc[outer.cue.anchor]:
+    gov = _governing_verb(doc[inner.cue.anchor]) if inner.cue.coordinated else None
+    if gov is not None and gov.i == outer.cue.anchor:
         return False
     return doc[outer.cue.anchor] in doc[inner.cue.anchor].ancestors

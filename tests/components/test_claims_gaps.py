@@ -213,3 +213,24 @@ def test_phrase_index_agrees_with_the_spacy_matcher(nlp) -> None:
     got = {(k, i): end for i in range(len(doc)) for k, end in index.longest_at(lowers, tags, i)}
     assert got == expected
     assert len(got) >= 9
+
+
+def test_question_word_speaker_ends(nlp) -> None:
+    """"Who said ...?": the relative-pronoun walk up the parse must stop at the root (it once looped forever,
+    comparing Token objects by identity, which spaCy creates anew on every access)."""
+    import signal
+
+    def timeout(*_: object) -> None:
+        raise TimeoutError("speaker resolution did not end")
+
+    text = ("Minister Park met his counterpart on Monday. Who said the talks had failed? Whoever said so was "
+            "wrong, he noted. What did the two sides agree on?")
+    previous = signal.signal(signal.SIGALRM, timeout)
+    signal.alarm(20)
+    try:
+        doc = parse(nlp, text, {"Minister Park": P_PARK})
+    finally:
+        signal.alarm(0)
+        signal.signal(signal.SIGALRM, previous)
+    assert ("person:park-ji-won", "note") in cues(doc)
+    assert all(c.speaker_text not in ("Who", "What") for c in doc._.mofa_claims)
