@@ -76,6 +76,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--scheduler", default=None,
                    help="dask.distributed scheduler address (with --engine dask); default: a local cluster")
     p.add_argument("--max-mb", type=float, default=20.0, help="refuse files larger than this (default 20)")
+    p.add_argument("--doc-timeout", type=float, default=None, metavar="SECONDS",
+                   help="reject a release whose extraction takes longer than this per 20,000 characters "
+                        "(default 60; 0 = no limit; not applied on Dask worker threads)")
     p.add_argument("--no-progress", action="store_true", help="no progress bar even on a terminal")
     _model_args(p)
     _common(p)
@@ -186,6 +189,8 @@ def _settings(args: argparse.Namespace, **extra: Any):
         kwargs["batch_size"] = args.batch_size
     if getattr(args, "max_mb", None):
         kwargs["max_bytes"] = int(args.max_mb * 1024 * 1024)
+    if getattr(args, "doc_timeout", None) is not None:
+        kwargs["doc_timeout"] = args.doc_timeout
     return Settings(**kwargs)
 
 

@@ -12,10 +12,13 @@ from __future__ import annotations
 
 import math
 import multiprocessing as mp
+import signal
+import threading
 from collections import deque
 from collections.abc import Iterable, Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
+from contextlib import contextmanager
 from itertools import islice
 
 from pydantic import ValidationError
@@ -32,30 +35,76 @@ CHUNKS_PER_WORKER = 4
 
 Outcome = DocResult | Reject
 
+#: Characters of text one ``doc_timeout`` covers; a longer document gets proportionally more time.
+TIMEOUT_CHARS = 20_000
+
+
+class ExtractionTimeout(Exception):
+    """A document (or batch) ran past its time budget: a component looping, or a pathological text."""
+
+
+@contextmanager
+def time_limit(seconds: float) -> Iterator[None]:
+    """Raise :class:`ExtractionTimeout` in this thread after ``seconds`` (0: no limit). Uses SIGALRM, so it
+    only acts in a process's main thread on POSIX (the local engine and its workers); elsewhere (Dask worker
+    threads) the code runs without a limit."""
+    if seconds <= 0 or not hasattr(signal, "SIGALRM") or threading.current_thread() is not threading.main_thread():
+        yield
+        return
+
+    def expire(signum: int, frame: object) -> None:
+        raise ExtractionTimeout(f"over {seconds:.0f} s")
+
+    previous = signal.signal(signal.SIGALRM, expire)
+    signal.setitimer(signal.ITIMER_REAL, seconds)
+    try:
+        yield
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
+
+
+def budget(cdocs: Sequence[CleanDocument], doc_timeout: float) -> float:
+    """Seconds allowed for ``cdocs``: ``doc_timeout`` per document, more for documents over TIMEOUT_CHARS."""
+    if doc_timeout <= 0:
+        return 0.0
+    return sum(doc_timeout * max(1.0, len(c.text) / TIMEOUT_CHARS) for c in cdocs)
+
 
 class Extractor:
-    """A loaded pipeline plus the per-document fallback that isolates a failing document."""
+    """A loaded pipeline plus the per-document fallback that isolates a failing or hanging document.
 
-    def __init__(self, model: str, batch_size: int) -> None:
+    A batch runs under the sum of its documents' time budgets; when it fails or runs over, each document
+    is re-run alone under its own budget, and only the one that fails or runs over is rejected."""
+
+    def __init__(self, model: str, batch_size: int, doc_timeout: float = 0.0) -> None:
         from pipeline.nlp import build_nlp
 
         self.nlp = build_nlp(model)
         self.batch_size = batch_size
+        self.doc_timeout = doc_timeout
 
     def run(self, cdocs: list[CleanDocument]) -> list[Outcome]:
         from pipeline.extract import extract_all
 
         try:
-            return list(extract_all(self.nlp, cdocs, self.batch_size))
-        except DOC_ERRORS:
+            with time_limit(budget(cdocs, self.doc_timeout)):
+                return list(extract_all(self.nlp, cdocs, self.batch_size))
+        except (*DOC_ERRORS, ExtractionTimeout):
             return [self._one(c) for c in cdocs]
 
     def _one(self, cdoc: CleanDocument) -> Outcome:
         from pipeline.extract import extract_all
 
+        seconds = budget([cdoc], self.doc_timeout)
         try:
-            (result,) = extract_all(self.nlp, [cdoc], 1)
+            with time_limit(seconds):
+                (result,) = extract_all(self.nlp, [cdoc], 1)
             return result
+        except ExtractionTimeout:
+            return Reject(source=cdoc.source, stage="extract",
+                          reason=f"extraction timed out after {seconds:g} s ({len(cdoc.text):,} characters); "
+                                 "raise --doc-timeout if the document is just long")
         except DOC_ERRORS as err:
             return Reject(source=cdoc.source, stage="extract", reason=f"extraction failed: {type(err).__name__}: {err}")
 
@@ -78,8 +127,8 @@ class _WorkerState:
     extractor: Extractor | None = None
 
 
-def _init_worker(model: str, batch_size: int) -> None:
-    _WorkerState.extractor = Extractor(model, batch_size)
+def _init_worker(model: str, batch_size: int, doc_timeout: float) -> None:
+    _WorkerState.extractor = Extractor(model, batch_size, doc_timeout)
 
 
 def _work(chunk: list[CleanDocument]) -> list[Outcome]:
@@ -96,7 +145,7 @@ def extract_stream(cdocs: Sequence[CleanDocument],
                    settings: Settings) -> Iterator[tuple[CleanDocument, Outcome]]:
     """(document, result or reject) for every document of ``cdocs``, in input order."""
     if settings.workers <= 1 or len(cdocs) <= 1:
-        extractor = Extractor(settings.model, settings.batch_size)
+        extractor = Extractor(settings.model, settings.batch_size, settings.doc_timeout)
         for chunk in chunks(cdocs, settings.batch_size):
             yield from zip(chunk, extractor.run(chunk), strict=True)
         return
@@ -114,7 +163,7 @@ def _pool_stream(pending: Iterator[list[CleanDocument]], workers: int,
     exhausted = False
     while not exhausted:
         pool = ProcessPoolExecutor(workers, mp_context=ctx, initializer=_init_worker,
-                                   initargs=(settings.model, settings.batch_size))
+                                   initargs=(settings.model, settings.batch_size, settings.doc_timeout))
         inflight: deque[tuple[list[CleanDocument], Future[list[Outcome]]]] = deque()
         try:
             while True:
@@ -145,7 +194,7 @@ def _isolate(suspects: list[CleanDocument], settings: Settings) -> Iterator[tupl
     queue = deque(suspects)
     while queue:
         pool = ProcessPoolExecutor(1, mp_context=ctx, initializer=_init_worker,
-                                   initargs=(settings.model, settings.batch_size))
+                                   initargs=(settings.model, settings.batch_size, settings.doc_timeout))
         try:
             while queue:
                 cdoc = queue[0]

@@ -17,6 +17,10 @@ COMPONENTS_DIR = Path(__file__).with_name("components")
 #: Files larger than this are rejected with a reason instead of read into memory.
 DEFAULT_MAX_BYTES = 20 * 1024 * 1024
 
+#: Seconds of extraction a release may take (per 20,000 characters) before it is rejected as hanging;
+#: a release takes well under a second with the small model, a few seconds with a transformer.
+DEFAULT_DOC_TIMEOUT = 60.0
+
 
 def _default_model() -> str:
     return os.environ.get("MOFA_MODEL") or configured_model()
@@ -30,6 +34,7 @@ class Settings:
     max_bytes: int = DEFAULT_MAX_BYTES
     engine: str = "local"  # "local" (this machine, `workers` processes) or "dask"
     scheduler: str | None = None  # dask.distributed scheduler address; None starts a LocalCluster
+    doc_timeout: float = DEFAULT_DOC_TIMEOUT  # 0: no limit (see pipeline.parallel.time_limit)
 
     def clean_fingerprint(self) -> str:
         """Changes when anything that shapes cleaning changes (code, data files, version)."""
@@ -38,7 +43,8 @@ class Settings:
     def extract_fingerprint(self) -> str:
         """Changes when the model, the pipeline config, a component or a data file changes."""
         files = [CONFIG_PATH, *sorted(COMPONENTS_DIR.glob("*.py")), *sorted(DATA_DIR.glob("*")),
-                 Path(__file__).with_name("extract.py"), Path(__file__).with_name("validate.py")]
+                 Path(__file__).with_name("nlp.py"), Path(__file__).with_name("extract.py"),
+                 Path(__file__).with_name("validate.py")]
         return _hash_files(files, f"{__version__}|{self.model}")
 
 

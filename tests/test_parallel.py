@@ -11,7 +11,7 @@ import spacy
 from spacy.language import Language
 
 from pipeline import parallel
-from pipeline.parallel import Extractor, chunk_size, extract_stream
+from pipeline.parallel import TIMEOUT_CHARS, Extractor, budget, chunk_size, extract_stream
 from pipeline.settings import Settings
 from schemas.models import CleanDocument, DocResult, Paragraph, Reject
 
@@ -24,17 +24,20 @@ def _boom(doc):
         os._exit(7)  # as a segfault in native code would
     if "slow" in doc.text:
         time.sleep(0.05)  # long enough that no worker can take every chunk alone
+    while "HANG" in doc.text:  # as a component caught in a loop
+        pass
     return doc
 
 
 class BlankExtractor(Extractor):
     """The real run/fallback logic on a blank pipeline that records the worker's pid in the title."""
 
-    def __init__(self, model: str, batch_size: int) -> None:
+    def __init__(self, model: str, batch_size: int, doc_timeout: float = 0.0) -> None:
         self.nlp = spacy.blank("en")
         self.nlp.add_pipe("sentencizer")
         self.nlp.add_pipe("test_parallel_boom")
         self.batch_size = batch_size
+        self.doc_timeout = doc_timeout
 
     def run(self, cdocs):
         return [o.model_copy(update={"document": o.document.model_copy(update={"category": str(os.getpid())})})
@@ -90,3 +93,20 @@ def test_single_process_path_isolates_too(blank):
     out = [o for _, o in extract_stream(docs, Settings(workers=1, batch_size=8))]
     assert [type(o) for o in out] == [DocResult, Reject, DocResult]
     assert out[0].document.category == str(os.getpid())
+
+
+@pytest.mark.parametrize("workers", [1, 2])
+def test_hanging_document_is_rejected_and_the_batch_goes_on(blank, workers):
+    docs = [cdoc(i, "HANG" if i == 2 else "fine") for i in range(6)]
+    started = time.perf_counter()
+    out = list(extract_stream(docs, Settings(workers=workers, batch_size=3, doc_timeout=0.3)))
+    assert time.perf_counter() - started < 20
+    assert [c.doc_id for c, _ in out] == [d.doc_id for d in docs]
+    assert [c.doc_id for c, o in out if isinstance(o, Reject)] == ["d0002"]
+    assert "timed out after 0.3 s" in out[2][1].reason and "--doc-timeout" in out[2][1].reason
+
+
+def test_time_budget_grows_with_long_documents():
+    short, long = cdoc(1), cdoc(2).model_copy(update={"text": "x" * (3 * TIMEOUT_CHARS)})
+    assert budget([short], 60) == 60 and budget([long], 60) == 180 and budget([short, long], 60) == 240
+    assert budget([long], 0) == 0  # no limit
