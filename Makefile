@@ -54,8 +54,8 @@ schemas: $(STAMP) ## Regenerate schemas/json and the README column table from th
 fetch: $(STAMP) ## Download new items of the ministry's RSS feeds (pipeline/fetch_feeds.toml) into $(RAW)/feeds/
 	$(PY) -m pipeline fetch --raw $(RAW)
 
-bench: $(STAMP) ## Benchmark against bare spaCy on N generated releases (make bench N=200 BENCH_WORKERS="1 2")
-	$(PY) -m pipeline bench --raw $(RAW) --n $(or $(N),200) --workers $(or $(BENCH_WORKERS),1 2)
+bench: $(STAMP) ## Benchmark against bare spaCy on N generated releases (make bench N=200 BENCH_WORKERS="1 2" REPEAT=3)
+	$(PY) -m pipeline bench --raw $(RAW) --n $(or $(N),200) --workers $(or $(BENCH_WORKERS),1 2) --repeat $(or $(REPEAT),1)
 
 clean-cache: ## Delete the per-document cache (forces a full re-run)
 	rm -rf $(PROCESSED)/.cache

@@ -175,8 +175,15 @@ def _run_cmd(raw: Path, out: Path, workers: int, extra: list[str]) -> list[str]:
             str(workers), "--no-progress", "-q", *extra]
 
 
+def _median(measures: list[Measure]) -> Measure:
+    """The run with the median wall time (its own CPU and memory figures, so a row is one real run)."""
+    return sorted(measures, key=lambda m: m.seconds)[len(measures) // 2]
+
+
 def bench(raw_dir: Path, n: int, workers: list[int], model: str | None, batch_size: int,
-          engine: str = "local") -> list[str]:
+          engine: str = "local", repeat: int = 1) -> list[str]:
+    """The table; with ``repeat`` > 1 the cold runs are repeated in turns (bare, then each worker count, then
+    again), so that a slow spell of a shared machine hits every row alike, and each row is its median run."""
     from pipeline.settings import Settings
 
     model = model or Settings().model
@@ -193,18 +200,21 @@ def bench(raw_dir: Path, n: int, workers: list[int], model: str | None, batch_si
         extra = ["--model", model, "--batch-size", str(batch_size), "--engine", engine]
 
         load0 = os.getloadavg()[0]
-        sec, cpu, mb, _ = timed([sys.executable, "-m", "pipeline.bench", "--bare-child", str(texts_file),
-                                 "--model", model, "--batch-size", str(batch_size)], env)
-        base = Measure("bare spaCy (load + nlp.pipe, 1 process)", sec, cpu, len(texts), words, mb)
-        rows = [base]
-        last_out = None
-        for w in workers:
-            out = root / f"out-{w}"
-            sec, cpu, mb, _ = timed(_run_cmd(raw, out, w, extra), env)
-            rows.append(Measure(f"project cold, {w} worker{'s' if w > 1 else ''}", sec, cpu, len(texts), words, mb))
-            last_out = (out, w)
-        assert last_out is not None
-        out, w = last_out
+        runs: dict[str, list[Measure]] = {}
+        for r in range(max(1, repeat)):
+            sec, cpu, mb, _ = timed([sys.executable, "-m", "pipeline.bench", "--bare-child", str(texts_file),
+                                     "--model", model, "--batch-size", str(batch_size)], env)
+            runs.setdefault("bare", []).append(
+                Measure("bare spaCy (load + nlp.pipe, 1 process)", sec, cpu, len(texts), words, mb))
+            for w in workers:
+                out = root / f"out-{w}-{r}"
+                sec, cpu, mb, _ = timed(_run_cmd(raw, out, w, extra), env)
+                runs.setdefault(f"w{w}", []).append(
+                    Measure(f"project cold, {w} worker{'s' if w > 1 else ''}", sec, cpu, len(texts), words, mb))
+        base = _median(runs["bare"])
+        rows = [base] + [_median(runs[f"w{w}"]) for w in workers]
+        w = workers[-1]
+        out = root / f"out-{w}-{max(1, repeat) - 1}"
         extra_doc = raw / "bench_extra.txt"
         seeds = _seed_inputs(raw_dir)
         extra_doc.write_bytes(variant(seeds[0][0], seeds[0][1], n + 1))
@@ -221,12 +231,19 @@ def bench(raw_dir: Path, n: int, workers: list[int], model: str | None, batch_si
     lines.append(f"N = {n} releases, {words:,} words; model {model}; batch size {batch_size}; "
                  f"{os.cpu_count()} cores ({cpu}), {psutil.virtual_memory().total / 2**30:.0f} GiB; "
                  f"Python {sys.version.split()[0]}; load average {load0:.1f} at the start, {load1:.1f} at the end"
+                 + (f"; cold rows: median of {repeat} runs taken in turns" if repeat > 1 else "")
                  + (" (above the core count, other work shared the machine: compare CPU seconds)"
                     if max(load0, load1) > (os.cpu_count() or 1) else ""))
     lines.append("")
     lines.append("| run | docs | wall s | CPU s | docs/s | words/s | peak MB | wall vs bare | CPU vs bare |")
     lines.append("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |")
     lines += [m.row(base if m is not base else None) for m in rows]
+    if repeat > 1:
+        lines.append("")
+        for w in workers:
+            turns = zip(runs["bare"], runs[f"w{w}"], strict=True)
+            ratios = ", ".join(f"{p.seconds / b.seconds:.2f}x" for b, p in turns)
+            lines.append(f"Each turn, {w} worker{'s' if w > 1 else ''} / bare (wall): {ratios}")
     return lines
 
 
@@ -268,6 +285,8 @@ def build_parser(parser: argparse.ArgumentParser | None = None) -> argparse.Argu
     p.add_argument("--engine", choices=["local", "dask"], default="local", help="engine of the project runs")
     p.add_argument("--model", default=None, help="spaCy model (default: pipeline.cfg's)")
     p.add_argument("--batch-size", type=int, default=32, help="nlp.pipe batch size for both (default 32)")
+    p.add_argument("--repeat", type=int, default=1,
+                   help="cold runs per row, taken in turns; each row shows its median run (default 1)")
     p.add_argument("--memory", type=int, nargs="*", default=None, metavar="N",
                    help="only the memory check: cold 1-worker runs at these sizes (e.g. 200 2000)")
     p.add_argument("--bare-child", default=None, help=argparse.SUPPRESS)
@@ -282,7 +301,7 @@ def main(argv: list[str] | None = None, args: argparse.Namespace | None = None) 
     if args.memory is not None:
         lines = memory_check(args.raw, args.memory or [200, 2000], args.model, args.batch_size)
     else:
-        lines = bench(args.raw, args.n, args.workers, args.model, args.batch_size, args.engine)
+        lines = bench(args.raw, args.n, args.workers, args.model, args.batch_size, args.engine, args.repeat)
     print("\n".join(lines))
     return 0
 
