@@ -268,12 +268,14 @@ def _run_locked(raw_dir: Path, out_dir: Path, settings: Settings,
             summary.rejected = sum(1 for i in plan.inputs if i.fatal)
             summary.seconds = time.perf_counter() - started
             return summary
+        transient: dict[str, Reject] = {}
         if plan.todo:
             summary.model_loaded = True
-            _extract_into_cache(CachedDocs(clean_cache, plan.todo), plan.keys, settings, extract_cache, progress,
-                                extract_fn)
+            transient = _extract_into_cache(CachedDocs(clean_cache, plan.todo), plan.keys, settings, extract_cache,
+                                            progress, extract_fn)
         try:
-            counts = _write(out_dir, plan, {doc_id for _, _, doc_id in plan.todo}, extract_cache, summary)
+            counts = _write(out_dir, plan, {doc_id for _, _, doc_id in plan.todo}, extract_cache, summary,
+                            transient)
             break
         except _StaleEntry as err:
             log.warning("cache entry %s unreadable; extracting its document again", err.key)
@@ -284,7 +286,10 @@ def _run_locked(raw_dir: Path, out_dir: Path, settings: Settings,
     from pipeline.publish import publish
 
     publish(out_dir)
-    write_text_atomic(state_path, json.dumps({"state": state}))
+    if transient:  # not up to date: the next run must try those releases again
+        state_path.unlink(missing_ok=True)
+    else:
+        write_text_atomic(state_path, json.dumps({"state": state}))
     summary.documents = counts["documents"]
     summary.mentions = counts["mentions"]
     summary.claims = counts["claims"]
@@ -296,9 +301,13 @@ def _run_locked(raw_dir: Path, out_dir: Path, settings: Settings,
 def _extract_into_cache(todo: Sequence[CleanDocument], keys: dict[str, str], settings: Settings,
                         extract_cache: cache_mod.Cache,
                         progress: Callable[[Iterable[CleanDocument], int], Iterable[CleanDocument]] | None,
-                        extract_fn: ExtractFn) -> None:
-    """Run the model over ``todo``, validate each result and store it (with its rejects) in the cache."""
+                        extract_fn: ExtractFn) -> dict[str, Reject]:
+    """Run the model over ``todo``, validate each result and store it (with its rejects) in the cache; a
+    transient reject (a timeout) is returned by cache key instead of stored, so that the next run retries."""
+    from pipeline.parallel import is_transient
     from pipeline.validate import validate_result
+
+    transient: dict[str, Reject] = {}
 
     stream: Iterable[tuple[CleanDocument, DocResult | Reject]] = extract_fn(todo, settings)
     if progress is not None:
@@ -306,16 +315,22 @@ def _extract_into_cache(todo: Sequence[CleanDocument], keys: dict[str, str], set
     for cdoc, outcome in stream:
         k = keys[cdoc.doc_id]
         if isinstance(outcome, Reject):
-            extract_cache.put(k, {"result": None, "rejects": [outcome.model_dump(mode="json")]})
+            if is_transient(outcome):
+                transient[k] = outcome
+                extract_cache.delete(k)
+            else:
+                extract_cache.put(k, {"result": None, "rejects": [outcome.model_dump(mode="json")]})
             continue
         valid, dropped = validate_result(outcome)
         extract_cache.put(k, {"result": valid.model_dump(mode="json"),
                               "rejects": [r.model_dump(mode="json") for r in dropped]})
+    return transient
 
 
 def _write(out_dir: Path, plan: Plan, new_ids: set[str], extract_cache: cache_mod.Cache,
-           summary: Summary) -> dict[str, int]:
-    """Stream every document's cached result into the tables (doc_id order); rows per table."""
+           summary: Summary, transient: dict[str, Reject] | None = None) -> dict[str, int]:
+    """Stream every document's cached result into the tables (doc_id order); rows per table. A document with a
+    ``transient`` reject (by cache key) has no cache entry: its reject is written instead."""
     from pipeline.write import CorpusWriter
 
     rejects = list(plan.rejects)
@@ -340,6 +355,9 @@ def _write(out_dir: Path, plan: Plan, new_ids: set[str], extract_cache: cache_mo
     with CorpusWriter(out_dir) as writer:
         for doc_id in sorted(plan.keys):
             k = plan.keys[doc_id]
+            if transient and k in transient:
+                rejects.append(transient[k])
+                continue
             hit = extract_cache.get(k)
             try:
                 rejects.extend(Reject.model_validate(r) for r in hit["rejects"])

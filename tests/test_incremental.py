@@ -257,3 +257,30 @@ def test_two_runs_over_the_same_raw_give_identical_tables(tmp_path, session_extr
     assert_same_tables(tmp_path / "a", tmp_path / "b")
     for name in TABLES:  # the CSV files too, byte for byte
         assert (tmp_path / "a" / f"{name}.csv").read_bytes() == (tmp_path / "b" / f"{name}.csv").read_bytes()
+
+
+def test_timed_out_release_is_recorded_and_tried_again(tmp_path, session_extract):
+    """A timeout may come from machine load: its reject goes into this run's tables but not into the cache,
+    so the next run extracts that release again (and only that one)."""
+    from pipeline.parallel import TIMEOUT_REASON
+    from schemas.models import Reject
+
+    raw, out = make_raw(tmp_path / "raw", 3), tmp_path / "out"
+
+    def slow_once(cdocs, settings):
+        for cdoc, outcome in session_extract(cdocs, settings):
+            if cdoc.source == "release_001.txt":
+                outcome = Reject(source=cdoc.source, stage="extract", reason=f"{TIMEOUT_REASON} after 1 s")
+            yield cdoc, outcome
+
+    first = run_batch(raw, out, Settings(), extract_fn=slow_once)
+    assert first.documents == 2
+    rejects = _t(out, "rejects")
+    assert list(rejects["source"]) == ["release_001.txt"] and TIMEOUT_REASON in rejects["reason"].iloc[0]
+    again = Counting(session_extract)
+    second = run_batch(raw, out, Settings(), extract_fn=again)
+    assert again.sources == ["release_001.txt"]
+    assert second.documents == 3 and len(_t(out, "rejects")) == 0
+    third = Counting(session_extract)
+    run_batch(raw, out, Settings(), extract_fn=third)
+    assert third.sources == []

@@ -104,6 +104,7 @@ def test_hanging_document_is_rejected_and_the_batch_goes_on(blank, workers):
     assert [c.doc_id for c, _ in out] == [d.doc_id for d in docs]
     assert [c.doc_id for c, o in out if isinstance(o, Reject)] == ["d0002"]
     assert "timed out after 0.3 s" in out[2][1].reason and "--doc-timeout" in out[2][1].reason
+    assert parallel.is_transient(out[2][1])
 
 
 def test_time_budget_grows_with_long_documents():
