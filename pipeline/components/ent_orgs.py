@@ -10,7 +10,16 @@ import re
 from spacy.tokens import Doc, Span
 
 from pipeline import ids
-from pipeline.components.ent_common import Found, TokenSpans, acronym_after, is_acronym, is_cap, overlaps, view_of
+from pipeline.components.ent_common import (
+    Found,
+    TokenSpans,
+    acronym_after,
+    in_headline,
+    is_acronym,
+    is_cap,
+    overlaps,
+    view_of,
+)
 from pipeline.components.ent_lexicon import Lexicon
 from schemas.models import Organization
 
@@ -164,6 +173,12 @@ def find_model_orgs(doc: Doc, taken: list[tuple[int, int]], lex: Lexicon, quoted
             continue
         if span[0].text in _ORG_REJECT_FIRST or all(lex.is_title_word(t.text) for t in words):
             continue
+        if in_headline(doc, start) and any(t.text in lex.headline_verbs for t in words):
+            continue  # "NAME Appointed Permanent ...": a Title Case headline's verb makes no body's name
+        if end < len(doc) and "head" in lex.roles(doc[end].text) and {"rank", "modifier"} & lex.roles(span[-1].text):
+            continue  # "... Permanent" + "Representative": the model cut an office's title, not a body
+        if len(words) > 1 and all("rank" in lex.roles(t.text) for t in words[:-1]) and lex.is_common(words[-1].text):
+            continue  # "the Permanent Mission", "a Special Committee": a kind of body with no name of its own
         if span[0].lower_ in lex.base_verbs and (start == 0 or doc[start - 1].lower_ == "to" or doc[start - 1].pos_
                                                  in ("VERB", "AUX") or doc[start - 1].text in ("“", '"', "‘")):
             continue  # "urged the North to Abandon Nuclear Weapons": a slogan after a verb, not a body

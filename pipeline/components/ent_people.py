@@ -179,13 +179,16 @@ class PeopleFinder:
         k = unit.end
         if "envoy" in lex.roles(head) and k + 1 < len(doc) and doc.lowers[k] == "to":
             m = k + 1 + (1 if doc.lowers[k + 1] == "the" else 0)
+            # "Ambassador of the Republic of Korea to Kenya": with a destination, the sender's "of X" is part of the
+            # formal title, so the text runs from the "of" (else from the "to")
+            tail = unit.text_end if unit.economy is not None else k
             if m in econ_at:
                 unit.counterpart = econ_at[m][1]
-                unit.counterpart_text = doc[k:econ_at[m][0]].text
+                unit.counterpart_text = doc[tail:econ_at[m][0]].text
                 unit.end = econ_at[m][0]
                 unit.closed = True
             elif org_at and m in org_at:  # "Ambassador to the United Nations"
-                unit.counterpart_text = doc[k:org_at[m]].text
+                unit.counterpart_text = doc[tail:org_at[m]].text
                 unit.end = org_at[m]
                 unit.closed = True
         return unit
@@ -314,7 +317,7 @@ class PeopleFinder:
                 cand = Candidate(title.start, name_end, words, title, title.economy, self._title_strings(title),
                                  org_title=title.prefix_start - 1 in blocked, counterpart=title.counterpart,
                                  private=title.private)
-                name_end = self._after_name(doc, cand, name_end, econ_at, blocked)
+                name_end = self._after_name(doc, cand, name_end, econ_at, blocked, org_at)
                 out.append(cand)
                 used.update(range(title.prefix_start, name_end))
                 free = name_end
@@ -334,16 +337,17 @@ class PeopleFinder:
             if end != ent.end or not words:
                 continue
             cand = Candidate(ent.start, ent.end, words, None)
-            self._after_name(doc, cand, ent.end, econ_at, blocked)  # titles/economy only; the mention is the name
+            # titles/economy only; the mention is the name
+            self._after_name(doc, cand, ent.end, econ_at, blocked, org_at)
             out.append(cand)
             used.update(range(ent.start, ent.end))
-        out += self._appositive_names(doc, econ_at, blocked, used)
+        out += self._appositive_names(doc, econ_at, blocked, used, org_at)
         out.sort(key=lambda c: c.start)
         self._propagate_economy(doc, out)
         return out
 
     def _appositive_names(self, doc: DocView, econ_at: dict[int, tuple[int, str]], blocked: set[int],
-                          used: set[int]) -> list[Candidate]:
+                          used: set[int], org_at: dict[int, int] | None = None) -> list[Candidate]:
         """'Han Ji-woo, Director of the X Institute' / 'NAME, a senior fellow at X': a name the model missed,
         vouched for by the title in apposition after it (two to four name words before the comma)."""
         out = []
@@ -365,7 +369,7 @@ class PeopleFinder:
             if end != name_end or len(words) < 2:
                 continue
             cand = Candidate(start, end, words, None)
-            if self._after_name(doc, cand, end, econ_at, blocked) == end or not cand.titles:
+            if self._after_name(doc, cand, end, econ_at, blocked, org_at) == end or not cand.titles:
                 continue
             out.append(cand)
             used.update(range(start, end))
@@ -375,7 +379,7 @@ class PeopleFinder:
         return [("former " if title.former else "") + t for t in (title.offices or [title.text])]
 
     def _after_name(self, doc: DocView, cand: Candidate, j: int, econ_at: dict[int, tuple[int, str]],
-                    blocked: set[int]) -> int:
+                    blocked: set[int], org_at: dict[int, int] | None = None) -> int:
         """'NAME of (the) Peru' (economy), 'NAME, former Deputy Minister for ...' (another title) and
         'NAME, a senior fellow at X' (a title outside government)."""
         while j < len(doc) and doc.texts[j] in _FOOTNOTE_MARKS:  # "Park Sun-hee*, former ...": a footnote marker
@@ -394,7 +398,7 @@ class PeopleFinder:
             k = j + 1
             if doc.lowers[k] in ("the", "then"):
                 k += 1
-            title = self.parse_title(doc, k, econ_at)
+            title = self.parse_title(doc, k, econ_at, org_at)
             if (title is not None and title.start == k + (1 if doc.lowers[k] == "former" else 0)) or (
                     title is not None and title.prefix_start == k):
                 _, words = self.parse_name(doc, title.end, econ_at, blocked)
@@ -402,13 +406,13 @@ class PeopleFinder:
                     cand.titles.extend(self._title_strings(title))
                     cand.economy = cand.economy or title.economy
                     cand.private = cand.private or title.private
-                    self._role_after(doc, cand, title.end, econ_at, blocked)
+                    self._role_after(doc, cand, title.end, econ_at, blocked, org_at)
                     return title.end
-        self._role_after(doc, cand, j, econ_at, blocked)
+        self._role_after(doc, cand, j, econ_at, blocked, org_at)
         return j
 
     def _role_after(self, doc: DocView, cand: Candidate, j: int, econ_at: dict[int, tuple[int, str]],
-                    blocked: set[int]) -> None:
+                    blocked: set[int], org_at: dict[int, int] | None = None) -> None:
         """'appointed NAME as Ambassador to X', 'NAME, who has served as Permanent Representative since ...':
         an office assigned to the person in the same clause is one of their titles (the mention stays the name)."""
         k = j + (1 if j < len(doc) and doc.texts[j] == "," else 0)
@@ -420,7 +424,7 @@ class PeopleFinder:
                 return
         if k >= len(doc) or doc.lowers[k] != "as":
             return
-        title = self.parse_title(doc, k + 1, econ_at)
+        title = self.parse_title(doc, k + 1, econ_at, org_at)
         if title is None or title.prefix_start != k + 1 or title.start >= len(doc):
             return
         if self.parse_name(doc, title.end, econ_at, blocked)[1]:

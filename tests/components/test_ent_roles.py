@@ -54,7 +54,7 @@ def test_envoys_belong_to_the_sending_state(nlp):
                   "Quispe Mamani attended the reception in Seoul.")
     people = _people(r)
     assert people["Yoon Sang-hee"] == (["Ambassador to Mongolia"], "KOR")
-    assert people["Bae Jin-woo"] == (["Ambassador to Uzbekistan"], "KOR")
+    assert people["Bae Jin-woo"] == (["Ambassador of the Republic of Korea to Uzbekistan"], "KOR")
     assert people["Luis Quispe Mamani"] == (["Ambassador to Korea"], "PER")
     assert {"MNG", "UZB", "PER", "KOR"} <= {e.economy_id for e in r.economies}
 
