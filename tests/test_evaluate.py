@@ -637,10 +637,9 @@ SEED_FLOORS = {"metadata": 1.0, "body": 1.0, "people": 1.0, "people_titles": 1.0
                "economies": 1.0, "organizations": 1.0, "initiatives": 1.0, "initiative_links": 0.95, "events": 1.0,
                "event_attributes": 0.95, "claims": 0.95, "claims_cue": 0.95, "claims_addressees": 1.0,
                "claims_via_pronoun": 1.0}
-# people_titles 0.9: the appointment release (104) states "Ambassador and Permanent Representative of the Republic
-# of Korea to the United Nations"; the title parser keeps only "Ambassador and Permanent Representative" (0.933).
-CORPUS_FLOORS = {"metadata": 0.95, "body": 0.95, "people": 0.95, "people_titles": 0.9, "people_economy": 0.95,
-                 "economies": 0.95, "organizations": 0.9, "initiatives": 0.9, "initiative_links": 0.9,
+# Every category scores 1.0 on our gold files but claims_type (0.968); the floors leave room for one slip.
+CORPUS_FLOORS = {"metadata": 0.95, "body": 0.95, "people": 0.95, "people_titles": 0.95, "people_economy": 0.95,
+                 "economies": 0.95, "organizations": 0.95, "initiatives": 0.9, "initiative_links": 0.9,
                  "events": 0.9, "event_attributes": 0.9, "claims": 0.95, "claims_cue": 0.95,
                  "claims_addressees": 0.9, "claims_via_pronoun": 0.95}
 HELDOUT_FLOORS = {"metadata": 0.95, "body": 0.95, "people": 0.9, "people_titles": 0.85, "people_economy": 0.85,
