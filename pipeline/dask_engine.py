@@ -24,7 +24,7 @@ from distributed import Client, Future, LocalCluster, get_worker
 from distributed.diagnostics.plugin import WorkerPlugin
 from distributed.scheduler import KilledWorker
 
-from pipeline.parallel import Extractor, Outcome, chunk_size, chunks
+from pipeline.parallel import Extractor, Outcome, chunk_size, chunks, top_up
 from pipeline.settings import Settings
 from schemas.models import CleanDocument, Reject
 
@@ -98,15 +98,9 @@ def extract_dask(cdocs: Sequence[CleanDocument], settings: Settings) -> Iterator
         size = chunk_size(len(cdocs), slots, settings.batch_size)
         pending = chunks(cdocs, size)  # lazily: only the chunks in flight are in memory
         inflight: deque[tuple[list[CleanDocument], Future]] = deque()
-        exhausted = False
         while True:
-            while not exhausted and len(inflight) < 2 * slots:
-                chunk = next(pending, None)
-                if chunk is None:
-                    exhausted = True
-                    break
-                inflight.append((chunk, client.submit(extract_chunk, chunk, settings.model, settings.batch_size,
-                                                      pure=False)))
+            top_up(inflight, pending, 2 * slots,
+                   lambda chunk: client.submit(extract_chunk, chunk, settings.model, settings.batch_size, pure=False))
             if not inflight:
                 break
             chunk, fut = inflight.popleft()

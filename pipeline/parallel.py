@@ -15,11 +15,13 @@ import multiprocessing as mp
 import signal
 import threading
 from collections import deque
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from contextlib import contextmanager
+from functools import partial
 from itertools import islice
+from typing import Any
 
 from pydantic import ValidationError
 
@@ -164,25 +166,27 @@ def extract_stream(cdocs: Sequence[CleanDocument],
     yield from _pool_stream(chunks(cdocs, size), workers, settings)
 
 
+def top_up(inflight: deque[tuple[list[CleanDocument], Any]], pending: Iterator[list[CleanDocument]], limit: int,
+           submit: Callable[[list[CleanDocument]], Any]) -> None:
+    """Submit chunks from ``pending`` until ``limit`` are in flight or none is left (shared by both engines:
+    only the chunks in flight are in memory)."""
+    while len(inflight) < limit and (chunk := next(pending, None)) is not None:
+        inflight.append((chunk, submit(chunk)))
+
+
 def _pool_stream(pending: Iterator[list[CleanDocument]], workers: int,
                  settings: Settings) -> Iterator[tuple[CleanDocument, Outcome]]:
     """Feed ``pending`` chunks to a process pool (at most two per worker in flight, so only those are
     in memory) and yield in order; when a worker dies, the chunks in flight are re-run one document at
     a time to find the culprit, and a new pool takes the rest."""
     ctx = mp.get_context("fork")
-    exhausted = False
-    while not exhausted:
+    while True:
         pool = ProcessPoolExecutor(workers, mp_context=ctx, initializer=_init_worker,
                                    initargs=(settings.model, settings.batch_size, settings.doc_timeout))
         inflight: deque[tuple[list[CleanDocument], Future[list[Outcome]]]] = deque()
         try:
             while True:
-                while not exhausted and len(inflight) < 2 * workers:
-                    chunk = next(pending, None)
-                    if chunk is None:
-                        exhausted = True
-                        break
-                    inflight.append((chunk, pool.submit(_work, chunk)))
+                top_up(inflight, pending, 2 * workers, partial(pool.submit, _work))
                 if not inflight:
                     break
                 chunk, fut = inflight[0]
