@@ -78,7 +78,8 @@ def clean_bytes(source: str, data: bytes, settings: CleanSettings | None = None,
         draft, fmt = read_html(decoded.text, lex, settings.max_html_depth)
         return [assemble(draft, source=source, data=data, input_format=fmt, lex=lex)]
     lines = decoded.text.split("\n")
-    draft = LayoutReader(lex).read(lines)
+    reader = LayoutReader(lex)
+    draft = reader.read(lines) or reader.read_board_page(lines)
     if draft is not None and draft.title:
         return [assemble(draft, source=source, data=data, input_format="mofa_text", lex=lex)]
     return [assemble(read_plain(decoded.text, lex), source=source, data=data, input_format="text", lex=lex)]

@@ -19,12 +19,19 @@ from pipeline.clean.text import (
     classify,
     group_blocks,
     is_korean_ui,
+    looks_like_body,
     norm,
     parse_date,
     read_subtitle,
 )
 
 _NUMBER = re.compile(r"^\d{1,3}(?:[,.]\d{3})+$|^\d+$")
+#: A list bullet before a metadata label ('• Date : 2018-06-14 16:38:17').
+_BULLET = re.compile(r"^[•·◦▪▸►\-–]\s*")
+#: A numbered breadcrumb item of the older site ('1. HOME', '3. Press Releases').
+_CRUMB_ITEM = re.compile(r"^\d{1,2}\.\s+\S(?:.{0,40}\S)?$")
+#: Non-blank lines before a board heading that may be page chrome.
+_HEAD_LINES = 14
 _CRUMB = re.compile(r"\s+[>›»]\s+")
 
 
@@ -65,7 +72,7 @@ class LayoutReader:
     def _meta_line(self, lines: list[str], i: int, meta: _Meta) -> int | None:
         """If line ``i`` is a date/hit label (value inline or on the next line), record it and return
         the index after it; else None."""
-        line = lines[i]
+        line = _BULLET.sub("", lines[i])
         m = self.date_rx.match(line)
         if m:
             rest = m.group("rest")
@@ -158,6 +165,67 @@ class LayoutReader:
             return self.lex.category_of(line)
         return None
 
+    def _chrome_line(self, line: str) -> bool:
+        """A line of the page's head before the board's name: navigation, Korean UI, a breadcrumb (also as
+        numbered items), the site's name, or a short label without a sentence in it."""
+        return (self.lex.is_nav(line) or is_korean_ui(line) or self._is_crumb(line) or self.lex.is_board_heading(line)
+                or line_key(line) in self.lex.site_names or bool(_CRUMB_ITEM.match(line) and len(line.split()) <= 5
+                                                                 and not line.endswith("."))
+                or (len(line.split()) <= 4 and not re.search(r"[.!?,;:]$", line) and not _NUMBER.match(line)))
+
+    def _board_anchor(self, lines: list[str]) -> int | None:
+        """Index of the board's name heading the release (the last one in the page's head), when every
+        line before it is page chrome; None when the page has no such head."""
+        anchor, seen = None, 0
+        for i, line in enumerate(lines):
+            if not line:
+                continue
+            seen += 1
+            if seen > _HEAD_LINES:
+                break
+            if self.lex.is_board_heading(line) or (self._is_crumb(line) and self._category(line)):
+                anchor = i
+                continue
+            if not self._chrome_line(line):
+                break
+        return anchor
+
+    def _read_body(self, draft: Draft, raw_lines: list[str], lines: list[str], cursor: int) -> Draft:
+        """Skip the repeated title, read the subtitle, then paragraphs until the page's end marks."""
+        while cursor < len(lines) and (not lines[cursor] or line_key(lines[cursor]) == line_key(draft.title)):
+            cursor += 1
+        draft.subtitle, cursor = read_subtitle(lines, cursor)
+        body_lines: list[str] = []
+        for raw, line in zip(raw_lines[cursor:], lines[cursor:], strict=True):
+            if line and self.lex.is_end(line):
+                break
+            if line and (self.lex.is_nav(line) or is_korean_ui(line)):
+                body_lines.append("")
+                continue
+            body_lines.append(raw.strip() if line else "")
+        draft.paragraphs = [classify(p) for p in group_blocks(body_lines)]
+        return draft
+
+    def read_board_page(self, raw_lines: list[str]) -> Draft | None:
+        """A page of the site's layout without date lines: chrome, the board's name, the title, the body."""
+        lines = [norm(x) for x in raw_lines]
+        anchor = self._board_anchor(lines)
+        if anchor is None:
+            return None
+        draft = Draft(category=self._category(lines[anchor]))
+        t = anchor + 1
+        while t < len(lines):  # an issue's date line and share widgets may sit between board and title
+            line = lines[t]
+            if line and len(DATE_PATTERN.sub("", line).split()) <= 2 and parse_date(line):
+                draft.published = draft.published or parse_date(line)
+            elif line and not self.lex.is_boilerplate(line) and not self.lex.is_nav(line):
+                break
+            t += 1
+        if t >= len(lines) or looks_like_body(lines[t]):
+            return None
+        draft.title = lines[t]
+        return self._read_body(draft, raw_lines, lines, t + 1)
+
     def read(self, raw_lines: list[str]) -> Draft | None:
         """A Draft when the lines have the board-view metadata block, else None."""
         lines = [norm(x) for x in raw_lines]
@@ -184,17 +252,4 @@ class LayoutReader:
             c = self._prev(lines, t)
             if c is not None:
                 draft.category = self._category(lines[c])
-        # Body: skip the repeated title, read the subtitle, then paragraphs until the page's end marks.
-        while cursor < len(lines) and (not lines[cursor] or line_key(lines[cursor]) == line_key(draft.title)):
-            cursor += 1
-        draft.subtitle, cursor = read_subtitle(lines, cursor)
-        body_lines: list[str] = []
-        for raw, line in zip(raw_lines[cursor:], lines[cursor:], strict=True):
-            if line and self.lex.is_end(line):
-                break
-            if line and (self.lex.is_nav(line) or is_korean_ui(line)):
-                body_lines.append("")
-                continue
-            body_lines.append(raw.strip() if line else "")
-        draft.paragraphs = [classify(p) for p in group_blocks(body_lines)]
-        return draft
+        return self._read_body(draft, raw_lines, lines, cursor)

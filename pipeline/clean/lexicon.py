@@ -46,6 +46,12 @@ class Lexicon:
     footnote_continuations: tuple[str, ...]
     abbreviations: frozenset[str]
     stopwords_en: frozenset[str]
+    boilerplate: tuple[re.Pattern[str], ...]
+    signature: re.Pattern[str]
+    archive_stamp: re.Pattern[str]
+    republisher_header: re.Pattern[str]
+    source_lines: frozenset[str]
+    source_line: re.Pattern[str]
 
     def is_board(self, line: str) -> bool:
         return line_key(line) in self.boards
@@ -113,6 +119,22 @@ class Lexicon:
         key = line_key(line)
         return key in self.nav_lines or any(p.match(key) for p in self.nav_patterns)
 
+    def is_boilerplate(self, paragraph: str) -> bool:
+        """Page furniture inside a body (translation note, end mark, image placeholder, widget)."""
+        key = line_key(paragraph)
+        return len(key) <= 400 and any(p.match(key) for p in self.boilerplate)
+
+    def is_signature(self, paragraph: str) -> bool:
+        """A closing line naming the issuing office, short and without a sentence in it."""
+        flat = " ".join(paragraph.split())
+        return len(flat.split()) <= 18 and bool(self.signature.match(flat))
+
+    def is_source_line(self, line: str) -> bool:
+        """A republisher's attribution line under the title ('Report', 'from Government of X')."""
+        flat = " ".join(line.split())
+        return line_key(flat) in self.source_lines or (len(flat.split()) <= 12 and flat[:1].islower()
+                                                        and bool(self.source_line.match(flat)))
+
     def is_end(self, line: str) -> bool:
         return line_key(line) in self.end_lines
 
@@ -146,4 +168,10 @@ def load_lexicon() -> Lexicon:
         footnote_continuations=tuple(raw["footnote_continuations"]),
         abbreviations=frozenset(raw["abbreviations"]),
         stopwords_en=frozenset(raw["stopwords_en"]),
+        boilerplate=tuple(re.compile(p, flags) for p in raw["boilerplate_patterns"]),
+        signature=re.compile(raw["signature_pattern"], flags),
+        archive_stamp=re.compile(raw["archive_stamp_pattern"]),
+        republisher_header=re.compile(raw["republisher_header_pattern"]),
+        source_lines=frozenset(line_key(x) for x in raw["source_lines"]),
+        source_line=re.compile(raw["source_line_pattern"]),
     )

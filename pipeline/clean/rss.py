@@ -31,6 +31,7 @@ from pipeline.clean.text import (
     norm,
     parse_date,
     seq_of,
+    split_briefing_header,
     split_sentences,
 )
 from schemas.models import CleanDocument
@@ -146,20 +147,10 @@ class RssReader:
         if not _MARKUP.search(raw) and _ESCAPED_MARKUP.search(raw):
             raw = html.unescape(raw)  # markup escaped twice by the feed's generator
         paragraphs = self.paragraphs(raw)
-        if paragraphs:
-            # The briefing's header is metadata, not body: kept in the text as section "header". With markup
-            # it is a paragraph of its own, the greeting often the next one.
-            head = norm(" ".join(paragraphs[:2])) if len(paragraphs) > 1 else norm(paragraphs[0])
-            m = self.lex.briefing_header.match(head)
-            if m:
-                draft.header = norm(m.group("header"))
-                draft.published = draft.published or parse_date(m.group("date"))
-                consumed = len(norm(paragraphs[0]))
-                if len(paragraphs) > 1 and m.end() > consumed:
-                    paragraphs = [head[m.end():], *paragraphs[2:]]
-                else:
-                    paragraphs = [norm(paragraphs[0])[m.end():], *paragraphs[1:]]
-                paragraphs = [p for p in paragraphs if norm(p)]
+        # The briefing's header is metadata, not body: kept in the text as section "header".
+        header, date, paragraphs = split_briefing_header(paragraphs, self.lex)
+        if header is not None:
+            draft.header, draft.published = header, draft.published or date
         if paragraphs:
             first = norm(paragraphs[0])
             framed = SUBTITLE.match(first)

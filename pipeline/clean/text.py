@@ -90,20 +90,20 @@ class Draft:
 def assemble(draft: Draft, *, source: str, data: bytes, input_format: str, lex: Lexicon,
              stage: str = "clean") -> CleanDocument:
     """Lay out the text (title, subtitle, body and footnotes, blank-line separated) and build the record."""
+    tidy(draft, lex)
     title = norm(draft.title)
+    draft.published = draft.published or title_date(title)
     subtitle = norm(draft.subtitle) if draft.subtitle else None
     body = [(section, norm(t)) for section, t in draft.paragraphs]
     body = [(section, t) for section, t in body if t]
     if not any(section == "body" for section, _ in body):
         raise Rejected(stage, "no body text found: the page has only navigation, a title or metadata")
-    if not title:
-        raise Rejected(stage, "no title found")
     language, evidence = detect_language(" ".join([title] + [t for _, t in body]), lex)
     if language != "en":
         name = _LANGUAGE_NAMES.get(language, "not English")
         raise Rejected(stage, f"unsupported language: {name} ({evidence}); only English releases are processed")
     header = norm(draft.header) if draft.header else None
-    parts = ([("title", title)] + ([("subtitle", subtitle)] if subtitle else [])
+    parts = (([("title", title)] if title else []) + ([("subtitle", subtitle)] if subtitle else [])
              + ([("header", header)] if header else []) + body)
     paragraphs, pieces, pos = [], [], 0
     for i, (section, t) in enumerate(parts):
@@ -117,6 +117,13 @@ def assemble(draft: Draft, *, source: str, data: bytes, input_format: str, lex: 
         input_format=input_format, category=category or None, title=title, subtitle=subtitle,
         published=draft.published, hits=draft.hits, language=language, text=text, paragraphs=paragraphs,
     )
+
+
+_DATED_TITLE = re.compile(r"[(\[]([^()\[\]]{6,30}\d{4})[)\]]")
+def title_date(title: str) -> dt.date | None:
+    """The date a title gives in brackets: 'Spokesperson's Press Briefing (June 26, 2018)'."""
+    dated = _DATED_TITLE.search(title)
+    return parse_date(dated.group(1)) if dated else None
 
 
 _OPEN_DASH = re.compile(r"^[-–—]\s+\S")
@@ -153,30 +160,132 @@ def read_subtitle(lines: list[str], i: int) -> tuple[str | None, int]:
     return (" ".join(parts), j) if parts else (None, i)
 
 
+_WRAP_HYPHEN = re.compile(r"[A-Za-z\u00c0-\u024f]-$")
+#: A line that opens a paragraph of its own: a number ('2.', '(3)'), a bullet or a footnote marker.
+_PARA_OPENER = re.compile(r"^\s*(?:\d{1,2}[.)]\s|\(\d{1,2}\)\s|[°◦•●▶▷▴►■□◆◇ㅇ※*☞\-–]\s?|[oO]\s(?=[A-Z]))")
+
+
+def join_lines(lines: list[str]) -> str:
+    """One paragraph from its lines: a word hyphenated at a line end ('Kim Sung-' / 'Hwan') is joined
+    without a space, other lines with one."""
+    out = ""
+    for ln in (x.strip() for x in lines):
+        if not ln:
+            continue
+        out = ln if not out else (out + ln if _WRAP_HYPHEN.search(out) and ln[:1].isalpha() else out + " " + ln)
+    return out
+
+
+def _hard_wrapped(lines: list[str]) -> bool:
+    """Lines cut at a fixed width (a text dump of a page typed with line breaks): most lines but the
+    paragraphs' last ones are close to the longest, which is itself short of a paragraph."""
+    lengths = [len(ln.rstrip()) for ln in lines]
+    width = max(lengths)
+    if len(lines) < 4 or not 50 <= width <= 140:
+        return False
+    near = sum(n >= 0.8 * width for n in lengths)
+    return near >= 0.6 * len(lines)
+
+
+def _unwrap(lines: list[str]) -> list[str]:
+    """Paragraphs of hard-wrapped lines: a new one where a line opens one (number, bullet, note) or
+    where the previous line ends a sentence well short of the wrap width."""
+    width = max(len(ln.rstrip()) for ln in lines)
+    out: list[list[str]] = []
+    for ln in lines:
+        prev = out[-1][-1].rstrip() if out else ""
+        ended = bool(prev) and prev[-1:] in ".!?:”\"’)" and len(prev) < 0.8 * width
+        if not out or _PARA_OPENER.match(ln) or ended:
+            out.append([ln])
+        else:
+            out[-1].append(ln)
+    return [join_lines(p) for p in out]
+
+
 def group_blocks(lines: list[str]) -> list[str]:
     """Paragraphs of a run of lines: blank lines separate paragraphs, and a footnote line always
-    starts one (and ends at the next blank line). Without any blank line, each line is a paragraph."""
+    starts one (and ends at the next blank line). Without any blank line, each line is a paragraph,
+    unless the lines are hard-wrapped at a fixed width (then they are joined back into paragraphs)."""
     filled = [i for i, ln in enumerate(lines) if ln.strip()]
     if not filled:
         return []
     lines = lines[filled[0]:filled[-1] + 1]
     if all(ln.strip() for ln in lines):
-        return list(lines)
+        return _unwrap(lines) if _hard_wrapped(lines) else [ln.strip() for ln in lines]
     out: list[str] = []
     current: list[str] = []
     for ln in lines:
         if not ln.strip():
             if current:
-                out.append(" ".join(current))
+                out.append(join_lines(current))
                 current = []
             continue
         if FOOTNOTE.match(ln) and current:
-            out.append(" ".join(current))
+            out.append(join_lines(current))
             current = []
         current.append(ln.strip())
     if current:
-        out.append(" ".join(current))
+        out.append(join_lines(current))
     return out
+
+
+def split_briefing_header(paragraphs: list[str], lex: Lexicon) -> tuple[str | None, dt.date | None, list[str]]:
+    """(header, its date, the paragraphs after it) when the first paragraphs are a spokesperson's briefing
+    header ('Press Briefing' / the spokesperson's name and title / 'June 11, 2019 14:30 KST' / 'Good
+    afternoon.'), in one paragraph or spread over up to four; (None, None, paragraphs) otherwise."""
+    flat = [norm(p) for p in paragraphs]
+    for n in range(min(4, len(flat)), 0, -1):  # the most paragraphs the header (and greeting) reach into
+        head = " ".join(flat[:n])
+        m = lex.briefing_header.match(head)
+        if not m:
+            continue
+        end = m.end("greeting") if m.group("greeting") else m.end("header")
+        if end <= len(" ".join(flat[:n - 1])):
+            continue
+        rest = head[end:].strip()
+        return norm(m.group("header")), parse_date(m.group("date")), ([rest] if rest else []) + paragraphs[n:]
+    return None, None, paragraphs
+
+
+#: The end mark a release closes with, glued to its last sentence ('... of the nation. /End/').
+_END_MARK = re.compile(r"\s*[/\[(<]\s*end\s*[/\])>]\s*$", re.IGNORECASE)
+
+
+def tidy(draft: Draft, lex: Lexicon) -> None:
+    """Genre-level cleanup shared by every reader: page furniture inside the body goes, a body that
+    opens by repeating the title loses the repeat, a briefing header becomes the header, and a closing
+    signature line naming the issuing office goes."""
+    paragraphs = [(section, _END_MARK.sub("", t)) for section, t in draft.paragraphs]
+    paragraphs = [(section, t) for section, t in paragraphs if norm(t) and not lex.is_boilerplate(norm(t))]
+    title_key = " ".join(norm(draft.title).casefold().split())
+    while paragraphs and paragraphs[0][0] == "body" and title_key and norm(paragraphs[0][1]).casefold() == title_key:
+        paragraphs = paragraphs[1:]
+    if draft.header is None:
+        lead = 0
+        while lead < len(paragraphs) and paragraphs[lead][0] == "body":
+            lead += 1
+        header, date, rest = split_briefing_header([t for _, t in paragraphs[:min(lead, 4)]], lex)
+        if header is not None:
+            draft.header = header
+            draft.published = draft.published or date
+            paragraphs = [("body", t) for t in rest] + paragraphs[min(lead, 4):]
+    last_body = max((i for i, (section, _) in enumerate(paragraphs) if section == "body"), default=None)
+    while last_body is not None and last_body > 0 and lex.is_signature(paragraphs[last_body][1]):
+        del paragraphs[last_body]
+        last_body = max((i for i, (section, _) in enumerate(paragraphs) if section == "body"), default=None)
+    draft.paragraphs = paragraphs
+
+
+_BODY_OPENER = re.compile(r"^\s*(?:\d{1,2}[.)]\s|\(\d{1,2}\)\s|[°◦•●▶▷▴►■□◆◇ㅇ※*☞]\s?)")
+
+
+def looks_like_body(line: str) -> bool:
+    """A line that opens a body paragraph rather than naming a release: numbered or bulleted, or long
+    prose of several sentences."""
+    flat = norm(line)
+    sentences = len(re.findall(r"[a-z]{2}[.!?](?:\s|$)", flat))
+    return bool(_BODY_OPENER.match(flat)) or len(flat) > 250 or sentences >= 2 or (
+        sentences == 1 and flat.endswith(".") and len(flat.split()) >= 12)
 
 
 def classify(paragraph: str) -> tuple[str, str]:
