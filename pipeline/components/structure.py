@@ -9,6 +9,7 @@ preset boundaries.
 from __future__ import annotations
 
 import bisect
+import re
 
 from spacy.attrs import IDX, IS_SPACE, SENT_START
 from spacy.errors import Errors
@@ -17,6 +18,9 @@ from spacy.tokens import Doc, Span
 
 from pipeline import ids
 from schemas.models import Paragraph
+
+#: A paragraph's leading number or bullet, with the space after it.
+_MARKER = re.compile(r"(?:\d{1,2}\s?[.)]|\(\d{1,2}\)|[°◦•●▶▷▴►■□◆◇ㅇ])[ \t\u00a0]*")
 
 
 @Language.factory("mofa_structure")
@@ -36,10 +40,15 @@ class ParagraphBoundaries:
         idxs, spaces = doc.to_array([IDX, IS_SPACE]).T.tolist()
         flags = doc.to_array([SENT_START]).astype("int64")  # 1 starts a sentence, -1 does not, 0 unknown
         changed = False
+        # A paragraph's number or bullet ('1.', '(2)', '°', '▴') belongs to its first sentence.
+        markers = [(p.start, p.start + m.end()) for p in paragraphs
+                   if (m := _MARKER.match(doc.text, p.start, p.end)) is not None]
         for i in range(1, len(idxs)):
             idx = idxs[i]
             if (idx in starts and not spaces[i]) or (spaces[i - 1] and "\n\n" in doc[i - 1].text):
                 flags[i], changed = 1, True
+            elif markers and any(start < idx <= end for start, end in markers):
+                flags[i], changed = -1, True
             elif any(start < idx < end for start, end in headline):
                 # A title or subtitle is one sentence, however telegraphic.
                 flags[i], changed = -1, True
