@@ -13,7 +13,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed-stamp
 
-.PHONY: setup run test lint evaluate evaluate-gold schemas clean-cache help lock fetch query bench
+.PHONY: setup run test lint evaluate evaluate-gold evaluate-real schemas clean-cache help lock fetch query bench
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed 's/:.*## /\t/'
@@ -47,6 +47,14 @@ GOLD_OUT ?= build/gold-processed
 evaluate-gold: $(STAMP) ## Run the pipeline on $(GOLD)/raw and score it against $(GOLD) (per-document tables, misses)
 	$(PY) -m pipeline run --raw $(GOLD)/raw --out $(GOLD_OUT) -q
 	$(PY) -m pipeline evaluate --processed $(GOLD_OUT) --gold $(GOLD) --per-doc
+
+REAL ?= ../shared/real
+REAL_OUT ?= build/real-processed
+evaluate-real: $(STAMP) ## Run the pipeline on the real pages in $(REAL)/raw and score them against tests/real_gold and tests/real_heldout
+	@test -d $(REAL)/raw || { echo "no real-page corpus at $(REAL)/raw (set REAL=...)" >&2; exit 2; }
+	$(PY) -m pipeline run --raw $(REAL)/raw --out $(REAL_OUT) -q
+	$(PY) -m pipeline evaluate --processed $(REAL_OUT) --gold tests/real_gold
+	$(PY) -m pipeline evaluate --processed $(REAL_OUT) --gold tests/real_heldout
 
 schemas: $(STAMP) ## Regenerate schemas/json and the README column table from the pydantic models
 	$(PY) -m pipeline schemas

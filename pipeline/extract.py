@@ -49,9 +49,17 @@ def to_result(cdoc: CleanDocument, doc: Doc) -> DocResult:
     mentions = []
     if "mofa" in doc.spans:
         for span in sorted(doc.spans["mofa"], key=lambda s: (s.start_char, s.end_char, s.label_)):
+            start, end = span.start, span.end
+            while start < end and doc[start].is_space:  # a paragraph break is never part of a mention
+                start += 1
+            while end > start and doc[end - 1].is_space:
+                end -= 1
+            if start == end:
+                continue
+            trimmed = doc[start:end]
             mentions.append(Mention(
-                doc_id=cdoc.doc_id, sent_id=index.sent_id(span.start_char),
-                start=span.start_char, end=span.end_char, text=span.text,
+                doc_id=cdoc.doc_id, sent_id=index.sent_id(trimmed.start_char),
+                start=trimmed.start_char, end=trimmed.end_char, text=trimmed.text,
                 kind=span.label_, entity_id=span.kb_id_,
             ))
     entities = doc._.mofa_entities or {}

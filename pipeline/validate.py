@@ -19,7 +19,7 @@ def validate_result(result: DocResult) -> tuple[DocResult, list[Reject]]:
     doc = result.document
     text = doc.text
     rejects: list[Reject] = []
-    sent_ids = {s.sent_id for s in result.sentences}
+    sent_ids = {s.sent_id: (s.start, s.end) for s in result.sentences}
     kept: dict[str, list[BaseModel]] = {}
     for table in _LISTS:
         kept[table] = []
@@ -38,7 +38,8 @@ def validate_result(result: DocResult) -> tuple[DocResult, list[Reject]]:
     return DocResult(document=document, **kept), rejects
 
 
-def _cross_check(table: str, record: BaseModel, text: str, sent_ids: set[str], doc_id: str) -> str | None:
+def _cross_check(table: str, record: BaseModel, text: str, sent_ids: dict[str, tuple[int, int]],
+                 doc_id: str) -> str | None:
     data = vars(record)  # the validated field values (no dump: this runs for every record of the corpus)
     if "doc_id" in data and data["doc_id"] != doc_id:
         return f"doc_id {data['doc_id']} is not the document's {doc_id}"
@@ -54,6 +55,11 @@ def _cross_check(table: str, record: BaseModel, text: str, sent_ids: set[str], d
             return f"offsets {a}={data[a]} {b}={data[b]} outside the text (length {len(text)})"
     if table in ("sentences", "mentions") and text[data["start"]:data["end"]] != data["text"]:
         return f"text {data['text']!r} does not match the document at {data['start']}-{data['end']}"
+    if table == "mentions":
+        sent_start, sent_end = sent_ids[data["sent_id"]]
+        if data["start"] < sent_start or data["end"] > sent_end:
+            return (f"mention {data['text']!r} at {data['start']}-{data['end']} crosses the bounds of its sentence "
+                    f"{data['sent_id']} ({sent_start}-{sent_end})")
     return None
 
 

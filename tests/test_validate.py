@@ -32,3 +32,19 @@ def test_model_violations_are_caught():
                                   kind="alien", entity_id="x")
     valid, rejects = validate_result(_result([bad]).model_copy(update={"mentions": [bad]}))
     assert valid.mentions == [] and "kind" in rejects[0].reason
+
+
+def test_mention_crossing_its_sentence_end_is_rejected():
+    text = "Talks with Kim. Hee-sang came."
+    doc = Document(doc_id="d1", source="a.txt", sha256="0" * 64, input_format="text", title="t",
+                   language="en", text=text)
+    first = Sentence(doc_id="d1", sent_id="d1:s0", paragraph_id=0, section="body", start=0, end=15, text=text[:15])
+    second = Sentence(doc_id="d1", sent_id="d1:s1", paragraph_id=0, section="body", start=16, end=len(text),
+                      text=text[16:])
+    crossing = Mention(doc_id="d1", sent_id="d1:s0", start=11, end=23, text=text[11:23], kind="person",
+                       entity_id="person:kim-hee-sang")
+    inside = Mention(doc_id="d1", sent_id="d1:s0", start=11, end=14, text="Kim", kind="person",
+                     entity_id="person:kim")
+    valid, rejects = validate_result(DocResult(document=doc, sentences=[first, second], mentions=[crossing, inside]))
+    assert valid.mentions == [inside]
+    assert len(rejects) == 1 and "crosses the bounds of its sentence" in rejects[0].reason

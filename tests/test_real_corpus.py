@@ -1,0 +1,127 @@
+"""The pipeline on real ministry pages (../shared/real/raw, 59 pages of 2004-2025), scored against the gold
+written blind for them (tests/real_gold: 49 development pages; tests/real_heldout: 10 pages kept aside).
+
+The texts are not in the repository: every test here skips, saying why, when ../shared/real is absent.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from pipeline import evaluate as ev
+from tests.conftest import ROOT
+
+REAL = ROOT.parent / "shared" / "real"
+REAL_RAW = REAL / "raw"
+DEV_GOLD = ROOT / "tests" / "real_gold"
+HELDOUT_GOLD = ROOT / "tests" / "real_heldout"
+GOLD_FILES = sorted(DEV_GOLD.glob("*.json")) + sorted(HELDOUT_GOLD.glob("*.json"))
+
+needs_corpus = pytest.mark.skipif(not REAL_RAW.is_dir(), reason=f"the real-page corpus is not here ({REAL_RAW}): "
+                                  "it is read from ../shared/real/raw beside the checkout, never copied in")
+
+#: Minimum F1 per category on the development pages (pinned a little under the score measured at the end of
+#: the real-pages issue, see README "Accuracy"), and on the pages kept aside.
+DEV_FLOORS = {"metadata": 0.97, "body": 0.97}
+HELDOUT_FLOORS = {"metadata": 0.9, "body": 0.9}
+
+
+@pytest.fixture(scope="module")
+def real_tables(nlp: Any) -> dict[str, Any]:
+    """Every real page through clean + extract + validate, as the evaluator's tables."""
+    if not REAL_RAW.is_dir():
+        pytest.skip(f"the real-page corpus is not here ({REAL_RAW})")
+    import pandas as pd
+
+    from pipeline.clean import clean_bytes
+    from pipeline.extract import extract_all
+    from pipeline.validate import validate_result
+    from schemas.models import CleanDocument
+
+    cdocs, rejected = [], []
+    for path in sorted(REAL_RAW.glob("*.txt")):
+        for item in clean_bytes(path.name, path.read_bytes()):
+            (cdocs if isinstance(item, CleanDocument) else rejected).append(item)
+    assert not rejected, rejected
+    rows: dict[str, list[dict[str, Any]]] = {name: [] for name in ev.EVAL_TABLES}
+    for result in extract_all(nlp, cdocs):
+        valid, rejects = validate_result(result)
+        assert not rejects, rejects
+        rows["documents"].append(valid.document.model_dump())
+        for name in ev.EVAL_TABLES[1:]:
+            rows[name] += [r.model_dump() for r in getattr(valid, name)]
+    return {name: pd.DataFrame(r) for name, r in rows.items()}
+
+
+def _low(report: ev.Report, floors: dict[str, float]) -> dict[str, float]:
+    micro = {r.category: r for r in report.micro}
+    return {c: round(micro[c].f1, 3) for c, floor in floors.items() if micro[c].f1 < floor}
+
+
+@needs_corpus
+@pytest.mark.model
+def test_every_real_page_becomes_one_document(real_tables: dict[str, Any]) -> None:
+    assert sorted(real_tables["documents"]["source"]) == sorted(p.name for p in REAL_RAW.glob("*.txt"))
+
+
+@needs_corpus
+@pytest.mark.model
+def test_page_chrome_and_furniture_never_reach_a_sentence(real_tables: dict[str, Any]) -> None:
+    sentences = real_tables["sentences"]
+    text = "\n".join(sentences["text"])
+    for chrome in ("바로가기", "검색창", "상세보기", "Skip navigation", "unofficial translation", "Unofficial Translation",
+                   "/End/", "/end/", "/END/", "Archived content", "View Original"):
+        assert chrome not in text, chrome
+    body = sentences[sentences["section"].isin(["body", "footnote"])]
+    assert not body["text"].str.match(r"(?:Date|hit|Hit)$").any()
+    assert not body["text"].str.startswith("Good afternoon").any()
+    headers = sentences[sentences["section"] == "header"]["text"]
+    assert len(headers) >= 5 and headers.str.contains("KST").all()
+
+
+@needs_corpus
+@pytest.mark.model
+def test_real_development_pages_score_above_the_floors(real_tables: dict[str, Any]) -> None:
+    report = ev.evaluate(real_tables, ev.load_gold(DEV_GOLD), strict=True)
+    assert not report.unmatched_gold
+    low = _low(report, DEV_FLOORS)
+    assert not low, (low, report.details)
+
+
+@needs_corpus
+@pytest.mark.model
+def test_real_heldout_pages_score_above_the_floors(real_tables: dict[str, Any]) -> None:
+    report = ev.evaluate(real_tables, ev.load_gold(HELDOUT_GOLD), strict=True)
+    assert not report.unmatched_gold
+    assert not _low(report, HELDOUT_FLOORS)
+
+
+@needs_corpus
+@pytest.mark.parametrize("path", GOLD_FILES, ids=[f"{p.parent.name}/{p.stem}" for p in GOLD_FILES])
+def test_real_gold_file_is_consistent_with_its_page(path: Path) -> None:
+    """Every string the gold quotes is in its page (catches typos in the annotation)."""
+    gold = json.loads(path.read_text(encoding="utf-8"))
+    flat = ev.fold_ws((REAL_RAW / gold["source"]).read_text(encoding="utf-8"))
+
+    def present(s: str) -> bool:
+        return ev._find_span(flat, s) is not None
+
+    body = gold["body"]
+    for key in ("starts_with", "ends_with"):
+        assert not body.get(key) or present(body[key]), (key, body[key])
+    for note in body.get("footnotes_start_with", []):
+        assert present(note), note
+    for bad in body.get("must_not_contain", []):
+        assert present(bad), bad
+    for item in gold["claims"].get("core", []) + gold["claims"].get("optional", []):
+        assert present(item["sentence_contains"]), item["sentence_contains"]
+    for person in gold["people"].get("core", []):
+        for alias in person.get("aliases_in_text", []):
+            assert present(alias), alias
+    for code in gold["economies"].get("core", []) + gold["economies"].get("optional", []):
+        assert re.fullmatch(r"[A-Z]{3}", code), code
