@@ -22,6 +22,7 @@ from pipeline.clean.text import (
     looks_like_body,
     norm,
     parse_date,
+    read_lead,
     read_subtitle,
 )
 
@@ -195,6 +196,8 @@ class LayoutReader:
         while cursor < len(lines) and (not lines[cursor] or line_key(lines[cursor]) == line_key(draft.title)):
             cursor += 1
         draft.subtitle, cursor = read_subtitle(lines, cursor)
+        if draft.subtitle is None:
+            draft.subtitle, cursor = read_lead(lines, cursor)
         body_lines: list[str] = []
         for raw, line in zip(raw_lines[cursor:], lines[cursor:], strict=True):
             if line and self.lex.is_end(line):

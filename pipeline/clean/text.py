@@ -202,6 +202,43 @@ def _unwrap(lines: list[str]) -> list[str]:
     return [join_lines(p) for p in out]
 
 
+_SMALL_WORDS = frozenset(("a", "an", "the", "and", "or", "of", "in", "on", "at", "to", "for", "with", "by", "from",
+                          "as", "via", "vs", "into", "over", "amid", "its", "their", "his", "her"))
+
+
+def is_headline(line: str) -> bool:
+    """A line in headline case ('Foreign Minister Meets with Major US Diplomatic and Defense Officials'): five
+    to thirty words, every word but small ones capitalised, no sentence end, no number or bullet first."""
+    words = line.split()
+    if not 5 <= len(words) <= 30 or line.rstrip()[-1:] in ".!?:;," or _PARA_OPENER.match(line):
+        return False
+    content = [w for w in words if w.casefold().strip("‘’'\"“”(") not in _SMALL_WORDS]
+    capital = sum(1 for w in content if w.lstrip("‘’'\"“”(")[:1].isupper() or w[:1].isdigit())
+    return bool(content) and capital >= 0.85 * len(content)
+
+
+def read_lead(lines: list[str], i: int) -> tuple[str | None, int]:
+    """(subtitle, index after it) for the lines a release may carry between its title and its first
+    paragraph without the '- ... -' frame: a second headline in headline case, or highlight lines opened by
+    a dash ('- Through signing ...'), when a body paragraph follows. (None, i) otherwise."""
+    j = i
+    while j < len(lines) and not lines[j]:
+        j += 1
+    parts: list[str] = []
+    k = j
+    while k < len(lines) and lines[k] and _OPEN_DASH.match(lines[k]) and not SUBTITLE.match(lines[k]):
+        parts.append(lines[k][1:].strip())
+        k += 1
+        while k < len(lines) and not lines[k]:
+            k += 1
+    if not parts and j < len(lines) and is_headline(lines[j]):
+        parts, k = [lines[j]], j + 1
+    rest = next((x for x in lines[k:] if x), "")
+    if parts and rest and not _OPEN_DASH.match(rest) and not is_headline(rest):
+        return " / ".join(parts), k
+    return None, i
+
+
 def group_blocks(lines: list[str]) -> list[str]:
     """Paragraphs of a run of lines: blank lines separate paragraphs, and a footnote line always
     starts one (and ends at the next blank line). Without any blank line, each line is a paragraph,
