@@ -177,7 +177,7 @@ class LayoutReader:
     def _board_anchor(self, lines: list[str]) -> int | None:
         """Index of the board's name heading the release (the last one in the page's head), when every
         line before it is page chrome; None when the page has no such head."""
-        anchor, seen = None, 0
+        anchor, label, site_chrome, seen = None, None, False, 0
         for i, line in enumerate(lines):
             if not line:
                 continue
@@ -189,7 +189,12 @@ class LayoutReader:
                 continue
             if not self._chrome_line(line):
                 break
-        return anchor
+            if self.lex.is_nav(line) or is_korean_ui(line):
+                site_chrome = True
+            elif not _CRUMB_ITEM.match(line) and line_key(line) not in self.lex.site_names:
+                label = i  # a short label: a board the lexicon does not know yet
+        # Without a known board, the last short label after the site's own chrome names the board.
+        return anchor if anchor is not None else (label if site_chrome else None)
 
     def _read_body(self, draft: Draft, raw_lines: list[str], lines: list[str], cursor: int) -> Draft:
         """Skip the repeated title, read the subtitle, then paragraphs until the page's end marks."""
