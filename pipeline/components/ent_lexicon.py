@@ -49,6 +49,7 @@ class Lexicon:
     economy_short: dict[str, str] = field(default_factory=dict)  # "North" -> PRK, only as "the North" in context
     headline_verbs: frozenset[str] = frozenset()  # "Presents", "Launches": end a name in a Title Case headline
     base_verbs: frozenset[str] = frozenset()  # "abandon", "return": verbs that are never adjectives (the model's)
+    venue_heads: frozenset[str] = frozenset()  # "Room", "Hall": "Conference Room" is a place, not a conference
 
     def roles(self, word: str) -> frozenset[str]:
         return self.title_roles.get(word, frozenset())
@@ -137,6 +138,7 @@ def load_lexicon(data_dir: Path = DATA_DIR) -> Lexicon:
         initiatives=tuple((r[0], r[1] if len(r) > 1 and r[1] else None) for r in _rows(data_dir / "initiatives.tsv")),
         economy_short=short,
         headline_verbs=frozenset(r[0] for r in _rows(data_dir / "headline_verbs.txt")),
+        venue_heads=frozenset(r[0] for r in _rows(data_dir / "venue_heads.txt")),
     )
 
 

@@ -25,16 +25,20 @@ class MentionIndex:
     details_at: dict[int, Found]  # token -> the first date, location or economy mention covering it
     non_org_at: dict[int, Found]  # start token -> the last mention (not an organisation) starting there
     economy_at: dict[int, str]  # start token -> economy id
+    person_economy: dict[int, str]  # token of a person's mention -> that person's economy
 
     @classmethod
-    def of(cls, mentions: list[Found]) -> MentionIndex:
+    def of(cls, mentions: list[Found], economies: dict[str, str] | None = None) -> MentionIndex:
+        """``economies``: person id -> alpha-3, for hosts that are people ('Deputy Minister Kim hosted X')."""
         details_at: dict[int, Found] = {}
         for m in mentions:
             if m.kind in ("date", "location", "economy"):
                 for i in range(m.start, m.end):
                     details_at.setdefault(i, m)
+        people = {i: economies[m.entity_id] for m in mentions if m.kind == "person" and economies
+                  and economies.get(m.entity_id) for i in range(m.start, m.end)}
         return cls(details_at, {m.start: m for m in mentions if m.kind != "organization"},
-                   {m.start: m.entity_id for m in mentions if m.kind == "economy"})
+                   {m.start: m.entity_id for m in mentions if m.kind == "economy"}, people)
 
 
 def event_details(doc: Doc, mention: Found, mentions: list[Found], locations: dict[str, str | None],
@@ -48,16 +52,22 @@ def event_details(doc: Doc, mention: Found, mentions: list[Found], locations: di
     limit = min(sent_end, mention.end + 14)
     starts = index.non_org_at  # read only from mention.end to limit
     k = mention.end
+    copula = doc[_span_head(doc, mention.start, mention.end)].head
+    copula = copula.i if copula.lemma_ == "be" and copula.i >= mention.end else -1
     while k < limit:
         m = starts.get(k)
         if m is not None and m.kind == "event":
             break
+        if k == copula:
+            break  # "the X Forum is the mechanism between the ROK and ... in Central Asia": not the event's place
         prev = doc[k - 1].lower_ if k > 0 else ""
-        if m is not None and m.kind == "date" and prev in ("on", "from", "in", "of") and out["date"] is None:
-            out["date"] = m.entity_id
+        if m is not None and m.kind == "date" and out["date"] is None and (
+                prev in ("on", "from", "in", "of") or (prev == "(" and k == mention.end + 1)):
+            out["date"] = m.entity_id  # "... Meeting on June 20", "the Summit for Democracy (March 18)"
         elif m is not None and m.kind == "location" and prev in ("in", "at") and out["location"] is None:
             out["location"] = doc[m.start:m.end].text
             out["economy_id"] = locations.get(out["location"])
+            limit = max(limit, min(sent_end, m.end + 8))  # "... in The Hague, the Netherlands, on April 16"
         elif m is not None and m.kind == "economy" and out["economy_id"] is None and (
                 prev in ("in",) or (prev == "," and out["location"])):
             out["economy_id"] = m.entity_id
@@ -65,11 +75,19 @@ def event_details(doc: Doc, mention: Found, mentions: list[Found], locations: di
             break
         k = m.end if m is not None else k + 1
     if out["economy_id"] is None:
-        out["economy_id"] = _host(doc, mention, index.economy_at)
+        out["economy_id"] = _host(doc, mention, index.economy_at, index.person_economy)
     parsed = parse_details(doc, _span_head(doc, mention.start, mention.end), mentions, locations, index)
     for key, value in parsed.items():
         if out[key] is None:
             out[key] = value
+    if out["location"] is None:  # "the Munich Security Conference": a name that opens with its city
+        start = mention.start + (doc[mention.start].lower_ == "the")
+        for end in range(start + 1, min(start + 3, mention.end - 1) + 1):
+            city = doc[start:end].text
+            if locations.get(city):  # a place of the gazetteer that lies in one economy (no region)
+                out["location"] = city
+                out["economy_id"] = out["economy_id"] or locations[city]
+                break
     return out
 
 
@@ -79,7 +97,7 @@ _EVENT_VERBS = {"hold", "attend", "host", "convene", "chair", "co-chair", "cocha
                 "organize", "organise", "join", "have", "schedule", "plan", "launch", "kick"}
 # Travel verbs an attendance is the purpose of ("will visit New York ... to attend the 80th UNGA").
 _TRAVEL_VERBS = {"visit", "travel", "go", "arrive", "fly", "head", "leave", "depart", "make"}
-_DATE_PREPS = {"on", "from", "in", "for", "during", "of"}
+_DATE_PREPS = {"on", "from", "in", "for", "during", "of", "at"}  # "at 20:00-22:30, August 4"
 _OCCASIONS = {"occasion", "sideline", "sidelines", "margin", "margins", "eve"}
 _PLACE_PREPS = {"in", "at"}
 
@@ -102,6 +120,8 @@ def parse_details(doc: Doc, head: int, mentions: list[Found], locations: dict[st
     out: dict[str, str | None] = {"date": None, "location": None, "economy_id": None}
     tok = doc[head]
     nodes = [tok] + [c for c in tok.children if c.dep_ in ("acl", "relcl", "amod") and c.pos_ == "VERB"]
+    # "the Conference set to take place in The Hague", "the Forum scheduled to be held in Busan"
+    nodes += [x for c in nodes[1:] for x in c.children if x.dep_ == "xcomp" and x.pos_ in ("VERB", "AUX")]
     # "held the A and the B in Lima": coordinated events share the phrases of either and of the verb
     # (a later conjunct's phrases close the whole coordination; an earlier one's are its own)
     nodes += [c for c in tok.conjuncts if c.pos_ in ("NOUN", "PROPN") and c.i > tok.i]
@@ -161,9 +181,16 @@ def _take(doc: Doc, obj, prep: str, at: dict[int, Found], out: dict[str, str | N
         out["economy_id"] = m.entity_id
 
 
-def _host(doc: Doc, mention: Found, econ_at: dict[int, str]) -> str | None:
-    """'Korea will host EVENT', 'Korea's hosting of EVENT', 'Peru, the host of EVENT' (``econ_at``: the economy
-    mentions by start token)."""
+def _host(doc: Doc, mention: Found, econ_at: dict[int, str],
+          person_economy: dict[int, str] | None = None) -> str | None:
+    """'Korea will host EVENT', 'Korea's hosting of EVENT', 'Peru, the host of EVENT', 'the ROK-hosted EVENT',
+    'Deputy Minister Kim (a Korean) hosted EVENT', 'the ROK government held EVENT' (``econ_at``: the economy
+    mentions by start token; ``person_economy``: the economy of the person whose mention covers a token)."""
+    if mention.start >= 3 and doc[mention.start - 1].lower_ == "hosted" and doc[mention.start - 2].text == "-" \
+            and not doc[mention.start - 2].whitespace_:
+        for k in range(mention.start - 3, max(mention.start - 6, -1), -1):  # "the ROK-hosted Summit"
+            if k in econ_at:
+                return econ_at[k]
     head = doc[mention.end - 1]
     node = head.head if head.dep_ == "pobj" else head
     if node.lower_ == "of":
@@ -179,10 +206,18 @@ def _host(doc: Doc, mention: Found, econ_at: dict[int, str]) -> str | None:
                 return econ_at[anc.i]
             if anc.pos_ == "VERB":
                 break
-    if head.dep_ in ("dobj", "attr") and head.head.lemma_ == "host":
-        for child in head.head.children:
-            if child.dep_ == "nsubj" and child.i in econ_at:
+    if head.dep_ in ("dobj", "attr") and head.head.lemma_ in ("host", "hold", "organize", "organise", "convene"):
+        verb = head.head
+        for child in verb.children:
+            if child.dep_ != "nsubj":
+                continue
+            if child.i in econ_at and verb.lemma_ == "host":
                 return econ_at[child.i]
+            owner = _owner(child, econ_at)
+            if owner and child.lower_ in _STATE_HEADS:  # "the ROK government held an Indo-Pacific Forum"
+                return owner
+            if verb.lemma_ == "host" and person_economy and child.i in person_economy:
+                return person_economy[child.i]
     return None
 
 

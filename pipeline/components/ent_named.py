@@ -12,6 +12,7 @@ from spacy.tokens import Doc
 from pipeline import ids
 from pipeline.components.ent_common import Found, acronym_after, glued, in_headline, is_acronym, is_cap, view_of
 from pipeline.components.ent_lexicon import Lexicon
+from schemas.models import Event
 
 _ORDINAL = re.compile(r"^(\d+)(st|nd|rd|th)$")
 _WORD_ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7,
@@ -43,10 +44,18 @@ def _left_edge(doc: Doc, head: int, lex: Lexicon, blocked: set[int]) -> int:
     while sent_start > 0 and not doc[sent_start - 1].is_space and doc[sent_start - 1].text not in ".!?:;" \
             and "\n" not in doc[sent_start - 1].whitespace_:
         sent_start = doc[sent_start - 1].sent.start
+    event = lex.name_heads.get(doc[head].text, "event") == "event"
     while j - 1 >= sent_start:
         t = doc[j - 1]
         if (j - 1) in blocked:
             break
+        if event and t.lower_ in _WORD_ORDINALS:
+            break  # "the Seventh Cooperation Forum": the ordinal is the event's number, not its name
+        if event and not is_cap(t):
+            x = _economy_ending(doc, j, head, lex)
+            if x is not None:  # "Mekong-Republic of Korea Foreign Ministers' Meeting"
+                j = x
+                continue
         if t.text == "-" and j - 2 >= 0 and glued(doc, j - 2) and glued(doc, j - 1) and is_cap(doc[j - 2]):
             j -= 1
             continue
@@ -72,6 +81,22 @@ def _left_edge(doc: Doc, head: int, lex: Lexicon, blocked: set[int]) -> int:
     while j < head and doc[j].text in ("and", "&", "-", "’", "'"):
         j += 1
     return j
+
+
+def _hosted(doc: Doc, i: int) -> bool:
+    """'the ROK-hosted Summit for Democracy': a host's participle between the article and the head."""
+    return i >= 4 and doc[i - 1].lower_ in ("hosted", "led", "organized", "organised") and doc[i - 2].text == "-" \
+        and glued(doc, i - 3) and glued(doc, i - 2) and any(doc[k].lower_ == "the" for k in range(max(0, i - 6), i - 3))
+
+
+def _economy_ending(doc: Doc, j: int, head: int, lex: Lexicon) -> int | None:
+    """Start of an economy's name with a small word inside ('Republic of Korea') that holds token j - 1 and ends
+    inside the name being read (before ``head``), else None."""
+    for e in range(j + 1, min(head, j + 3) + 1):
+        for x in range(j - 2, max(j - 5, -1), -1):
+            if doc[x:e].text in lex.economy_names:
+                return x
+    return None
 
 
 def _right_edge(doc: Doc, head: int, kind: str, lex: Lexicon) -> int:
@@ -102,8 +127,10 @@ def _right_edge(doc: Doc, head: int, kind: str, lex: Lexicon) -> int:
             if tail and doc[m].text == "and":
                 break
             m += 1
-        if m == k or (m < sent_end and doc[m].text == "-") or doc[k].text in _MONTHS:
-            break
+        if m == k or (m < sent_end and doc[m].text in ("-", "’s", "'s")) or doc[k].text in _MONTHS:
+            break  # "the Annual Meeting of Korea's Heads of ...": the complement is not read to its end
+        if m < sent_end and doc[m - 1].text == "Year" and _YEAR.match(doc[m].text):
+            m += 1  # "Policy Briefing Session for Year 2018"
         if not tail and end > head + 1 and doc[k:m].text in economies:
             break
         if tail and (any(doc[x].text in lex.name_heads for x in range(k, m)) or (
@@ -134,7 +161,8 @@ def find_named(doc: Doc, lex: Lexicon, blocked: set[int], org_spans: set[tuple[i
         dated = kind == "initiative" and end == tok.i + 2 and _YEAR.match(doc[tok.i + 1].text) is not None \
             and not in_headline(doc, tok.i)  # "Agenda 2063", "Vision 2030": a head and a year name a programme
         if start == tok.i and not dated and not (end > tok.i + 1 and tok.i > 0 and not tok.is_sent_start and (
-                doc[tok.i - 1].lower_ == "the" or _ordinal(doc[tok.i - 1].text) or _YEAR.match(doc[tok.i - 1].text))):
+                doc[tok.i - 1].lower_ == "the" or _ordinal(doc[tok.i - 1].text) or _YEAR.match(doc[tok.i - 1].text)
+                or (kind == "event" and _hosted(doc, tok.i)))):
             continue  # a head-first name needs its complement: "the 4th Summit for Democracy"
         if end == tok.i + 1 and all(doc[k].text in lex.generic_name_words or doc[k].is_punct
                                     for k in range(start, tok.i)):
@@ -145,6 +173,8 @@ def find_named(doc: Doc, lex: Lexicon, blocked: set[int], org_spans: set[tuple[i
             continue  # "North Atlantic Treaty Organization": a head inside a gazetteer body's name names no other
         if kind == "event" and end == tok.i + 1 and tok.text in lex.org_heads and (start, tok.i) in org_spans:
             continue  # "AU Commission", "ASEAN Secretariat": an organ of a known body, no event
+        if kind == "event" and not _event_shape(doc, start, tok.i, lex):
+            continue
         named = NamedSpan(start, end, kind, _name_text(doc, start, end), acronym=acronym_after(doc, end))
         before = doc[start - 1] if start > 0 else None
         if before is not None:
@@ -156,6 +186,7 @@ def find_named(doc: Doc, lex: Lexicon, blocked: set[int], org_spans: set[tuple[i
             elif _YEAR.match(before.text):
                 named.year = before.text
         out.append(named)
+    out += _compound_events(doc, lex, blocked)
     # quoted names: “Digital Platform Government”
     for m in re.finditer(r"[“\"]([^”\"\n]{3,80})[”\"]", doc.text):
         inner = m.group(1).strip().rstrip(",.")
@@ -186,6 +217,82 @@ def find_named(doc: Doc, lex: Lexicon, blocked: set[int], org_spans: set[tuple[i
         if e < len(doc) and _YEAR.match(doc[e].text) and is_acronym(doc[s:e].text):
             out.append(NamedSpan(s, e + 1, "event", doc[s:e + 1].text))
     return out
+
+
+# "a delegation from the X Committee": a body whose people are meant, not a meeting
+_MEMBER_NOUNS = {"delegation", "delegations", "member", "members", "representative", "representatives",
+                 "chairman", "chair", "head", "president", "secretary-general", "staff", "officials"}
+
+
+def _event_shape(doc: Doc, start: int, head: int, lex: Lexicon) -> bool:
+    """False for what only looks like a named event: a name cut inside a word ('T/F Meeting' read from 'F'), a
+    meeting word naming a venue ('International Conference Room'), a body a delegation comes from."""
+    if start > 0 and not doc[start - 1].whitespace_ and doc[start - 1].text not in ("(", "“", '"', "‘", "'") \
+            and not doc[start - 1].is_space:
+        return False
+    if head + 1 < len(doc) and doc[head].whitespace_ and doc[head + 1].text in lex.venue_heads:
+        return False
+    if doc[head].text in lex.org_heads:
+        k = start - 1
+        while k >= 0 and doc[k].lower_ in ("the", "a", "an"):
+            k -= 1
+        if k >= 1 and doc[k].lower_ in ("from", "of") and doc[k - 1].lower_ in _MEMBER_NOUNS:
+            return False
+    return True
+
+
+def _lower_heads(lex: Lexicon) -> frozenset[str]:
+    """Meeting words that name an event in lower case after a compound of economies ('the ROK-Norway summit
+    meeting'): the event heads that are no bodies' heads ('commission', 'assembly' name bodies too)."""
+    cached = _LOWER_HEADS.get(id(lex.name_heads))
+    if cached is None:
+        cached = frozenset(h.lower() for h, kind in lex.name_heads.items()
+                           if kind == "event" and h not in lex.org_heads and " " not in h)
+        _LOWER_HEADS[id(lex.name_heads)] = cached
+    return cached
+
+
+_LOWER_HEADS: dict[int, frozenset[str]] = {}
+
+
+def _compound_events(doc: Doc, lex: Lexicon, blocked: set[int]) -> list[NamedSpan]:
+    """Events written with a lower-case head after a compound of economies: 'the ROK-Japan-China summit
+    meeting', 'the 5th ROK-Mekong business forum', 'US-North Korea summit talks', 'the ROK-US Foreign Ministers'
+    meeting'. The compound names the parties, which makes a particular meeting of a common noun; one of its
+    parts is an economy's name or abbreviation ('Asian-African' alone is not enough)."""
+    heads = _lower_heads(lex)
+    view = view_of(doc)
+    texts = view.texts
+    out: list[NamedSpan] = []
+    for i, text in enumerate(texts):
+        if text not in heads or i in blocked or i < 2:
+            continue
+        if i + 1 < len(doc) and texts[i + 1] in heads and view.spaced[i]:
+            continue  # "summit meeting", "summit talks": the name goes on to the later head
+        k = i
+        while k - 1 > 0 and i - k < 2 and doc[k - 1].is_lower and doc[k - 1].is_alpha and (
+                texts[k - 1] in heads or doc[k - 1].pos_ in ("NOUN", "ADJ")) and (k - 1) not in blocked \
+                and texts[k - 1].capitalize() not in lex.generic_name_words:
+            k -= 1  # "business forum", "summit meeting"; not "annual business forum": a series, no one event
+        start = _left_edge(doc, k, lex, blocked)
+        if start >= k or not _economy_compound(doc, start, k, lex):
+            continue
+        if not _event_shape(doc, start, i, lex):
+            continue
+        named = NamedSpan(start, i + 1, "event", doc[start:i + 1].text, acronym=acronym_after(doc, i + 1))
+        named.ordinal = _ordinal(doc[start - 1].text) if start > 0 else None
+        if start > 0 and _YEAR.match(doc[start - 1].text):
+            named.year = doc[start - 1].text
+        out.append(named)
+    return out
+
+
+def _economy_compound(doc: Doc, start: int, end: int, lex: Lexicon) -> bool:
+    """The name opens with parts joined by hyphens ('ROK-US', 'US-North Korea'), one of them an economy."""
+    if start + 2 >= end or doc[start + 1].text != "-" or not glued(doc, start) or not glued(doc, start + 1):
+        return False
+    parts = [doc[start].text] + [doc[start + 2:e].text for e in range(start + 3, min(end, start + 5) + 1)]
+    return any(p in lex.economy_names or p in lex.economy_adjectives for p in parts)
 
 
 def _name_text(doc: Doc, start: int, end: int) -> str:
@@ -230,12 +337,26 @@ def org_sessions(doc: Doc, orgs: list[tuple[int, int, str, str | None]],
         ordinal = _ordinal(doc[s - 1].text) if s > 0 else None
         year = doc[s - 1].text if s > 0 and _YEAR.match(doc[s - 1].text) else None
         meeting = name.split()[-1] in event_heads and end - start > 1
-        if ordinal is None and not (meeting and (year or _attended(doc, start, end))):
+        if ordinal is None and not (meeting and (year or _attended(doc, start, end) or _occasion(doc, s, end))):
             continue
         found_acronym = acronym_after(doc, end)
+        written = doc[start:end].text
+        if not is_acronym(written) and written != acronym:
+            name = written  # the name as written: "UN General Assembly"; an acronym alone gives the full name
         out.append(NamedSpan(first, end, "event", name, acronym=found_acronym or acronym, ordinal=ordinal,
                              year=year, acronym_follows=found_acronym is not None))
     return out
+
+
+_OCCASIONS = {"occasion", "sidelines", "sideline", "margins", "margin", "eve"}
+
+
+def _occasion(doc: Doc, start: int, end: int) -> bool:
+    """A standing forum as the meeting something happens at: 'on the occasion of the UN General Assembly', 'on
+    the sidelines of the ASEAN Regional Forum', 'the UN General Assembly session'."""
+    if end < len(doc) and doc[end].lower_ in ("session", "meeting", "summit"):
+        return True
+    return start >= 2 and doc[start - 1].lower_ == "of" and doc[start - 2].lower_ in _OCCASIONS
 
 
 def _ordinal(text: str) -> int | None:
@@ -259,3 +380,116 @@ def to_found(named: list[NamedSpan], doc_id: str) -> tuple[list[Found], dict[str
             found.append(Found(n.end + 1, n.end + 2, n.kind, eid))
             acronyms[n.acronym] = (n.kind, eid)
     return found, acronyms
+
+
+# ------------------------------------------------------------------ one event under several names
+
+
+def event_aliases(names: dict[str, str], text: str, lex: Lexicon) -> dict[str, str]:
+    """event id -> the id of the same event under its fullest name, for the events of one document written
+    in several ways: 'Mekong-ROK' / 'Mekong-Republic of Korea Foreign Ministers' Meeting' (an economy's forms),
+    'EAS' / 'East Asia Summit Foreign Ministers' Meeting' (an acronym the text defines), 'the Cooperation Forum'
+    / 'the ROK-Central Asia Cooperation Forum' (the tail of one longer name, no other event ending so).
+    Events named alike only in part ('Japan-China Summit' and 'ROK-Japan-China Summit') stay apart."""
+    if len(names) < 2:
+        return {}
+    keys = {eid: _event_key(name, text, lex) for eid, name in names.items()}
+    groups: dict[tuple[str, ...], list[str]] = {}
+    for eid, key in keys.items():
+        if key:
+            groups.setdefault(key, []).append(eid)
+    parent = {key: key for key in groups}
+    for key in groups:
+        longer = [k for k in groups if len(k) > len(key) and k[-len(key):] == key]
+        if len(key) >= 2 and len(longer) == 1:
+            parent[key] = longer[0]
+    out: dict[str, str] = {}
+    for key, eids in groups.items():
+        root = _root(parent, key)
+        members = [e for k, es in groups.items() if _root(parent, k) == root for e in es]
+        best = max(members, key=lambda e: (len(names[e]), -list(names).index(e)))
+        for e in eids:
+            if e != best:
+                out[e] = best
+    return out
+
+
+def _root(parent: dict[tuple[str, ...], tuple[str, ...]], key: tuple[str, ...]) -> tuple[str, ...]:
+    while parent[key] != key:
+        key = parent[key]
+    return key
+
+
+_ECONOMY_RE: dict[int, re.Pattern[str]] = {}
+
+
+def _economy_re(lex: Lexicon) -> re.Pattern[str]:
+    """Every economy name and abbreviation, longest first, as whole words."""
+    pattern = _ECONOMY_RE.get(id(lex.economy_names))
+    if pattern is None:
+        forms = sorted(lex.economy_names, key=len, reverse=True)
+        pattern = re.compile(r"(?<![\w.])(?:" + "|".join(re.escape(f) for f in forms) + r")(?![\w])")
+        _ECONOMY_RE[id(lex.economy_names)] = pattern
+    return pattern
+
+
+def _event_key(name: str, text: str, lex: Lexicon) -> tuple[str, ...]:
+    """The words of an event's name with each economy written as its code, each acronym the text defines
+    written out, and without a leading ordinal or year and generic words ('Annual')."""
+    name = name.replace("’", "'")
+    name = _economy_re(lex).sub(lambda m: "@" + lex.economy_names[m.group(0)].lower(), name)
+    words: list[str] = []
+    for word in name.split():
+        if is_acronym(word):
+            words += _expansion(word, text) or [word]
+        else:
+            words.append(word)
+    while words and (_ordinal(words[0]) or _YEAR.match(words[0]) or words[0].lower() == "the"):
+        words = words[1:]
+    generic = {w.lower().replace("’", "'") for w in lex.generic_name_words}
+    return tuple(w.lower() for w in words if w.lower() not in generic)
+
+
+def _expansion(acronym: str, text: str) -> list[str] | None:
+    """'East Asia Summit' for 'EAS' when the text writes 'East Asia Summit (EAS)'."""
+    for m in re.finditer(r"\(" + re.escape(acronym) + r"\)", text):
+        before = [w for w in text[max(0, m.start() - 120):m.start()].replace("’", "'").split()
+                  if w[:1].isupper()][-len(acronym):]
+        if len(before) == len(acronym) and "".join(w[0] for w in before) == acronym:
+            return before
+    return None
+
+
+def merge_events(events: dict[str, Event], found: list[Found], text: str,
+                 lex: Lexicon) -> tuple[dict[str, Event], list[Found]]:
+    """One row per event (see :func:`event_aliases`): the fullest name, each attribute from the first mention
+    that states it; the mentions point to that row."""
+    aliases = event_aliases({eid: e.name for eid, e in events.items()}, text, lex)
+    if not aliases:
+        return events, found
+    merged: dict[str, Event] = {}
+    for eid, e in events.items():  # in order of first mention
+        target = aliases.get(eid, eid)
+        old = merged.get(target)
+        if old is None:
+            merged[target] = events[target].model_copy(update={
+                k: getattr(e, k) for k in _EVENT_FIELDS if getattr(e, k) is not None})
+        else:
+            merged[target] = old.model_copy(update={
+                k: getattr(e, k) for k in _EVENT_FIELDS if getattr(old, k) is None and getattr(e, k) is not None})
+    found = [Found(f.start, f.end, f.kind, aliases[f.entity_id]) if f.kind == "event" and f.entity_id in aliases
+             else f for f in found]
+    return {eid: merged[eid] for eid in events if eid in merged}, found
+
+
+_EVENT_FIELDS = ("acronym", "ordinal", "date", "location", "economy_id")
+
+
+def event_head(name: str, lex: Lexicon) -> str:
+    """The meeting word of an event's name in lower case: its last event head ('session' of 'Policy Briefing
+    Session for Year 2018'), else its last word."""
+    words = name.split()
+    for w in reversed(words):
+        if lex.name_heads.get(w) == "event" or lex.name_heads.get(w.capitalize()) == "event":
+            return w.lower()
+    return words[-1].lower() if words else ""

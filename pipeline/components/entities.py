@@ -28,7 +28,7 @@ from pipeline.components.ent_common import (
 from pipeline.components.ent_dates import find_dates
 from pipeline.components.ent_lexicon import DATA_DIR, load_lexicon, with_model_words
 from pipeline.components.ent_links import MentionIndex, event_details, initiative_links, parse_details
-from pipeline.components.ent_named import find_named, org_sessions, to_found
+from pipeline.components.ent_named import event_head, find_named, merge_events, org_sessions, to_found
 from pipeline.components.ent_orgs import acronym_mentions, find_defined_orgs, find_gazetteer_orgs, find_model_orgs
 from pipeline.components.ent_people import PeopleFinder
 from pipeline.components.ent_places import build_gazetteer_matcher, find_places, gazetteer_matches
@@ -142,7 +142,7 @@ class EntityFinder:
         initiatives: dict[str, Initiative] = {}
         events: dict[str, Event] = {}
         locations = dict(lex.locations)
-        index = MentionIndex.of(found)
+        index = MentionIndex.of(found, {pid: p.economy for pid, p in people.items() if p.economy})
         for n in named:
             if n.kind == "initiative":
                 iid = ids.initiative_id(n.name)
@@ -167,6 +167,7 @@ class EntityFinder:
                 "economy_id": (old.economy_id if old else None) or details["economy_id"],
             }
             events[f.entity_id] = Event(event_id=f.entity_id, doc_id=doc._.mofa_doc_id, name=name, **merged)
+        events, found = merge_events(events, found, doc.text, lex)
         self._details_from_common_noun(doc, events, found, locations, index)
         for e in events.values():
             if e.economy_id and e.economy_id not in economies:
@@ -206,22 +207,26 @@ class EntityFinder:
                 orgs.pop(f.entity_id, None)
         return out
 
-    @staticmethod
-    def _details_from_common_noun(doc: DocView, events: dict[str, Event], found: list[Found],
+    def _details_from_common_noun(self, doc: DocView, events: dict[str, Event], found: list[Found],
                                   locations: dict[str, str | None], index: MentionIndex) -> None:
         """A named event stated only in the headline ("Outcome of Korea-Viet Nam Foreign Ministers' Talks") takes
         its date and place from the body's common noun of the same head ("held talks ... in Seoul on June 20"),
         when no other named event shares that head."""
         covered = {i for f in found for i in range(f.start, f.end)}
-        heads = [e.name.split()[-1].lower() for e in events.values()]
+        heads = [event_head(e.name, self.lex) for e in events.values()]
         for eid, e in list(events.items()):
             if e.date and e.location:
                 continue
-            word = e.name.split()[-1].lower()
+            word = event_head(e.name, self.lex)
             if heads.count(word) != 1:
                 continue
-            for i, (lower, text) in enumerate(zip(doc.lowers, doc.texts, strict=True)):  # columns of the DocView
-                if lower != word or text != word or i in covered or in_headline(doc, i):
+            # the common noun first ("In the meeting, ..."), then the verb of a meeting ("met with X on June 20")
+            verbs = ("met", "meets") if word in ("meeting", "talks") else ()
+            hits = [i for i, (lower, text) in enumerate(zip(doc.lowers, doc.texts, strict=True))
+                    if lower == word and text == word] + ([i for i, lower in enumerate(doc.lowers) if lower in verbs]
+                                                          if verbs else [])
+            for i in hits:  # columns of the DocView
+                if i in covered or in_headline(doc, i) or (doc.lowers[i] in verbs and doc[i].pos_ != "VERB"):
                     continue
                 d = parse_details(doc, i, found, locations, index)
                 if any(d.values()):

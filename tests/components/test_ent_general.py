@@ -80,7 +80,7 @@ EVENT_CASES = [
      ("Korea-Japan-China Trilateral Foreign Ministers’ Meeting", None, 10, "2025-11-25", "Busan", "KOR")),
     ("Minister of Foreign Affairs Cho Hyun will attend the 58th session of the Human Rights Council in Geneva on "
      "February 24.",
-     ("United Nations Human Rights Council", "UNHRC", 58, "2025-02-24", "Geneva", "CHE")),
+     ("Human Rights Council", "UNHRC", 58, "2025-02-24", "Geneva", "CHE")),  # the name as written
     ("Foreign Minister Cho Hyun will travel to New York from September 20 to 24 to attend the 81st UNGA.",
      ("United Nations General Assembly", "UNGA", 81, "2025-09-20", "New York", "USA")),
     ("The 2026 G20 Summit will be held in Miami, the United States, on December 14.",
