@@ -13,6 +13,7 @@ two-word name whose second word has the Korean hyphenated shape); others are giv
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from dataclasses import dataclass, field
 
@@ -21,13 +22,27 @@ from spacy.tokens import Doc
 from pipeline import ids
 from pipeline.components.ent_common import DocView, Found, in_headline, is_acronym, org_head_after, view_of
 from pipeline.components.ent_lexicon import Lexicon
+from pipeline.components.ent_officials import load_record, load_words
 from schemas.models import Person
 
 _NOT_NAME = {"The", "He", "She", "It", "This", "That", "In", "On", "At", "As", "And", "With", "For", "By",
              "January", "February", "March", "April", "May", "June", "July", "August", "September",
-             "October", "November", "December", "Mr.", "Ms.", "Mrs.", "Dr."}
-_HONORIFIC = {"Mr.", "Ms.", "Mrs.", "Dr.", "Mr", "Ms", "Mrs", "Dr"}
+             "October", "November", "December", "Jan.", "Feb.", "Mar.", "Apr.", "Jun.", "Jul.", "Aug.", "Sep.",
+             "Sept.", "Oct.", "Nov.", "Dec.", "Mr.", "Ms.", "Mrs.", "Dr."}
+#: Honorifics before a name, never part of it ("H.E. Mr. Kim", "Amb. Lee", "Madam Park"); "Amb" and "Prof" come
+#: with their period as a token of its own.
+_HONORIFIC = {"Mr.", "Ms.", "Mrs.", "Dr.", "Mr", "Ms", "Mrs", "Dr", "H.E.", "H.E", "Amb.", "Amb", "Prof.", "Prof",
+              "Madam", "Madame", "Mme", "Mme.", "Excellency"}
+#: Words closing a capitalised name that is a title word too ("Robert King, Special Envoy"): the title word stays in
+#: the name when what follows cannot continue a title.
+_TITLE_CONTINUES = frozenset({"of", "for", "to", "and", "at", "on", "in", "&", "-", "’s", "'s"})
 _KOREAN_GIVEN = re.compile(r"^[A-Z][a-z]+-[a-z]+$")
+_CAMEL = re.compile(r"^([A-Z][a-z]+)([A-Z][a-z]+)$")
+_VERB_ENDINGS = ("ed", "es", "ing")
+_INITIAL = re.compile(r"^[A-Z]\.$")
+#: Lower-case words between a name's comma and its title ("Marco Rubio, newly appointed Secretary of State").
+_TITLE_LEAD = frozenset({"newly", "recently", "appointed", "elected", "designated", "incoming", "outgoing", "current",
+                         "new", "then", "the"})
 # A given name after an East Asian family name is made of romanised syllables (Korean, pinyin, Japanese): "Inkyo",
 # "Hyun", "Jinping", "Toshimitsu"; a word that is none ("Hourn", "Said") makes no East Asian name of itself.
 _SYLLABLE = r"(?:kk|tt|pp|ss|jj|ch|sh|zh|ts|g|k|n|d|t|r|l|m|b|p|s|j|h|y|w|q|x|z|c|f)?" \
@@ -102,6 +117,8 @@ class PeopleFinder:
 
     def __init__(self, lex: Lexicon) -> None:
         self.lex = lex
+        self.record = load_record()
+        self.non_person_kinds = load_words("non_person_kinds.txt")
 
     # -- titles -------------------------------------------------------------------------------------------------
     def _unit(self, doc: DocView, i: int, econ_at: dict[int, tuple[int, str]],
@@ -126,8 +143,10 @@ class PeopleFinder:
                 break
         if head is None:
             return None
-        # "of"/"for" + domain phrase (title words or topic words: "for Humanitarian Assistance")
-        if j + 1 < len(doc) and doc.lowers[j] in ("of", "for"):
+        # "of"/"for" + domain phrase (title words or topic words: "for Humanitarian Assistance"), then maybe a second
+        # "for" phrase ("Assistant Secretary of State for East Asian Affairs")
+        complements = 0
+        while complements < 2 and j + 1 < len(doc) and doc.lowers[j] in ("for",) + (() if complements else ("of",)):
             k = j + 1
             if k < len(doc) and doc.lowers[k] == "the":
                 k += 1
@@ -147,14 +166,26 @@ class PeopleFinder:
                     m += 1
                 else:
                     break
-            if words:
-                content.update(words)
-                j = m
+            if not words:
+                break
+            content.update(words)
+            j = m
+            complements += 1
         unit = _Unit(j, j, (head, frozenset(ranks), frozenset(content)))
+        if "local" in lex.roles(head) and j + 1 < len(doc) and doc.lowers[j] == "of":
+            area_end = self._local_area(doc, j + 1, econ_at)
+            if area_end is not None:  # "Mayor of Busan", "Governor of Chungcheongbuk-do Province": a local office
+                unit.counterpart_text = doc[j:area_end].text
+                unit.end = area_end
+                unit.closed = True
+                return unit
         # "Special Envoy for Myanmar": the state an office deals with is part of its text, not its holder's state
         if j + 1 < len(doc) and doc.lowers[j] == "for" and j + 1 in econ_at and not content:
-            unit.counterpart_text = doc[j:econ_at[j + 1][0]].text
-            unit.end = econ_at[j + 1][0]
+            end = econ_at[j + 1][0]
+            while end < len(doc) and doc.caps[end] and end not in econ_at and self._domain(_word_at(doc, end)[0]):
+                end = _word_at(doc, end)[1]  # "Special Representative for North Korea Policy"
+            unit.counterpart_text = doc[j:end].text
+            unit.end = end
             unit.closed = True
             return unit
         k = j + 1 + (1 if j + 1 < len(doc) and doc.lowers[j + 1] == "the" else 0)
@@ -193,6 +224,17 @@ class PeopleFinder:
                 unit.closed = True
         return unit
 
+    def _local_area(self, doc: DocView, k: int, econ_at: dict[int, tuple[int, str]]) -> int | None:
+        """End of the city or province named from token k: a known place and/or capitalised words up to an
+        administrative head ("Daejeon Metropolitan City", "Jeonbuk State"); None when there is neither."""
+        last, m, n = None, k, 0
+        while m < len(doc) and doc.caps[m] and m not in econ_at and n < 5:
+            word, nxt = _word_at(doc, m)
+            if "admin" in self.lex.roles(word) or (m == k and word in self.lex.locations):
+                last = nxt
+            m, n = nxt, n + 1
+        return last
+
     def _org_name_at(self, doc: DocView, k: int) -> bool:
         """A capitalised organisation name from token k, after "the" ("the Korea Institute for X")."""
         if k < len(doc) and doc.lowers[k] == "the":
@@ -224,6 +266,9 @@ class PeopleFinder:
             return None  # see title_starts
         prefix_start = i
         economy = None
+        former = doc.lowers[i] == "former" and i + 1 in econ_at  # "former U.S. Ambassador to X"
+        if former:
+            i += 1
         if i in econ_at:
             after = econ_at[i][0]
             if after < len(doc) and doc.texts[after] in ("’s", "'s"):  # "Mexico's Ambassador to Korea"
@@ -231,9 +276,11 @@ class PeopleFinder:
             if after < len(doc) and self.lex.is_title_word(_word_at(doc, after)[0]):
                 economy = econ_at[i][1]
                 i = after
-        former = False
-        if i < len(doc) and doc.lowers[i] == "former":
+        if not former and i < len(doc) and doc.lowers[i] == "former":
             former = True
+            i += 1
+        acting = i + 1 < len(doc) and doc.texts[i] == "acting"  # "acting Assistant Secretary": part of the title
+        if acting:
             i += 1
         start = i
         units = []
@@ -254,7 +301,8 @@ class PeopleFinder:
             if unit.closed:
                 break
             j = unit.end
-            if j + 1 < len(doc) and doc.texts[j] == "and" and self._unit(doc, j + 1, econ_at) is not None:
+            nxt_unit = self._unit(doc, j + 1, econ_at) if j + 1 < len(doc) and doc.texts[j] == "and" else None
+            if nxt_unit is not None and nxt_unit.spec != unit.spec:  # "President and President X": two people
                 i = j + 1
                 continue
             break
@@ -264,6 +312,8 @@ class PeopleFinder:
         # "Deputy Prime Minister and Minister of Foreign Affairs": two offices, each complete (a rank or a field);
         # "Spokesperson and Deputy Minister for Public Affairs" (a bare head joined to an office) is one post
         offices = pieces if len(units) > 1 and all(ranks or content for _, ranks, content in units) else [text]
+        if acting:
+            text, offices = "acting " + text, ["acting " + offices[0], *offices[1:]]
         if economy is None:
             for phrase, code in self.lex.title_economies.items():
                 if phrase in text:
@@ -279,23 +329,88 @@ class PeopleFinder:
         while j < len(doc) and len(words) < 4 and j not in stop:
             text = doc.texts[j]
             if text in _HONORIFIC and not words:
-                j += 1
+                j += 2 if j + 1 < len(doc) and doc.texts[j + 1] == "." and not doc.spaced[j] else 1
+                continue
+            if not words and self._joined_title(text):
+                j += 1  # "ViceMinister Kim": title words glued in the original are no name
                 continue
             word, nxt = _word_at(doc, j)
-            if not doc.caps[j] or text in _NOT_NAME or j in econ_at or (is_acronym(text) and len(text) > 1):
+            if not doc.caps[j] or text in _NOT_NAME or j in econ_at:
                 break
+            if is_acronym(text) and len(text) > 1:
+                word = self._capitals_name(doc, j, word, words)
+                if word is None:
+                    break
             tok = doc[j]
-            if self.lex.is_title_word(word) or word in self.lex.name_heads or tok.is_punct:
+            if word in self.lex.headline_verbs and (not words or in_headline(doc, j)):
+                break  # "Minister Holds Talks": a headline's verb is no name
+            if word in self.lex.org_heads:
+                break  # "... of the Governors Association": an organisation's head is no name word
+            if (self.lex.is_title_word(word) or word in self.lex.name_heads or tok.is_punct) \
+                    and not (words and self._title_word_in_name(doc, word, nxt)):
                 break
             if tok.pos_ in ("VERB", "AUX") and words:
                 break
             if not words and self.lex.is_common(word):
                 break  # "Development Cooperation", "Public Diplomacy": topic words open no name
+            glued = self._glued_family(word) if not words else None
+            if glued is not None:  # "Minister Kangvoiced": a family name glued to the next word in the original
+                words.append(glued)
+                j = nxt
+                break
             words.append(word)
             j = nxt
+            if len(words) == 1 and word in self.lex.family_names and j + 1 < len(doc) and doc.texts[j] == ",":
+                given, after = _word_at(doc, j + 1)  # "Kang, Kyung-wha": the comma form of a family-first name
+                if _KOREAN_GIVEN.match(given) and (after >= len(doc) or not doc.caps[after]):
+                    words.append(given)
+                    j = after
+                    break
         if words and all(self.lex.is_common(w) for w in words):
             return i, []
         return j, words
+
+    def _capitals_name(self, doc: DocView, j: int, word: str, words: list[str]) -> str | None:
+        """'PARK Cheol Hee', 'Sergey LAVROV', 'Chancellor PARK': a family name written in capitals, in title case;
+        None for an acronym. A capitals word is a family name when its title-case form is an East Asian family
+        name, or when it follows a given name (three letters or more, with a vowel)."""
+        if not word.replace("-", "").isalpha():
+            return None
+        titled = word[0] + word[1:].lower()
+        if titled in self.lex.family_names:
+            return titled
+        if words and len(word) >= 3 and any(c in "AEIOUY" for c in word):
+            return titled
+        return None
+
+    def _title_word_in_name(self, doc: DocView, word: str, nxt: int) -> bool:
+        """'Robert King,': a bare title head after a name word ends the name, unless nothing after it can go on
+        with a title (no capitalised word, no 'of'/'for'/'to' ...)."""
+        if self.lex.roles(word) != frozenset({"head"}):
+            return False
+        if nxt >= len(doc):
+            return True
+        return not doc.caps[nxt] and doc.lowers[nxt] not in _TITLE_CONTINUES
+
+    @staticmethod
+    def _names_next(doc: DocView, k: int) -> bool:
+        """Token k is a capitalised word that may begin a name (not a month, a pronoun or an opening bracket)."""
+        return k < len(doc) and doc.caps[k] and doc.texts[k] not in _NOT_NAME and not is_acronym(doc.texts[k])
+
+    def _joined_title(self, word: str) -> bool:
+        """'ViceMinister', 'SecretaryPompeo' -> True for the first: title words glued together (a lost space)."""
+        m = _CAMEL.match(word)
+        return m is not None and self.lex.is_title_word(m.group(1)) and self.lex.is_title_word(m.group(2))
+
+    def _glued_family(self, word: str) -> str | None:
+        """'Kangvoiced' -> 'Kang': a family name glued to a lower-case word (a space lost in the original)."""
+        if word in self.lex.family_names or not word.isalpha():
+            return None
+        for k in (4, 3, 2, 5):
+            head, rest = word[:k], word[k:]
+            if head in self.lex.family_names and len(rest) >= 5 and rest.islower() and rest.endswith(_VERB_ENDINGS):
+                return head  # a verb's ending ("voiced", "stressed"), never a name's ("Antony", "Joseph")
+        return None
 
     # -- the document -------------------------------------------------------------------------------------------
     def candidates(self, doc: Doc | DocView, econ_at: dict[int, tuple[int, str]], blocked: set[int],
@@ -313,6 +428,11 @@ class PeopleFinder:
             if title is None:
                 continue
             name_end, words = self.parse_name(doc, title.end, econ_at, blocked)
+            if not words and title.end in blocked and not (org_at and title.end in org_at):
+                # "Special Representative Sydney Seiler": a given name that is also a place's name
+                name_end, words = self.parse_name(doc, title.end, econ_at, blocked - {title.end})
+                if len(words) < 2 or (name_end - 1) in blocked:
+                    name_end, words = title.end, []
             if words:
                 cand = Candidate(title.start, name_end, words, title, title.economy, self._title_strings(title),
                                  org_title=title.prefix_start - 1 in blocked, counterpart=title.counterpart,
@@ -333,18 +453,60 @@ class PeopleFinder:
         for ent in doc.ents:
             if ent.label_ != "PERSON" or any(t.i in used or t.i in blocked for t in ent):
                 continue
-            end, words = self.parse_name(doc, ent.start, econ_at, blocked)
+            start = ent.start
+            before = doc.lowers[start - 1] if start > 0 else ""
+            if before in self.non_person_kinds or (before == "the" and len(ent) == 1):
+                continue  # "the weekly newspaper Charlie Hebdo", "the Elders": a named thing of a kind, no person
+            if start > 0 and start - 1 not in used and start - 1 not in blocked and doc.texts[start - 1].isupper() \
+                    and doc.texts[start - 1].title() in self.lex.family_names:
+                start -= 1  # "PARK Cheol Hee": the model's PERSON leaves out a family name in capitals
+            end, words = self.parse_name(doc, start, econ_at, blocked)
             if end != ent.end or not words:
                 continue
-            cand = Candidate(ent.start, ent.end, words, None)
+            cand = Candidate(start, ent.end, words, None)
             # titles/economy only; the mention is the name
             self._after_name(doc, cand, ent.end, econ_at, blocked, org_at)
             out.append(cand)
-            used.update(range(ent.start, ent.end))
+            used.update(range(start, ent.end))
         out += self._appositive_names(doc, econ_at, blocked, used, org_at)
         out.sort(key=lambda c: c.start)
         self._propagate_economy(doc, out)
+        self._counterparts(doc, out, econ_at)
         return out
+
+    @staticmethod
+    def _counterparts(doc: DocView, cands: list[Candidate], econ_at: dict[int, tuple[int, str]]) -> None:
+        """'her Chinese counterpart Wang Yi', 'his Dutch and Australian counterparts, A and B': the economies
+        before 'counterpart(s)' are those of the names after it, in order."""
+        ends = {end: (start, code) for start, (end, code) in econ_at.items()}
+        for n, c in enumerate(cands):
+            k = c.start - 1
+            if k > 0 and doc.texts[k] == ",":
+                k -= 1
+            if k < 1 or doc.lowers[k] not in ("counterpart", "counterparts") or c.descriptor:
+                continue
+            codes: list[str] = []
+            m = k
+            while m > 0:
+                if m in ends:
+                    codes.insert(0, ends[m][1])
+                    m = ends[m][0]
+                elif doc.lowers[m - 1] in ("and", ",") and codes:
+                    m -= 1
+                else:
+                    break
+            if not codes:
+                continue
+            run = [c]
+            for later in cands[n + 1:]:
+                if doc[run[-1].end:later.start].text.strip() not in ("and", ",", ", and") or later.descriptor:
+                    break
+                run.append(later)
+            if doc.lowers[k] == "counterpart":
+                run, codes = run[:1], codes[-1:]
+            if len(run) == len(codes):
+                for cand, code in zip(run, codes, strict=True):
+                    cand.economy = cand.economy or code
 
     def _appositive_names(self, doc: DocView, econ_at: dict[int, tuple[int, str]], blocked: set[int],
                           used: set[int], org_at: dict[int, int] | None = None) -> list[Candidate]:
@@ -365,9 +527,17 @@ class PeopleFinder:
                 start -= 1
             while start < name_end and (doc.texts[start] in _NOT_NAME or doc.texts[start] == "-"):
                 start += 1
-            end, words = self.parse_name(doc, start, econ_at, blocked)
-            if end != name_end or len(words) < 2:
+            # "Press Briefing Han Seo-jun, Spokesperson": a run of capitalised words may end in the name; the first
+            # start that reads as a whole name, one opening with an East Asian family name first
+            fits = []
+            for s in range(start, name_end - 1):
+                end, words = self.parse_name(doc, s, econ_at, blocked)
+                if end == name_end and len(words) >= 2:
+                    fits.append((s, words))
+            if not fits:
                 continue
+            start, words = next((f for f in fits if f[1][0] in self.lex.family_names), fits[0])
+            end = name_end
             cand = Candidate(start, end, words, None)
             if self._after_name(doc, cand, end, econ_at, blocked, org_at) == end or not cand.titles:
                 continue
@@ -396,13 +566,14 @@ class PeopleFinder:
                 cand.private = True
                 return expert[1]
             k = j + 1
-            if doc.lowers[k] in ("the", "then"):
+            while k < len(doc) - 1 and doc.lowers[k] in _TITLE_LEAD and doc.texts[k].islower():
                 k += 1
             title = self.parse_title(doc, k, econ_at, org_at)
             if (title is not None and title.start == k + (1 if doc.lowers[k] == "former" else 0)) or (
                     title is not None and title.prefix_start == k):
                 _, words = self.parse_name(doc, title.end, econ_at, blocked)
-                if not words:
+                # a capitalised word right after the title opens the next holder's name ("A, Special Envoy B")
+                if not words and not self._names_next(doc, title.end):
                     cand.titles.extend(self._title_strings(title))
                     cand.economy = cand.economy or title.economy
                     cand.private = cand.private or title.private
@@ -501,7 +672,7 @@ class PeopleFinder:
             if len(c.words) >= 2 and not in_headline(doc, c.start) and (c.title is not None or c.titles
                                                                          or self._name_shape(c.words)):
                 name = " ".join(c.words)
-                pid = ids.person_id(name)
+                pid = self.person_id(c.words)
                 p = people.setdefault(pid, {"name": name, "words": c.words, "titles": [], "economy": None,
                                             "short_titles": [], "org": False})
                 p["org"] = p["org"] or c.org_title or c.private or c.counterpart == "KOR"
@@ -518,11 +689,14 @@ class PeopleFinder:
                                   and doc[c.end - 1].pos_ == "PROPN" and c.title.end < c.end
                                   and (c.title.end - c.title.start >= 2 or c.title.economy is not None))
             odd = c.title is None and not c.titles and not self._name_shape(c.words)
+            # "Kasai" alone, with no title and no full name in the release: a place or a thing as often as a person
+            odd = odd or (c.title is None and not c.titles and len(c.words) == 1
+                          and c.words[0] not in self.lex.family_names)
             # "Kim Hourn" with no title: a family name before a word that is no given name makes no person
             if pid is None and c.words and not odd and (vouched or (not in_headline(doc, c.start)
                                                                     and len(c.words) > 1)):
                 name = " ".join(c.words)
-                pid = ids.person_id(name)
+                pid = self.person_id(c.words)
                 people.setdefault(pid, {"name": name, "words": c.words, "titles": [], "economy": None,
                                         "short_titles": [], "org": c.org_title})
             if pid is None:
@@ -537,9 +711,47 @@ class PeopleFinder:
                 pid = self._match_descriptor(c, people, assigned, cands)
                 if pid:
                     assigned[n] = pid
+        remap = self._from_record(people, doc._.mofa_published if doc.has_extension("mofa_published") else None)
+        assigned = {n: remap.get(pid, pid) for n, pid in assigned.items()}
         found = [Found(cands[n].start, cands[n].end, "person", pid) for n, pid in sorted(assigned.items())]
         return found, {pid: self._record(pid, p) for pid, p in people.items()
                        if any(v == pid for v in assigned.values())}
+
+    def person_id(self, words: list[str]) -> str:
+        """One id per person whatever the spelling of the name in a release: initials left out ("Antony J.
+        Blinken" = "Antony Blinken") and an East Asian family name first ("Taro Kono" = "Kono Taro")."""
+        words = [w for w in words if _INITIAL.match(w) is None] or words
+        if len(words) == 2 and words[-1] in self.lex.family_names and words[0] not in self.lex.family_names \
+                and self._split(words)[0] == words[-1]:
+            words = [words[-1], words[0]]
+        return ids.person_id(" ".join(words))
+
+    def _from_record(self, people: dict[str, dict], day: dt.date | None) -> dict[str, str]:
+        """'Minister Kang' alone: the holder of that office at the release's date (``officials_record.tsv``) is the
+        person, under the full name's id; a full name of such a holder takes the record's economy when the text
+        states none. Returns the ids replaced."""
+        remap: dict[str, str] = {}
+        if day is None:
+            return remap
+        for pid, p in list(people.items()):
+            words = p["words"]
+            family = words[0] if len(words) == 1 else self._split(words)[0]
+            official = self.record.holder(family or "", p["titles"] + p["short_titles"], day, p["economy"])
+            if official is None:
+                continue
+            if len(words) > 1:
+                p["economy"] = p["economy"] or official.economy
+                continue
+            new = self.person_id(official.name.split())
+            if new in people:
+                target = people[new]
+                target["short_titles"].extend(p["titles"] + p["short_titles"])
+            else:
+                people[new] = {**p, "name": official.name, "words": official.name.split(),
+                               "economy": p["economy"] or official.economy}
+            del people[pid]
+            remap[pid] = new
+        return remap
 
     def _match_name(self, c: Candidate, people: dict[str, dict], doc: DocView, order: list, assigned: dict[int, str],
                     cands: list[Candidate]) -> str | None:

@@ -21,6 +21,10 @@ from schemas.models import Paragraph
 
 #: A paragraph's leading number or bullet, with the space after it.
 _MARKER = re.compile(r"(?:\d{1,2}\s?[.)]|\(\d{1,2}\)|[°◦•●▶▷▴►■□◆◇ㅇ])[ \t\u00a0]*")
+# A sentence never starts inside a name: after an honorific's period ("Amb. | Kim Gunn") or between a family name
+# and a hyphenated given name ("Kim | Hee-sang"). The match ends where the parser must not start a sentence.
+_NAME_JOIN = re.compile(r"\b(?:Amb|Mr|Mrs|Ms|Dr|Prof|Sen|Gen|Gov|Rep|Adm|Col|Lt|Capt|H\.E)\.[ \u00a0]+(?=[A-Z])"
+                        r"|\b[A-Z][a-z]{1,6}[ \u00a0]+(?=[A-Z][a-z]+-[a-z]+\b)")
 
 
 @Language.factory("mofa_structure")
@@ -41,13 +45,15 @@ class ParagraphBoundaries:
         flags = doc.to_array([SENT_START]).astype("int64")  # 1 starts a sentence, -1 does not, 0 unknown
         changed = False
         # A paragraph's number or bullet ('1.', '(2)', '°', '▴') belongs to its first sentence.
+        text = doc.text
         markers = [(p.start, p.start + m.end()) for p in paragraphs
-                   if (m := _MARKER.match(doc.text, p.start, p.end)) is not None]
+                   if (m := _MARKER.match(text, p.start, p.end)) is not None]
+        inside_name = {m.end() for m in _NAME_JOIN.finditer(text)}
         for i in range(1, len(idxs)):
             idx = idxs[i]
             if (idx in starts and not spaces[i]) or (spaces[i - 1] and "\n\n" in doc[i - 1].text):
                 flags[i], changed = 1, True
-            elif markers and any(start < idx <= end for start, end in markers):
+            elif idx in inside_name or (markers and any(start < idx <= end for start, end in markers)):
                 flags[i], changed = -1, True
             elif any(start < idx < end for start, end in headline):
                 # A title or subtitle is one sentence, however telegraphic.
