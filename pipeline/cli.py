@@ -134,7 +134,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("query", help="run SQL on processed/mofa.duckdb and print the result",
                        description="Run one SQL statement on the DuckDB database (read-only). Tables: documents, "
-                                   "sentences, mentions, people, economies, organizations, initiatives, "
+                                   "sentences, mentions, people, roles, economies, organizations, initiatives, "
                                    "initiative_links, events, claims, manifest, rejects; views: claims_by_speaker, "
                                    "economy_mentions_by_month.",
                        epilog="examples:\n"

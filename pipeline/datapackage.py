@@ -35,6 +35,7 @@ PRIMARY_KEYS: dict[str, list[str]] = {
     "documents": ["doc_id"],
     "sentences": ["sent_id"],
     "people": ["person_id"],
+    "roles": ["doc_id", "person_id"],
     "economies": ["economy_id"],
     "organizations": ["org_id"],
     "initiatives": ["initiative_id"],
@@ -52,6 +53,8 @@ STRUCTURAL_FKS: list[tuple[str, str, str, str]] = [
     ("initiative_links", "doc_id", "documents", "doc_id"),
     ("initiative_links", "sent_id", "sentences", "sent_id"),
     ("initiative_links", "initiative_id", "initiatives", "initiative_id"),
+    ("roles", "doc_id", "documents", "doc_id"),
+    ("roles", "person_id", "people", "person_id"),
     ("events", "doc_id", "documents", "doc_id"),
     ("claims", "doc_id", "documents", "doc_id"),
     ("claims", "sent_id", "sentences", "sent_id"),
@@ -62,6 +65,7 @@ CHECKED_FKS: list[tuple[str, str, str, str]] = [
     ("initiative_links", "economy_id", "economies", "economy_id"),
     ("events", "economy_id", "economies", "economy_id"),
     ("people", "economy", "economies", "economy_id"),
+    ("roles", "economy", "economies", "economy_id"),
 ]
 
 

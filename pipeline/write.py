@@ -37,6 +37,7 @@ from schemas.models import (
     Person,
     Record,
     Reject,
+    Role,
 )
 
 #: Tables whose rows come straight from each document, in doc_id order.
@@ -148,6 +149,7 @@ def assemble(results: Iterable[DocResult], manifest: list[ManifestEntry],
     tables: dict[str, list[BaseModel]] = {name: [] for name in TABLES}
     for r in sorted(results, key=lambda r: r.document.doc_id):
         tables["documents"].append(r.document)
+        tables["roles"].extend(roles_of(r))
         for name in ("sentences", "mentions", "people", "economies", "organizations", "initiatives",
                      "initiative_links", "events", "claims"):
             tables[name].extend(getattr(r, name))
@@ -159,6 +161,13 @@ def assemble(results: Iterable[DocResult], manifest: list[ManifestEntry],
     tables["manifest"] = sorted(manifest, key=lambda m: m.source)
     tables["rejects"] = sorted(rejects, key=lambda r: (r.source, r.stage, r.reason))
     return tables
+
+
+def roles_of(result: DocResult) -> list[Role]:
+    """The document's people as it presents them (before the corpus merge), one row per person."""
+    doc_id = result.document.doc_id
+    return [Role(doc_id=doc_id, person_id=p.person_id, name=p.name, economy=p.economy, titles=list(p.titles))
+            for p in sorted(result.people, key=lambda p: p.person_id)]
 
 
 def dedupe_links(rows: Iterable[BaseModel]) -> list[BaseModel]:
@@ -270,6 +279,7 @@ class CorpusWriter:
             raise ValueError(f"documents must come in increasing doc_id order ({doc_id} after {self._last_doc_id})")
         self._last_doc_id = doc_id
         self.sinks["documents"].add([result.document])
+        self.sinks["roles"].add(roles_of(result))
         for name in PER_DOCUMENT:
             rows = getattr(result, name)
             self.sinks[name].add(dedupe_links(rows) if name == "initiative_links" else rows)

@@ -158,6 +158,19 @@ class Person(Record):
                               examples=[["Minister of Foreign Affairs"]])
 
 
+class Role(Record):
+    """A person as one document presents them: the name, titles and economy read in that document (the people
+    table merges them over the corpus, so a minister's titles of twenty years stand in one row)."""
+
+    doc_id: str = Field(description="Document id.")
+    person_id: str = Field(description="Person id (people table).", examples=["person:cho-tae-yul"])
+    name: str = Field(description="Fullest name given in this document.", examples=["Cho Tae-yul"])
+    economy: str | None = Field(default=None, description="ISO 3166-1 alpha-3 of the person's economy, as read "
+                                "in this document.", examples=["KOR"])
+    titles: list[str] = Field(default_factory=list, description="Titles read in this document.",
+                              examples=[["Minister of Foreign Affairs"]])
+
+
 class Economy(Record):
     """One economy (country or APEC member economy), by ISO 3166-1 alpha-3."""
 
@@ -273,6 +286,7 @@ TABLES: dict[str, type[Record]] = {
     "sentences": Sentence,
     "mentions": Mention,
     "people": Person,
+    "roles": Role,
     "economies": Economy,
     "organizations": Organization,
     "initiatives": Initiative,
