@@ -159,8 +159,10 @@ class Person(Record):
 
 
 class Role(Record):
-    """A person as one document presents them: the name, titles and economy read in that document (the people
-    table merges them over the corpus, so a minister's titles of twenty years stand in one row)."""
+    """A person as one document presents them: the name, titles and economy read in that document.
+
+    The people table merges these over the corpus, where a minister's titles of twenty years stand in one row.
+    """
 
     doc_id: str = Field(description="Document id.")
     person_id: str = Field(description="Person id (people table).", examples=["person:cho-tae-yul"])
