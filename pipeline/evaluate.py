@@ -54,8 +54,10 @@ already-matched gold item (an entity split in two) is a false positive.
 * ``economies``: the alpha-3 set of the document's economy mentions against core (tp/fn); codes in neither core
   nor optional are fp.
 * ``organizations`` / ``initiatives``: the document's mentions of that kind, through their entity_id, to the
-  organizations / initiatives table. A prediction matches a gold item when any of {name, acronym} equals any of
-  the gold's {name, acronym}. Initiative names also ignore quotes and treat hyphens as spaces.
+  organizations / initiatives table. A prediction matches a gold item when any of {name, acronym, the entity's
+  mention texts in the document} equals any of the gold's {name, acronym}: the table holds one canonical name per
+  corpus ("United Nations Security Council") while the gold writes the form of the page ("UN Security
+  Council"). Initiative names also ignore quotes and treat hyphens as spaces.
 * ``initiative_links``: gold pairs (initiative, economy, role) from each initiative's ``lead`` and
   ``endorsed_by`` lists; predicted rows of the document, their initiative matched as above. Pairs from
   optional initiatives are optional.
@@ -578,14 +580,16 @@ def _score_economies(view: _DocView, gold: Any) -> _Counts:
 
 
 def _keys(item: dict[str, Any], norm: Callable[[str], str]) -> set[str]:
-    return {norm(str(v)) for k in ("name", "acronym") if (v := _scalar(item.get(k)))} - {""}
+    keys = {norm(str(v)) for k in ("name", "acronym") if (v := _scalar(item.get(k)))}
+    return (keys | {norm(str(t)) for t in item.get("_texts", ())}) - {""}
 
 
 def _entity_rows(view: _DocView, kind: str, table: dict[str, dict[str, Any]]) -> list[dict[str, Any]]:
     rows = []
     for eid in view.mention_ids(kind):
-        if eid in table:
-            rows.append(table[eid])
+        if eid in table:  # with the forms written in this document (see the module docstring)
+            texts = {str(m.get("text")) for m in view.mentions if str(m.get("entity_id")) == eid}
+            rows.append({**table[eid], "_texts": sorted(texts)})
         else:
             text = next((m.get("text") for m in view.mentions if str(m.get("entity_id")) == eid), eid)
             rows.append({"name": text, "acronym": None})

@@ -45,6 +45,7 @@ class Lexicon:
     expert_mods: frozenset[str] = frozenset()  # "senior", "visiting": may stand before an expert head
     org_heads: frozenset[str] = frozenset()  # "Corporation", "Agency": a name ending so is an organisation
     state_org_heads: frozenset[str] = frozenset()  # "Ministry", "Guard": a state's own organs
+    org_kind_nouns: frozenset[str] = frozenset()  # "newspaper", "think tank": a name after one is an organisation
     initiatives: tuple[tuple[str, str | None], ...] = ()  # headless initiative names and acronyms
     economy_short: dict[str, str] = field(default_factory=dict)  # "North" -> PRK, only as "the North" in context
     headline_verbs: frozenset[str] = frozenset()  # "Presents", "Launches": end a name in a Title Case headline
@@ -133,7 +134,9 @@ def load_lexicon(data_dir: Path = DATA_DIR) -> Lexicon:
         common_words=frozenset(r[0] for r in _rows(data_dir / "common_words.txt")),
         expert_heads=frozenset(w for w in experts if not w.startswith("mod:")),
         expert_mods=frozenset(w[4:] for w in experts if w.startswith("mod:")),
-        org_heads=frozenset(r[0].removeprefix("state:") for r in _rows(data_dir / "org_heads.txt")),
+        org_heads=frozenset(r[0].removeprefix("state:") for r in _rows(data_dir / "org_heads.txt")
+                            if not r[0].startswith("kind:")),
+        org_kind_nouns=frozenset(r[0][5:] for r in _rows(data_dir / "org_heads.txt") if r[0].startswith("kind:")),
         state_org_heads=frozenset(r[0][6:] for r in _rows(data_dir / "org_heads.txt") if r[0].startswith("state:")),
         initiatives=tuple((r[0], r[1] if len(r) > 1 and r[1] else None) for r in _rows(data_dir / "initiatives.tsv")),
         economy_short=short,

@@ -141,67 +141,222 @@ def _spell(letters: str, chain: list[tuple[str, int]], w: int, memo: dict | None
 
 
 _ORG_REJECT_FIRST = {"Minister", "Secretary", "President", "Ambassador", "Spokesperson"}
+_TRAILING_PREPS = {"of", "the", "and", "for", "on", "between", "with", "at", "in", "to", "by", "from", "against"}
+_PARTY_NOUNS = {"side", "sides"}  # "the Mekong side": a party to talks, not a body's name
+_PLURAL_TAGS = {"NNS", "NNPS"}
+
+
+def _trim(doc: Doc, start: int, end: int) -> tuple[int, int]:
+    """The model's span without a leading article, bullet or symbol ('▴Ministry of ...') and a trailing
+    possessive or punctuation ("the White House's")."""
+    while start < end and (doc[start].lower_ == "the" or doc[start].is_punct
+                           or not any(c.isalnum() for c in doc[start].text)):
+        start += 1
+    while end > start and (doc[end - 1].is_punct or doc[end - 1].is_space or doc[end - 1].text in ("’s", "'s")):
+        end -= 1
+    return start, end
+
+
+def _broken(doc: Doc, ent: Span) -> bool:
+    """A span the model cut out of a longer word or glued text: 'Korea(DPRK' (an acronym glued to a bracket),
+    'Mekong-' of 'Mekong-ROK', '-Mekong' of 'ROK-Mekong'."""
+    if any(("(" in t.text or ")" in t.text) and len(t.text) > 1 for t in ent):
+        return True
+    last = doc[ent.end - 1]
+    if (last.text == "-" and not last.whitespace_) or (ent.end < len(doc) and doc[ent.end].text == "-"
+                                                       and not last.whitespace_ and not doc[ent.end].whitespace_):
+        return True
+    return ent.start > 0 and doc[ent.start - 1].text == "-" and not doc[ent.start - 1].whitespace_ \
+        and ent.start > 1 and not doc[ent.start - 2].whitespace_
+
+
+def _joined(text: str, lex: Lexicon) -> bool:
+    """Words run together in the original ('Secretaryof', 'SecretaryPompeo', 'UnitedStates'): an office word or
+    an economy's name read across the joint is no organisation's name."""
+    for k in range(2, len(text) - 1):
+        left, right = text[:k], text[k:]
+        if left in lex.title_roles and (right in ("of", "for", "to", "and", "the") or right[0].isupper()):
+            return True
+        if left[-1].islower() and right[0].isupper() and f"{left} {right}" in lex.economy_names:
+            return True
+    return False
+
+
+def _head_word(words: list) -> object:
+    """The head of a name: the word before its first of/for/on ('Heads of ... Missions'), else its last."""
+    for k, t in enumerate(words):
+        if t.lower_ in ("of", "for", "on") and k > 0:
+            return words[k - 1]
+    return words[-1]
+
+
+def _portfolio(doc: Doc, start: int, lex: Lexicon) -> bool:
+    """'Vice Mayor for Administrative Affairs', 'Special Representative for North Korea Policy': a capitalised
+    phrase after an office's 'for' (or 'to') is the office's portfolio, not a body or a programme."""
+    return start >= 2 and doc[start - 1].lower_ in ("for", "to") and lex.is_title_word(doc[start - 2].text)
+
+
+def _generic_plural(span: Span, lex: Lexicon) -> bool:
+    """'Foreign Ministries', 'Heads of Overseas Diplomatic Missions', 'Consuls-General': a plural organisation
+    head as the name's head, or the plural of an office, names a kind of body or a group of office holders, not
+    one organisation ('Diplomatic Archives', 'Philippine Airlines', 'Financial Services Commission' stay)."""
+    head = _head_word([t for t in span if t.is_alpha])
+    for t in span:
+        if not t.is_alpha or not t.text.endswith("s") or t.text in lex.org_heads:
+            continue
+        singular = t.text[:-3] + "y" if t.text.endswith("ies") else t.text[:-1]
+        if "head" in lex.roles(singular) or (t.i == head.i and singular in lex.org_heads):
+            return True
+    return False
+
+
+def _headline_clause(doc: Doc, span: Span, lex: Lexicon) -> bool:
+    """'MOU Signed Between', 'Marking First Anniversary of Strategy': a headline clause with a verb form."""
+    if not in_headline(doc, span.start):
+        return False
+    for t in span:
+        low = t.lower_
+        ing, ed = low.endswith("ing") and t.i == span.start, low.endswith("ed") and t.i > span.start
+        stem = low[:-3] if ing else low[:-2] if ed else ""
+        if stem and {stem, stem + "e", stem[:-1]} & lex.base_verbs:
+            return True  # "Marking ..." opening it, "... Signed ..." inside it
+    return False
+
+
+def _left_extend(doc: Doc, start: int, end: int, occupied: TokenSpans, lex: Lexicon) -> int:
+    """'National' + the model's 'Security Council', 'Korea' + 'Hydro & Nuclear Power Co.': a name that ends in an
+    organisation head takes the capitalised words the model left before it (not a title, person or mention)."""
+    if doc[end - 1].text not in lex.org_heads:
+        return start
+    sent_start = doc[start].sent.start
+    k = start
+    while k - 1 > sent_start or (k - 1 == sent_start and doc[k - 1].text not in ("The", "A", "An")):
+        t = doc[k - 1]
+        if t.text == "&" and k - 2 >= sent_start and is_cap(doc[k - 2]):
+            k -= 1
+            continue
+        if not is_cap(t) or not t.whitespace_ or occupied.any_overlap(k - 1, k) or "head" in lex.roles(t.text) \
+                or t.text in lex.headline_verbs or t.lower_ in ("the", "a", "an") or t.pos_ in ("ADP", "DET"):
+            break
+        k -= 1
+    while k < start and doc[k].text == "&":
+        k += 1
+    return k
 
 
 def find_model_orgs(doc: Doc, taken: list[tuple[int, int]], lex: Lexicon, quoted: list[tuple[int, int]],
-                    known_acronyms: set[str]) -> tuple[list[Found], dict[str, Organization]]:
+                    known_acronyms: set[str], known: dict[str, Organization] | None = None
+                    ) -> tuple[list[Found], dict[str, Organization]]:
     """The model's ORG entities that no gazetteer or other finder explains, filtered: single common
-    words ("Trade"), quoted slogans, titles and named meetings are not organisations."""
+    words ("Trade"), quoted slogans, titles, named meetings, plural kinds of bodies, headline clauses, spans cut
+    out of longer words and portfolios of offices are not organisations. A single word that ends a longer ORG
+    of the document (or of a ``known`` organisation) is a short reference to it and shares its fate ('the
+    Diplomatic Corps' ... 'the Corps', 'the UN Security Council' ... 'the Council')."""
     found: list[Found] = []
     records: dict[str, Organization] = {}
     acronyms: dict[str, str] = {}
     occupied = TokenSpans(taken + quoted)
+    kept: dict[str, str] = {}  # last word of a longer ORG -> its id ("" when that ORG was dropped or ambiguous)
+    for oid, org in (known or {}).items():
+        if len(org.name.split()) > 1 and org.name.split()[-1][:1].isupper():
+            last = org.name.split()[-1]
+            kept[last] = oid if kept.get(last, oid) == oid else ""
+    singles: list[tuple[int, int]] = []
     for ent in doc.ents:
         if ent.label_ != "ORG":
             continue
-        start, end = ent.start, ent.end
-        while start < end and (doc[start].lower_ == "the" or doc[start].is_punct):
-            start += 1
-        while end > start and (doc[end - 1].is_punct or doc[end - 1].is_space):
-            end -= 1
-        if start >= end or doc[end - 1].lower_ in ("of", "the", "and", "for", "on"):
+        if _broken(doc, ent):
+            continue
+        start, end = _trim(doc, ent.start, ent.end)
+        if start >= end or doc[end - 1].lower_ in _TRAILING_PREPS:
             continue  # a name cut by the NER around a gazetteer entity ("Government of the" + Republic of Korea)
-        span = doc[start:end]
         if start > 0 and doc[start - 1].text in ("“", '"', "‘"):
             continue  # a quoted slogan or priority ("Innovate")
         if occupied.any_overlap(start, end):
             continue
-        if span.text in known_acronyms or span[-1].text in lex.not_orgs or any(t.is_space for t in span):
-            continue
+        start = _left_extend(doc, start, end, occupied, lex)
+        span = doc[start:end]
         words = [t for t in span if t.is_alpha]
-        if not words or any(not is_cap(t) for t in words if t.lower_ not in {"of", "and", "for", "the", "on"}):
+        if len(words) == 1 and not is_acronym(span.text):
+            singles.append((start, end))
             continue
-        if span[0].text in _ORG_REJECT_FIRST or all(lex.is_title_word(t.text) for t in words):
+        inside = {oid for oid, org in (known or {}).items()
+                  if len(org.name) > len(span.text) and re.search(rf"(?<!\w){re.escape(span.text)}(?!\w)", org.name)}
+        if len(inside) == 1:  # "the Red Cross" after "the Kenya Red Cross Society": a short reference to it
+            found.append(Found(start, end, "organization", inside.pop()))
             continue
-        if in_headline(doc, start) and any(t.text in lex.headline_verbs for t in words):
-            continue  # "NAME Appointed Permanent ...": a Title Case headline's verb makes no body's name
-        if end < len(doc) and "head" in lex.roles(doc[end].text) and {"rank", "modifier"} & lex.roles(span[-1].text):
-            continue  # "... Permanent" + "Representative": the model cut an office's title, not a body
-        if len(words) > 1 and all("rank" in lex.roles(t.text) for t in words[:-1]) and lex.is_common(words[-1].text):
-            continue  # "the Permanent Mission", "a Special Committee": a kind of body with no name of its own
-        if span[0].lower_ in lex.base_verbs and (start == 0 or doc[start - 1].lower_ == "to" or doc[start - 1].pos_
-                                                 in ("VERB", "AUX") or doc[start - 1].text in ("“", '"', "‘")):
-            continue  # "urged the North to Abandon Nuclear Weapons": a slogan after a verb, not a body
-        if all(lex.is_common(t.text) or t.lower_ in _SMALL for t in words):
-            continue  # "Green Growth", "Digital Transformation and Development": a sector, not a body
-        if len(words) == 1 and not is_acronym(span.text) and (span[0].is_sent_start or span[0].pos_ != "PROPN"):
+        oid = _model_org_id(doc, span, lex, known_acronyms)
+        if len(words) > 1:
+            kept.setdefault(words[-1].text, oid or "")
+        if oid is None:
             continue
-        if len(words) == 1 and span.text in lex.name_heads:
+        _add_model_org(doc, start, end, oid, found, records, acronyms)
+    for start, end in singles:
+        text = doc[start:end].text
+        if text in kept:
+            if kept[text]:
+                found.append(Found(start, end, "organization", kept[text]))
             continue
-        if len(words) == 1 and not is_acronym(span.text) and start > 0 and doc[start - 1].lower_ in ("in", "to"):
-            continue  # "in Dushanbe": a place the model took for a body
-        acronym = acronym_after(doc, end)
-        name = span.text
-        oid = ids.org_id(name)
-        if is_acronym(name) and name in acronyms:
-            oid = acronyms[name]
-        found.append(Found(start, end, "organization", oid))
-        if oid not in records:
-            records[oid] = Organization(org_id=oid, name=name, acronym=acronym)
-        if acronym:
-            acronyms[acronym] = oid
-            found.append(Found(end + 1, end + 2, "organization", oid))
-    return found, records
+        oid = _model_org_id(doc, doc[start:end], lex, known_acronyms)
+        if oid is not None:
+            _add_model_org(doc, start, end, oid, found, records, acronyms)
+    return sorted(found, key=lambda f: f.start), records
+
+
+def _add_model_org(doc: Doc, start: int, end: int, oid: str, found: list[Found], records: dict[str, Organization],
+                   acronyms: dict[str, str]) -> None:
+    name = doc[start:end].text
+    acronym = acronym_after(doc, end)
+    if is_acronym(name) and name in acronyms:
+        oid = acronyms[name]
+    found.append(Found(start, end, "organization", oid))
+    if oid not in records:
+        records[oid] = Organization(org_id=oid, name=name, acronym=acronym)
+    if acronym:
+        acronyms[acronym] = oid
+        found.append(Found(end + 1, end + 2, "organization", oid))
+
+
+def _model_org_id(doc: Doc, span: Span, lex: Lexicon, known_acronyms: set[str]) -> str | None:
+    """The id of the model's ORG ``span`` (already trimmed), or None when it names no organisation."""
+    start, end = span.start, span.end
+    if span.text in known_acronyms or span[-1].text in lex.not_orgs or span.text in lex.not_orgs \
+            or any(t.is_space for t in span):
+        return None
+    words = [t for t in span if t.is_alpha]
+    if not words or any(not is_cap(t) for t in words if t.lower_ not in {"of", "and", "for", "the", "on"}):
+        return None
+    if span[0].text in _ORG_REJECT_FIRST or all(lex.is_title_word(t.text) for t in words) \
+            or "head" in lex.roles(words[-1].text):
+        return None  # ... "the Foreign Ministry Spokesperson": an office, not a body
+    if in_headline(doc, start) and any(t.text in lex.headline_verbs for t in words):
+        return None  # "NAME Appointed Permanent ...": a Title Case headline's verb makes no body's name
+    if end < len(doc) and "head" in lex.roles(doc[end].text) and {"rank", "modifier"} & lex.roles(span[-1].text):
+        return None  # "... Permanent" + "Representative": the model cut an office's title, not a body
+    if len(words) > 1 and all("rank" in lex.roles(t.text) for t in words[:-1]) and lex.is_common(words[-1].text):
+        return None  # "the Permanent Mission", "a Special Committee": a kind of body with no name of its own
+    if span[0].lower_ in lex.base_verbs and (start == 0 or doc[start - 1].lower_ == "to" or doc[start - 1].pos_
+                                             in ("VERB", "AUX") or doc[start - 1].text in ("“", '"', "‘")):
+        return None  # "urged the North to Abandon Nuclear Weapons": a slogan after a verb, not a body
+    if all(lex.is_common(t.text) or t.lower_ in _SMALL for t in words):
+        return None  # "Green Growth", "Digital Transformation and Development": a sector, not a body
+    if len(words) == 1 and not is_acronym(span.text) and (span[0].is_sent_start or span[0].pos_ != "PROPN" or (
+            start > 0 and not any(c.isalnum() or c in "(“\"‘" for c in doc[start - 1].text))):
+        return None  # a capitalised word opening a sentence or a bulleted item ("▴Review of progress")
+    if len(words) == 1 and span.text in lex.name_heads:
+        return None
+    if len(words) == 1 and not is_acronym(span.text) and start > 0 and doc[start - 1].lower_ in ("in", "to"):
+        return None  # "in Dushanbe": a place the model took for a body
+    if len(words) == 1 and span.text.isupper() and span.text.title() in lex.family_names and end < len(doc) \
+            and is_cap(doc[end]):
+        return None  # "PARK Cheol Hee": a family name in capitals before the given name
+    if any(_joined(t.text, lex) for t in words):
+        return None
+    if _portfolio(doc, start, lex) or _generic_plural(span, lex) or _headline_clause(doc, span, lex):
+        return None
+    if span.text in lex.locations or (end < len(doc) and doc[end].lower_ in _PARTY_NOUNS):
+        return None
+    return ids.org_id(span.text)
 
 
 def acronym_mentions(doc: Doc, acronyms: dict[str, tuple[str, str]],
@@ -230,3 +385,192 @@ def acronym_mentions(doc: Doc, acronyms: dict[str, tuple[str, str]],
             out.append(Found(start, end, kind, eid))
             mine.add((start, end))
     return sorted(out, key=lambda f: f.start)
+
+
+_MONTHS = {"January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+           "November", "December"}
+_MISSION_HEADS = {"Embassy", "Consulate", "Mission"}  # may take "in <place>": "the US Consulate in Benghazi"
+_NAME_JOINERS = {"&", "-", "’", "'"}
+
+
+def find_headed_orgs(doc: Doc, blocked: set[int], econ_at: dict[int, tuple[int, str]], lex: Lexicon,
+                     known: dict[str, Organization] | None = None) -> tuple[list[Found], dict[str, Organization]]:
+    """Organisations named by their shape, beyond any list: a capitalised name around an organisation head of
+    ``org_heads.txt``: head first with a capitalised complement ("Ministry of Trade, Industry, and Energy",
+    "U.S. Department of Defense", "National Committee on American Foreign Policy", "Embassy of the Republic of
+    Korea", "United States Consulate in Benghazi") or head last after a name ("Korea Coast Guard", "Kenya Red
+    Cross Society", "Sigong Media", "Seoul Foreign Correspondents' Club"); and a name right after a kind of body
+    ("the weekly newspaper Charlie Hebdo"). A head last needs a word that is no topic word ("the Foreign
+    Ministry" names no particular body); a head that also ends a meeting's name ("Committee") needs its
+    complement and no ordinal. A state's organ opened or closed by an economy ("the Korean Embassy", "the
+    Embassy of the Republic of Korea") gets one id per economy and organ, whatever the wording."""
+    view = view_of(doc)
+    texts, caps = view.texts, view.caps
+    found: list[Found] = []
+    records: dict[str, Organization] = {}
+    econ_tokens = {i: eid for s, (e, eid) in econ_at.items() for i in range(s, e)}
+    known_ids = {o.name: oid for oid, o in (known or {}).items()}  # a name defined with its short form keeps its id
+    used: set[int] = set()
+    for h, text in enumerate(texts):
+        if text not in lex.org_heads or h in blocked or h in used or not caps[h]:
+            continue
+        sent = doc[h].sent
+        start = _name_start(doc, h, sent.start, blocked, lex)
+        end = h + 1
+        if end + 1 < sent.end and texts[end] == "-" and texts[end + 1] == "General" and not view.spaced[h]:
+            end += 2  # "Consulate-General"
+        prep = doc[end].lower_ if end < sent.end else ""
+        head_first = prep in ("of", "on", "for") or (text in _MISSION_HEADS and prep == "in")
+        if head_first:
+            end = max(end, _complement(doc, end + 1, sent.end, blocked, lex))
+            head_first = end > h + 1 and doc[end - 1].lower_ not in ("of", "on", "for", "in", "the")
+            if not head_first:
+                end = h + 1
+        if end < sent.end and caps[end] and texts[end] not in ("(",):
+            continue  # the head sits inside a longer name ("Press Center Building", "Council Meeting")
+        modifiers = [k for k in range(start, h) if doc[k].is_alpha]
+        if not head_first and not any(k in econ_tokens or not (lex.is_common(texts[k]) or lex.is_title_word(texts[k]))
+                                      for k in modifiers):
+            continue  # "the Foreign Ministry", "the Ministry": a kind of body, not a name
+        event_head = lex.name_heads.get(text) == "event"
+        before = doc[start - 1].text if start > 0 else ""
+        if start >= 2 and doc[start - 1].lower_ in ("of", "the") and any(
+                doc[k].text in ("Republic", "Kingdom", "Federation") for k in range(max(0, start - 3), start)):
+            continue  # "Republic of the Union of Myanmar": a state's official name
+        if event_head and (not head_first or _ORDINAL_OR_YEAR.match(before) or any(
+                texts[k] in lex.generic_name_words for k in modifiers)):
+            continue  # "the 5th Korea-Japan Joint Committee on Economic Cooperation": a meeting
+        if prep == "in" and text in _MISSION_HEADS and not any(k in econ_tokens for k in modifiers):
+            continue  # "the Permanent Mission in New York": whose mission the name does not say
+        if in_headline(doc, start) and any(texts[k] in lex.headline_verbs for k in range(start, end)):
+            continue
+        name = doc[start:end].text
+        oid = known_ids.get(name) or _organ_id(doc, start, end, econ_tokens, lex)
+        old = records.get(oid)
+        acronym = acronym_after(doc, end)
+        if old is None or len(name) > len(old.name) or (acronym and not old.acronym):
+            records[oid] = Organization(org_id=oid, name=name if old is None or len(name) > len(old.name)
+                                        else old.name, acronym=acronym or (old.acronym if old else None))
+        found.append(Found(start, end, "organization", oid))
+        if acronym:
+            found.append(Found(end + 1, end + 2, "organization", oid))
+        used.update(range(start, end))
+    found += _after_kind_nouns(doc, blocked | used, lex, records)
+    return found, records
+
+
+def _organ_id(doc: Doc, start: int, end: int, econ_tokens: dict[int, str], lex: Lexicon) -> str:
+    """One id per economy and organ however the name places the economy: 'the Korean Embassy' and 'the Embassy of
+    the Republic of Korea', 'Kenya Red Cross Society' and 'Red Cross Society of Kenya'."""
+    economy = next((econ_tokens[k] for k in range(start, end) if k in econ_tokens), None)
+    first = start
+    if economy is None:
+        for n in (3, 2, 1):  # an economy's name the places finder gave to the body's name ("Kenya Red Cross")
+            if start + n < end and doc[start:start + n].text in lex.economy_names:
+                economy, first = lex.economy_names[doc[start:start + n].text], start + n
+                break
+    if economy is None:
+        return ids.org_id(doc[start:end].text)
+    organ = " ".join(doc[k].text for k in range(first, end) if k not in econ_tokens and doc[k].lower_ != "the")
+    return ids.org_id(_DANGLING.sub("", organ) + " " + economy)
+
+
+_DANGLING = re.compile(r"(?:\s+(?:of|in|for|on))+$")
+_ORDINAL_OR_YEAR = re.compile(r"^(?:\d+(?:st|nd|rd|th)|(?:19|20)\d\d|[Ff]irst|[Ss]econd|[Tt]hird)$")
+
+
+def _name_start(doc: Doc, h: int, sent_start: int, blocked: set[int], lex: Lexicon) -> int:
+    """First word of the capitalised name that ends at (or is headed by) token ``h``."""
+    k = h
+    while k - 1 >= sent_start:
+        t = doc[k - 1]
+        if (k - 1) in blocked:
+            break
+        if t.text in _NAME_JOINERS and k - 2 >= sent_start and is_cap(doc[k - 2]) and (k - 2) not in blocked and (
+                t.text == "&" or not doc[k - 2].whitespace_):
+            k -= 1
+            continue
+        if not is_cap(t) or t.text in ("The", "A", "An") or "head" in lex.roles(t.text) \
+                or t.text in lex.headline_verbs or t.pos_ in ("ADP", "DET", "PRON", "VERB", "AUX") \
+                or t.text in lex.org_heads or (t.lower_ in lex.base_verbs and k >= 2 and (
+                    t.tag_.startswith("VB") or doc[k - 2].lower_ == "to") and in_headline(doc, k - 1)):
+            break  # ... or a Title Case headline's verb ("to Launch Trilateral Secretariat")
+        k -= 1
+    while k < h and doc[k].text in _NAME_JOINERS:
+        k += 1
+    return k
+
+
+def _cap_chain(doc: Doc, k: int, end: int, blocked: set[int], lex: Lexicon) -> int:
+    """End of the run of capitalised words (with glued hyphens and '&') from token k; k when there is none."""
+    m = k
+    while m < end and m not in blocked:
+        t = doc[m]
+        if (is_cap(t) and t.text not in lex.org_heads) or (
+                t.text in ("&", "-") and m > k and m + 1 < end and is_cap(doc[m + 1])):
+            m += 1
+        elif t.lower_ == "of" and m > k and m + 1 < end and is_cap(doc[m + 1]) and doc[m - 1].text != "of":
+            m += 1  # "Republic of Korea", "Foreign Affairs of China"
+        else:
+            break
+    while m > k and doc[m - 1].lower_ in ("of", "&", "-"):
+        m -= 1
+    return m
+
+
+def _complement(doc: Doc, k: int, end: int, blocked: set[int], lex: Lexicon) -> int:
+    """End of a head's capitalised complement from token k (after of/on/for/in): 'National Defense', 'the
+    Republic of Korea', 'Patriots and Veterans Affairs', a listed 'Trade, Industry, and Energy' (a list counts
+    only when it closes with 'and'); k when there is none."""
+    if k < end and doc[k].lower_ in ("the", "a"):
+        k += 1
+    if k < end and doc[k].text in _MONTHS:
+        return k  # "The Washington Times on January 4": a date, not a complement
+    m = first = _cap_chain(doc, k, end, blocked, lex)
+    if m == k:
+        return k
+    while m + 1 < end:
+        if doc[m].lower_ in ("and", "&"):
+            n = _cap_chain(doc, m + 1, end, blocked, lex)
+            if n == m + 1 or (n < end and doc[n].text in lex.org_heads):
+                break
+            return n
+        if doc[m].text != ",":
+            break
+        j = m + 1
+        final = j < end and doc[j].lower_ == "and"
+        j += final
+        n = _cap_chain(doc, j, end, blocked, lex)
+        if n == j:
+            break
+        if final:
+            return n
+        if n < end and doc[n].text == ",":
+            m = n
+            continue
+        if n < end and doc[n].lower_ == "and":
+            m = n
+            continue
+        break
+    return first  # a list that does not close with "and" is no part of the name
+
+
+def _after_kind_nouns(doc: Doc, blocked: set[int], lex: Lexicon, records: dict[str, Organization]) -> list[Found]:
+    """'the weekly newspaper Charlie Hebdo', 'the news agency Reuters': a capitalised name right after a noun of
+    a kind of organisation (``kind:`` lines of ``org_heads.txt``) names that organisation."""
+    out: list[Found] = []
+    if not lex.org_kind_nouns:
+        return out
+    lowers = view_of(doc).lowers
+    for i, low in enumerate(lowers):
+        if low not in lex.org_kind_nouns or i + 1 >= len(doc) or doc[i].text != low:
+            continue
+        sent_end = doc[i].sent.end
+        end = _cap_chain(doc, i + 1, sent_end, blocked, lex)
+        if end == i + 1 or any(k in blocked for k in range(i + 1, end)) or lex.is_title_word(doc[i + 1].text):
+            continue
+        name = doc[i + 1:end].text
+        oid = ids.org_id(name)
+        records.setdefault(oid, Organization(org_id=oid, name=name, acronym=acronym_after(doc, end)))
+        out.append(Found(i + 1, end, "organization", oid))
+    return out

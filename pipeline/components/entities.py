@@ -29,7 +29,13 @@ from pipeline.components.ent_dates import find_dates
 from pipeline.components.ent_lexicon import DATA_DIR, load_lexicon, with_model_words
 from pipeline.components.ent_links import MentionIndex, event_details, initiative_links, parse_details
 from pipeline.components.ent_named import event_head, find_named, merge_events, org_sessions, to_found
-from pipeline.components.ent_orgs import acronym_mentions, find_defined_orgs, find_gazetteer_orgs, find_model_orgs
+from pipeline.components.ent_orgs import (
+    acronym_mentions,
+    find_defined_orgs,
+    find_gazetteer_orgs,
+    find_headed_orgs,
+    find_model_orgs,
+)
 from pipeline.components.ent_people import PeopleFinder
 from pipeline.components.ent_places import build_gazetteer_matcher, find_places, gazetteer_matches
 from pipeline.components.ent_ruler import DEFAULT_LABELS  # importing it also registers "mofa_entity_ruler"
@@ -114,6 +120,12 @@ class EntityFinder:
         # titles without a resolved person still block named-entity scans
         title_tokens = {i for c in cands for i in range(c.start, c.end)}
 
+        # organisations named by their shape (a head noun), never over a person, a title or a known body
+        headed_found, headed = find_headed_orgs(
+            doc, person_tokens | title_tokens | {i for f in orgs_found for i in range(f.start, f.end)}, econ_at, lex,
+            orgs)
+        orgs_found += headed_found
+        orgs.update({oid: o for oid, o in headed.items() if oid not in orgs})
         named = find_named(doc, lex, person_tokens | title_tokens,
                            {(f.start, f.end) for f in orgs_found})
         named = _dedupe_named(sessions + named)
@@ -129,7 +141,7 @@ class EntityFinder:
         taken += [(c.start, c.end) for c in cands]
         quoted = [(n.start, n.end) for n in named if n.kind == "initiative"]
         known = set(acronyms) | {o.acronym for o in orgs.values() if o.acronym}
-        model_found, model_orgs = find_model_orgs(doc, taken, lex, quoted, known)
+        model_found, model_orgs = find_model_orgs(doc, taken, lex, quoted, known, orgs)
         orgs.update(model_orgs)
         for oid, org in orgs.items():
             if org.acronym:
