@@ -119,31 +119,71 @@ def parse_details(doc: Doc, head: int, mentions: list[Found], locations: dict[st
     at = (index or MentionIndex.of(mentions)).details_at
     out: dict[str, str | None] = {"date": None, "location": None, "economy_id": None}
     tok = doc[head]
-    nodes = [tok] + [c for c in tok.children if c.dep_ in ("acl", "relcl", "amod") and c.pos_ == "VERB"]
-    # "the Conference set to take place in The Hague", "the Forum scheduled to be held in Busan"
-    nodes += [x for c in nodes[1:] for x in c.children if x.dep_ == "xcomp" and x.pos_ in ("VERB", "AUX")]
     # "held the A and the B in Lima": coordinated events share the phrases of either and of the verb
     # (a later conjunct's phrases close the whole coordination; an earlier one's are its own)
-    nodes += [c for c in tok.conjuncts if c.pos_ in ("NOUN", "PROPN") and c.i > tok.i]
+    nodes = _with_participles([tok] + [c for c in tok.conjuncts if c.pos_ in ("NOUN", "PROPN") and c.i > tok.i])
     while tok.dep_ == "conj" and tok.head.pos_ in ("NOUN", "PROPN"):
         tok = tok.head
     gov = tok.head
+    prep = ""
     if tok.dep_ == "pobj" and gov.dep_ == "prep":
+        prep = gov.lower_
         gov = gov.head
     verbs = _EVENT_VERBS
+    occasion = False
     # "visited Brussels on April 3 on the occasion of X", "met in Seoul on the sidelines of X"
     if gov.lemma_.lower() in _OCCASIONS and gov.dep_ == "pobj" and gov.head.dep_ == "prep":
         gov = gov.head.head
         verbs = _EVENT_VERBS | _TRAVEL_VERBS | {"meet", "sign", "deliver", "speak", "announce"}
-    if gov.i != tok.i and gov.pos_ in ("VERB", "AUX") and gov.lemma_.lower() in verbs and tok.dep_ in (
-            "dobj", "pobj", "nsubjpass", "attr", "nsubj"):
+        occasion = True
+    if gov.i != tok.i and gov.pos_ in ("VERB", "AUX") and (gov.lemma_.lower() in verbs or prep == "at") and (
+            tok.dep_ in ("dobj", "pobj", "nsubjpass", "attr", "nsubj")):  # "a speech at the X Forum in Bogota"
         nodes.append(gov)
         if gov.dep_ in ("xcomp", "advcl") and gov.head.lemma_.lower() in _TRAVEL_VERBS:
             nodes.append(gov.head)
+        clause = gov
+        while clause.dep_ == "conj" and clause.head.pos_ in ("VERB", "AUX"):
+            clause = clause.head
+        if clause.dep_ == "relcl" and any(c.lower_ == "where" for c in clause.children):
+            _take(doc, clause.head, "in", at, out)  # "travel to Bogota, where he will call on X and hold the Y"
+        if occasion:  # the place of the meeting held on the occasion of X is X's place too
+            nodes += [c for c in gov.children if c.dep_ == "dobj" and c.pos_ in ("NOUN", "PROPN")]
+            if gov.dep_ == "acl":  # "talks in Tokyo, held on the sidelines of X"
+                nodes.append(gov.head)
     for node in nodes:
         _read_node(doc, node, at, out, locations, depth=0)
+    if gov in nodes and tok.i == head and (out["date"] is None or out["location"] is None):
+        _read_clause(doc, gov, at, out, {c.i for c in doc[head].conjuncts})  # not for a coordinated event
     if out["economy_id"] is None and out["location"]:
         out["economy_id"] = locations.get(out["location"])
+    return out
+
+
+def _read_clause(doc: Doc, verb, at: dict[int, Found], out: dict[str, str | None], others: set[int]) -> None:
+    """Dates and places anywhere in the verb's own clause, however deep the parser hung them ("held the X
+    Meeting with the Minister of A and the Secretary of B in Brussels, Belgium, on April 3"); not inside another
+    clause ("with the Minister, who visited Seoul on May 2") nor under ``others`` (the tokens of the events
+    coordinated with this one: "attend the A in Oslo and the B")."""
+    stack = [c for c in verb.children if c.dep_ not in ("relcl", "advcl", "ccomp", "xcomp", "conj", "acl")]
+    objects = []
+    while stack:
+        node = stack.pop()
+        if node.pos_ in ("VERB", "AUX") or node.i in others:
+            continue
+        if node.dep_ == "pobj" and node.head.dep_ == "prep":
+            objects.append(node)
+        stack.extend(c for c in node.children if c.dep_ not in ("relcl", "acl", "advcl", "ccomp"))
+    for node in sorted(objects, key=lambda t: t.i):  # the first date and place in reading order
+        _take(doc, node, node.head.lower_, at, out)
+
+
+def _with_participles(nouns: list) -> list:
+    """The nouns and the participles and relative clauses that describe them ("the Summit held in Seoul", "the
+    Conference set to take place in The Hague", "the Forum scheduled to be held in Busan")."""
+    out = list(nouns)
+    for tok in nouns:
+        verbs = [c for c in tok.children if c.dep_ in ("acl", "relcl", "amod") and c.pos_ == "VERB"]
+        out += verbs + [x for c in verbs for x in c.children if x.dep_ == "xcomp" and x.pos_ in ("VERB", "AUX")]
     return out
 
 

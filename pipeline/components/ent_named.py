@@ -269,6 +269,8 @@ def _compound_events(doc: Doc, lex: Lexicon, blocked: set[int]) -> list[NamedSpa
             continue
         if i + 1 < len(doc) and texts[i + 1] in heads and view.spaced[i]:
             continue  # "summit meeting", "summit talks": the name goes on to the later head
+        if i + 1 < len(doc) and view.spaced[i] and doc[i + 1].is_lower and doc[i + 1].pos_ == "NOUN":
+            continue  # "ASEAN-Korea dialogue relations": the meeting word only describes another noun
         k = i
         while k - 1 > 0 and i - k < 2 and doc[k - 1].is_lower and doc[k - 1].is_alpha and (
                 texts[k - 1] in heads or doc[k - 1].pos_ in ("NOUN", "ADJ")) and (k - 1) not in blocked \

@@ -154,3 +154,21 @@ def test_headline_meeting_dated_by_the_verb_of_the_body(nlp):
                   "Park Jin met with Chilean Foreign Minister Alberto van Klaveren on February 7.",
              title="Korea-Chile Foreign Ministers’ Meeting Takes Place")
     assert _events(r)["Korea-Chile Foreign Ministers’ Meeting"][1] == "2026-02-07"
+
+
+@pytest.mark.model
+def test_place_of_a_where_clause_and_of_a_long_clause(nlp):
+    r = _run(nlp, "Vice Minister Lee will then travel to Lima, where he will call on the Foreign Minister of Peru "
+                  "and hold the 3rd Korea-Peru Policy Consultation on June 5.")
+    assert _events(r)["Korea-Peru Policy Consultation"][1:] == ("2026-06-05", "Lima", "PER")
+    r = _run(nlp, "Foreign Minister Park held the Korea-Chile-Peru Foreign Ministers’ Meeting with Minister for "
+                  "Foreign Affairs of Chile Ana Rojas and Foreign Minister of Peru Luis Vega in Vienna, Austria, on "
+                  "April 3, on the margins of the OSCE Ministerial Council Meeting.")
+    events = _events(r)
+    assert events["Korea-Chile-Peru Foreign Ministers’ Meeting"][1:] == ("2026-04-03", "Vienna", "AUT")
+
+
+@pytest.mark.model
+def test_a_meeting_word_describing_another_noun_is_no_event(nlp):
+    r = _run(nlp, "The Philippines is the coordinator for ASEAN-Korea dialogue relations.")
+    assert not _events(r)
