@@ -42,8 +42,10 @@ already-matched gold item (an entity split in two) is a false positive.
   ``footnotes_start_with`` string must be the start of a sentence of section ``footnote`` (leading ``*``/``※``
   ignored). When the gold lists footnotes, each predicted footnote paragraph whose first sentence matches none
   of them is a fp.
-* ``people``: the document's people are the people rows whose person_id appears in the document's person
-  mentions (plus person speakers of its claims); matched to gold by normalized name. Unmatched predictions are
+* ``people``: the document's people are the people whose person_id appears in the document's person
+  mentions (plus person speakers of its claims), each as the document presents them (its row of the roles
+  table: the name, titles and economy read in that document; the corpus-wide people row when there is no roles
+  table); matched to gold by normalized name. Unmatched predictions are
   fp; each ``must_not_be_people`` string equal to a predicted person's name or to the text of a person mention
   is a fp (counted once).
 * ``people_titles`` (on matched core people): each gold title found in the person's titles list is tp, else fn;
@@ -104,7 +106,7 @@ from schemas.models import TABLES
 
 #: Tables of processed/ the scorer reads.
 EVAL_TABLES: tuple[str, ...] = (
-    "documents", "sentences", "mentions", "people", "economies", "organizations", "initiatives",
+    "documents", "sentences", "mentions", "people", "roles", "economies", "organizations", "initiatives",
     "initiative_links", "events", "claims",
 )
 
@@ -333,6 +335,14 @@ class _DocView:
     people: dict[str, dict[str, Any]]
     organizations: dict[str, dict[str, Any]]
     initiatives: dict[str, dict[str, Any]]
+    #: person_id -> the person as this document presents them (roles table; empty for older outputs).
+    roles: dict[str, dict[str, Any]] = field(default_factory=dict)
+
+    def person(self, pid: str) -> dict[str, Any] | None:
+        """The person as this document presents them when the roles table has them, else the corpus row."""
+        if pid in self.roles:
+            return {**self.people.get(pid, {}), **self.roles[pid]}
+        return self.people.get(pid)
 
     def mention_ids(self, kind: str) -> list[str]:
         seen: dict[str, None] = {}
@@ -353,6 +363,7 @@ def _view(tables: dict[str, pd.DataFrame], document: dict[str, Any] | None) -> _
         claims=_doc_rows(tables, "claims", doc_id), people=_index(tables, "people", "person_id"),
         organizations=_index(tables, "organizations", "org_id"),
         initiatives=_index(tables, "initiatives", "initiative_id"),
+        roles={str(r["person_id"]): r for r in _doc_rows(tables, "roles", doc_id)},
     )
 
 
@@ -521,8 +532,9 @@ def _doc_people(view: _DocView) -> list[dict[str, Any]]:
             if c.get("speaker_kind") == "person" and _str(c.get("speaker_id")) and str(c["speaker_id"]) not in ids]
     people = []
     for pid in ids:
-        if pid in view.people:
-            people.append(view.people[pid])
+        person = view.person(pid)
+        if person is not None:
+            people.append(person)
         else:  # a mention pointing to no people row still names someone
             text = next((m.get("text") for m in view.mentions if str(m.get("entity_id")) == pid), pid)
             people.append({"person_id": pid, "name": text, "titles": [], "economy": None})
@@ -685,9 +697,10 @@ def _speaker_keys(view: _DocView, claim: dict[str, Any]) -> set[str]:
     sid, stext = _str(claim.get("speaker_id")), _str(claim.get("speaker_text"))
     keys: set[str] = set()
     if kind == "person":
-        person = view.people.get(sid or "")
+        person = view.person(sid or "")
         if person is not None:
             keys.add(norm_name(str(person.get("name", ""))))
+            keys.add(norm_name(str(view.people.get(sid or "", {}).get("name", ""))))
         elif stext:
             keys.add(norm_name(stext))
     elif kind == "economy":

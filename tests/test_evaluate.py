@@ -277,6 +277,20 @@ def test_people_titles_tolerate_titles_written_in_aliases() -> None:
     assert counts(rows_of(_replace(tables, "people", people))["people_titles"]) == (2, 0, 0)
 
 
+def test_people_are_scored_as_the_document_presents_them_when_roles_are_there() -> None:
+    tables = make_tables()
+    people = tables["people"].to_dict("records")
+    people[0]["titles"] = ["Minister of Foreign Affairs", "Ambassador to Japan"]  # merged over a corpus
+    people[0]["economy"] = "JPN"
+    merged = _replace(tables, "people", people)
+    assert counts(rows_of(merged)["people_titles"]) == (2, 1, 0)
+    roles = pd.DataFrame([{"doc_id": DOC, "person_id": people[0]["person_id"], "name": people[0]["name"],
+                           "economy": "KOR", "titles": ["Minister of Foreign Affairs"]}])
+    rows = rows_of({**merged, "roles": roles})
+    assert counts(rows["people_titles"]) == (2, 0, 0)
+    assert counts(rows["people_economy"]) == (2, 0, 0)
+
+
 def test_split_person_counts_as_fp() -> None:
     tables = make_tables()
     people = [*tables["people"].to_dict("records"),
@@ -604,12 +618,11 @@ def oracle_tables(gold: dict[str, Any]) -> dict[str, pd.DataFrame]:
 
 
 def _tables_from_results(results: list[Any]) -> dict[str, pd.DataFrame]:
-    tables: dict[str, list[dict[str, Any]]] = {name: [] for name in ev.EVAL_TABLES}
-    for result in results:
-        tables["documents"].append(result.document.model_dump())
-        for name in ev.EVAL_TABLES[1:]:
-            tables[name] += [r.model_dump() for r in getattr(result, name)]
-    return {name: pd.DataFrame(rows) for name, rows in tables.items()}
+    """The scored tables as the write stage assembles them (entities merged over the documents)."""
+    from pipeline.write import assemble
+
+    tables = assemble(results, [], [])
+    return {name: pd.DataFrame([r.model_dump() for r in tables[name]]) for name in ev.EVAL_TABLES}
 
 
 def _score_folder(nlp: Any, folder: Path) -> ev.Report:

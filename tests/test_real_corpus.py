@@ -41,6 +41,7 @@ def real_tables(nlp: Any) -> dict[str, Any]:
     from pipeline.clean import clean_bytes
     from pipeline.extract import extract_all
     from pipeline.validate import validate_result
+    from pipeline.write import assemble
     from schemas.models import CleanDocument
 
     cdocs, rejected = [], []
@@ -48,14 +49,13 @@ def real_tables(nlp: Any) -> dict[str, Any]:
         for item in clean_bytes(path.name, path.read_bytes()):
             (cdocs if isinstance(item, CleanDocument) else rejected).append(item)
     assert not rejected, rejected
-    rows: dict[str, list[dict[str, Any]]] = {name: [] for name in ev.EVAL_TABLES}
+    results = []
     for result in extract_all(nlp, cdocs):
         valid, rejects = validate_result(result)
         assert not rejects, rejects
-        rows["documents"].append(valid.document.model_dump())
-        for name in ev.EVAL_TABLES[1:]:
-            rows[name] += [r.model_dump() for r in getattr(valid, name)]
-    return {name: pd.DataFrame(r) for name, r in rows.items()}
+        results.append(valid)
+    tables = assemble(results, [], [])
+    return {name: pd.DataFrame([r.model_dump() for r in tables[name]]) for name in ev.EVAL_TABLES}
 
 
 def _low(report: ev.Report, floors: dict[str, float]) -> dict[str, float]:
@@ -74,8 +74,8 @@ def test_every_real_page_becomes_one_document(real_tables: dict[str, Any]) -> No
 def test_page_chrome_and_furniture_never_reach_a_sentence(real_tables: dict[str, Any]) -> None:
     sentences = real_tables["sentences"]
     text = "\n".join(sentences["text"])
-    for chrome in ("바로가기", "검색창", "상세보기", "Skip navigation", "unofficial translation", "Unofficial Translation",
-                   "/End/", "/end/", "/END/", "Archived content", "View Original"):
+    for chrome in ("바로가기", "검색창", "상세보기", "Skip navigation", "unofficial translation",
+                   "Unofficial Translation", "/End/", "/end/", "/END/", "Archived content", "View Original"):
         assert chrome not in text, chrome
     body = sentences[sentences["section"].isin(["body", "footnote"])]
     assert not body["text"].str.match(r"(?:Date|hit|Hit)$").any()
