@@ -31,10 +31,15 @@ def find_gazetteer_orgs(doc: Doc, matches: list[Span], lex: Lexicon) -> tuple[li
     found: list[Found] = []
     records: dict[str, Organization] = {}
     covered: list[tuple[int, int]] = []
+    defined: dict[str, str] | None = None
     for span in spans:
         if any(c[0] <= span.start and span.end <= c[1] for c in covered):
             continue
         entry = lex.orgs[int(span.label_.split("\t")[1])]
+        if entry.acronym and span.text == entry.acronym:
+            defined = _defined_acronyms(doc) if defined is None else defined
+            if span.text in defined and entry.name.casefold() not in defined[span.text]:
+                continue  # the document defines this acronym as something else ('Global Conference on ... (GCC)')
         is_alias = span.text not in (entry.name, entry.acronym)
         prev = doc[span.start - 1] if span.start > 0 else None
         if is_alias and prev is not None and is_cap(prev) and not prev.is_sent_start:
@@ -44,6 +49,18 @@ def find_gazetteer_orgs(doc: Doc, matches: list[Span], lex: Lexicon) -> tuple[li
         found.append(Found(span.start, span.end, "organization", oid))
         records[oid] = Organization(org_id=oid, name=entry.name, acronym=entry.acronym)
     return found, records
+
+
+def _defined_acronyms(doc: Doc) -> dict[str, str]:
+    """Acronym -> the lower-cased words before it, for every '(ACRONYM)' the document writes: what the document
+    itself says the acronym stands for."""
+    out: dict[str, str] = {}
+    texts = view_of(doc).texts
+    for i in range(1, len(texts) - 2):
+        if texts[i] == "(" and texts[i + 2] == ")" and texts[i + 1].isupper() and len(texts[i + 1]) >= 2:
+            start = max(0, i - 10)
+            out.setdefault(texts[i + 1], doc[start:i].text.casefold())
+    return out
 
 
 _SMALL = {"of", "for", "and", "the", "on", "&", "-"}
@@ -340,6 +357,11 @@ def _model_org_id(doc: Doc, span: Span, lex: Lexicon, known_acronyms: set[str]) 
         return None  # "urged the North to Abandon Nuclear Weapons": a slogan after a verb, not a body
     if all(lex.is_common(t.text) or t.lower_ in _SMALL for t in words):
         return None  # "Green Growth", "Digital Transformation and Development": a sector, not a body
+    if all(t.like_num for t in words):
+        return None  # "the Seventh Cooperation Forum": an ordinal word, not a body
+    if in_headline(doc, start) and not is_acronym(span.text) and span[-1].text not in lex.org_heads \
+            and not _written_outside_headlines(doc, span.text):
+        return None  # a Title Case headline's capitals say nothing: "Commentary on the Terrorist Attacks in Iraq"
     if len(words) == 1 and not is_acronym(span.text) and (span[0].is_sent_start or span[0].pos_ != "PROPN" or (
             start > 0 and not any(c.isalnum() or c in "(“\"‘" for c in doc[start - 1].text))):
         return None  # a capitalised word opening a sentence or a bulleted item ("▴Review of progress")
@@ -357,6 +379,15 @@ def _model_org_id(doc: Doc, span: Span, lex: Lexicon, known_acronyms: set[str]) 
     if span.text in lex.locations or (end < len(doc) and doc[end].lower_ in _PARTY_NOUNS):
         return None
     return ids.org_id(span.text)
+
+
+def _written_outside_headlines(doc: Doc, text: str) -> bool:
+    """Whether ``text`` also stands, with its capitals, in the document's body or footnotes."""
+    for m in re.finditer(rf"(?<!\w){re.escape(text)}(?!\w)", doc.text):
+        span = doc.char_span(m.start(), m.end(), alignment_mode="expand")
+        if span is not None and not in_headline(doc, span.start):
+            return True
+    return False
 
 
 def acronym_mentions(doc: Doc, acronyms: dict[str, tuple[str, str]],

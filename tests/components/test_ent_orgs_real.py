@@ -75,3 +75,24 @@ def test_evaluation_reads_the_form_written_in_the_document():
     assert ev._keys(pred, ev.norm_name) & ev._keys({"name": "UN Security Council"}, ev.norm_name)
     assert not ev._keys({"name": "Security Council"}, ev.norm_name) & ev._keys(
         {"name": "National Security Council"}, ev.norm_name)
+
+
+def test_an_acronym_the_document_defines_otherwise_is_not_the_gazetteers(nlp):
+    r = _run(nlp, "The minister will attend the World Forum on Oceans (WHO) in Lisbon. The WHO will open on May 5.")
+    ids = {m.entity_id for m in r.mentions if m.kind == "organization"}
+    assert not any("world-health" in i for i in ids)
+    r = _run(nlp, "The minister met the head of the World Health Organization (WHO). The WHO praised Korea.")
+    assert any("world-health" in m.entity_id for m in r.mentions if m.kind == "organization" and m.text == "WHO")
+
+
+def test_an_ordinal_word_is_no_organisation(nlp):
+    r = _run(nlp, "The Foreign Ministry will hold the Seventh Cooperation Forum in Bishkek on October 4.")
+    assert "Seventh" not in _org_texts(r)
+
+
+def test_title_case_headline_words_are_no_organisation_unless_the_body_writes_them(nlp):
+    r = _run(nlp, "The government strongly condemns the attacks in the city.",
+             title="Spokesperson's Commentary on the Terrorist Attacks in Baghdad")
+    assert "Terrorist Attacks" not in _org_texts(r)
+    r = _run(nlp, "The Asan Institute hosted the forum on Monday.", title="Minister Speaks at Asan Institute")
+    assert _org_texts(r) >= {"Asan Institute"}
