@@ -433,6 +433,11 @@ class PeopleFinder:
                 name_end, words = self.parse_name(doc, title.end, econ_at, blocked - {title.end})
                 if len(words) < 2 or (name_end - 1) in blocked:
                     name_end, words = title.end, []
+            if not words and title.end + 1 < len(doc) and doc.texts[title.end] == ",":
+                # "the US Secretary of State, Hillary Clinton, ...": the name in apposition after a comma
+                end2, words2 = self.parse_name(doc, title.end + 1, econ_at, blocked)
+                if len(words2) >= 2 and (end2 >= len(doc) or doc.texts[end2] in (",", ".", ";", ")")):
+                    name_end, words = end2, words2
             if words:
                 cand = Candidate(title.start, name_end, words, title, title.economy, self._title_strings(title),
                                  org_title=title.prefix_start - 1 in blocked, counterpart=title.counterpart,

@@ -122,3 +122,11 @@ def test_record_rows_are_consistent():
     assert record.holder("Cho", ["Minister"], dt.date(2025, 7, 10)) is None
     assert record.holder("Cho", ["Minister"], dt.date(2024, 6, 1)).name == "Cho Tae-yul"
     assert record.holder("Kang", ["former Foreign Minister"], dt.date(2019, 1, 1)) is None
+
+
+def test_a_name_in_apposition_after_its_title_and_a_comma(nlp):
+    r = _run(nlp, "We will send a letter of condolences to the French Minister of Foreign Affairs, Jean Martin, "
+                  "signed by the Minister. The Minister of Culture, a long-time friend of Korea, will visit.")
+    people = _people(r)
+    assert people["Jean Martin"] == (["Minister of Foreign Affairs"], "FRA")
+    assert not any(name.startswith("a long") for name in people)
