@@ -47,6 +47,7 @@ class Lexicon:
     state_org_heads: frozenset[str] = frozenset()  # "Ministry", "Guard": a state's own organs
     org_kind_nouns: frozenset[str] = frozenset()  # "newspaper", "think tank": a name after one is an organisation
     initiatives: tuple[tuple[str, str | None], ...] = ()  # headless initiative names and acronyms
+    initiative_heads: dict[str, str] = field(default_factory=dict)  # "FTA" -> acronym, "plan" -> lower
     economy_short: dict[str, str] = field(default_factory=dict)  # "North" -> PRK, only as "the North" in context
     headline_verbs: frozenset[str] = frozenset()  # "Presents", "Launches": end a name in a Title Case headline
     base_verbs: frozenset[str] = frozenset()  # "abandon", "return": verbs that are never adjectives (the model's)
@@ -139,6 +140,7 @@ def load_lexicon(data_dir: Path = DATA_DIR) -> Lexicon:
         org_kind_nouns=frozenset(r[0][5:] for r in _rows(data_dir / "org_heads.txt") if r[0].startswith("kind:")),
         state_org_heads=frozenset(r[0][6:] for r in _rows(data_dir / "org_heads.txt") if r[0].startswith("state:")),
         initiatives=tuple((r[0], r[1] if len(r) > 1 and r[1] else None) for r in _rows(data_dir / "initiatives.tsv")),
+        initiative_heads={r[0]: r[1] for r in _rows(data_dir / "initiative_heads.tsv")},
         economy_short=short,
         headline_verbs=frozenset(r[0] for r in _rows(data_dir / "headline_verbs.txt")),
         venue_heads=frozenset(r[0] for r in _rows(data_dir / "venue_heads.txt")),

@@ -286,10 +286,14 @@ def initiative_links(doc: Doc, mentions: list[Found], initiative_names: dict[str
                 for econ in _econ_list(doc, t.i + 2, sent.end, econ_by_start, single=role == "lead"):
                     add(m.entity_id, econ, role, t.i)
                 break
-            if t.lower_ == "which" and t.i + 1 < sent.end and t.i + 1 in econ_by_start:
-                e = econ_by_start[t.i + 1]
-                if e.end < sent.end and doc[e.end].lemma_ in _LEAD_VERBS:
+            if t.lower_ == "which" and t.i + 2 < sent.end:  # "X, which (the) Korea launched"
+                e = econ_by_start.get(t.i + 1) or (econ_by_start.get(t.i + 2) if doc[t.i + 1].lower_ == "the" else None)
+                if e is not None and e.end < sent.end and doc[e.end].lemma_ in _LEAD_VERBS:
                     add(m.entity_id, e.entity_id, "lead", e.start)
+        # "Action Plan for X Strategy of Republic of Korea": the economy after "of" owns it
+        k = m.end + 1 + (m.end + 1 < sent.end and doc[m.end + 1].lower_ == "the")
+        if m.end < sent.end and doc[m.end].lower_ == "of" and k in econ_by_start:
+            add(m.entity_id, econ_by_start[k].entity_id, "lead", k)
         # "Korea's X" / "its X" (its = the nearest economy before, in the sentence)
         k = m.start - (1 if m.start > 0 and doc[m.start - 1].text in ("“", '"') else 0)
         if k > 0 and doc[k - 1].text in ("’s", "'s") and (k - 2) in {e.end - 1 for e in econ_by_start.values()}:

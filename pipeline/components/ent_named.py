@@ -22,6 +22,7 @@ _YEAR = re.compile(r"^(19|20)\d{2}$")
 _MONTHS = {"January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
            "November", "December", "Jan.", "Feb.", "Mar.", "Apr.", "Jun.", "Jul.", "Aug.", "Sept.", "Sep.", "Oct.",
            "Nov.", "Dec."}
+_WEEKDAYS = {"Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"}
 
 
 
@@ -37,18 +38,26 @@ class NamedSpan:
     acronym_follows: bool = True  # the acronym stands in parentheses right after the name
 
 
-def _left_edge(doc: Doc, head: int, lex: Lexicon, blocked: set[int]) -> int:
+def _left_edge(doc: Doc, head: int, lex: Lexicon, blocked: set[int], kind: str | None = None) -> int:
     j = head
     sent_start = doc[head].sent.start
     # a parser's sentence break with no stop before it (inside a headline) does not end the name
     while sent_start > 0 and not doc[sent_start - 1].is_space and doc[sent_start - 1].text not in ".!?:;" \
             and "\n" not in doc[sent_start - 1].whitespace_:
         sent_start = doc[sent_start - 1].sent.start
-    event = lex.name_heads.get(doc[head].text, "event") == "event"
+    event = kind == "event" if kind else lex.name_heads.get(doc[head].text, "event") == "event"
     while j - 1 >= sent_start:
         t = doc[j - 1]
         if (j - 1) in blocked:
             break
+        if not event and t.text == "-" and j - 2 >= sent_start and (j - 2) in blocked and glued(doc, j - 2) \
+                and glued(doc, j - 1):
+            j = _person_start(doc, j - 2, blocked, sent_start)
+            continue  # "Kim Dae-jung-Obuchi Joint Declaration": a person's name opens the name
+        if not event and t.text == "-" and j - 4 >= sent_start and doc[j - 2].is_lower and doc[j - 2].is_alpha \
+                and doc[j - 3].text == "-" and is_cap(doc[j - 4]) and all(glued(doc, x) for x in range(j - 4, j)):
+            j -= 3  # "Dae-jung-Obuchi": a hyphenated given name (not found as a person) before the hyphen
+            continue
         if event and t.lower_ in _WORD_ORDINALS:
             break  # "the Seventh Cooperation Forum": the ordinal is the event's number, not its name
         if event and not is_cap(t):
@@ -83,6 +92,13 @@ def _left_edge(doc: Doc, head: int, lex: Lexicon, blocked: set[int]) -> int:
     return j
 
 
+def _person_start(doc: Doc, k: int, blocked: set[int], sent_start: int) -> int:
+    """First token of the run of blocked (person or title) tokens that ends at token k."""
+    while k - 1 >= sent_start and (k - 1) in blocked and (is_cap(doc[k - 1]) or doc[k - 1].text == "-"):
+        k -= 1
+    return k
+
+
 def _hosted(doc: Doc, i: int) -> bool:
     """'the ROK-hosted Summit for Democracy': a host's participle between the article and the head."""
     return i >= 4 and doc[i - 1].lower_ in ("hosted", "led", "organized", "organised") and doc[i - 2].text == "-" \
@@ -105,6 +121,7 @@ def _right_edge(doc: Doc, head: int, kind: str, lex: Lexicon) -> int:
     Assistance and Support to Beirut and the Lebanese People"); never a date ("Partnership on June 1") nor a
     phrase that goes on as a common noun phrase ("to the Lebanese government")."""
     economies = lex.economy_names
+    initiative = kind == "initiative"
     end = head + 1
     sent_end = doc[head].sent.end
     if end + 1 < sent_end and doc[end].lower_ in ("towards", "toward", "to", "for") and _YEAR.match(doc[end + 1].text) \
@@ -119,20 +136,27 @@ def _right_edge(doc: Doc, head: int, kind: str, lex: Lexicon) -> int:
         if not (end + 1 < sent_end and (prep in ("of", "on", "for") or (tail and end > head + 1))):
             break
         k = end + 1
-        if doc[k].lower_ == "the":
-            k += 1
+        if doc[k].lower_ == "the" or (initiative and doc[k].lower_ == "a" and k + 1 < sent_end and is_cap(doc[k + 1])):
+            k += 1  # "Strategy for a Free, Peaceful, and Prosperous Indo-Pacific Region"
         m = k
         while m < sent_end and (is_cap(doc[m]) or (doc[m].text in ("-", "and") and m + 1 < sent_end
                                                    and is_cap(doc[m + 1]) and m > k)):
             if tail and doc[m].text == "and":
                 break
             m += 1
-        if m == k or (m < sent_end and doc[m].text in ("-", "’s", "'s")) or doc[k].text in _MONTHS:
+        if initiative and m > k and m < sent_end and doc[m].text == ",":
+            m = _listed(doc, m, sent_end, economies) or m  # "Partnership for People, Prosperity and Peace"
+        if initiative and m - 1 > k and doc[m - 1].tag_ in ("VBN", "VBD") and doc[m - 1].text.endswith("ed") \
+                and in_headline(doc, m - 1):
+            m -= 1  # "X Strategy for Peace Unveiled": a headline's passive verb ends the name
+        if m == k or (m < sent_end and doc[m].text in ("-", "’s", "'s")) or doc[k].text in _MONTHS \
+                or doc[k].text in _WEEKDAYS:
             break  # "the Annual Meeting of Korea's Heads of ...": the complement is not read to its end
         if m < sent_end and doc[m - 1].text == "Year" and _YEAR.match(doc[m].text):
             m += 1  # "Policy Briefing Session for Year 2018"
-        if not tail and end > head + 1 and doc[k:m].text in economies:
-            break
+        if not tail and (end > head + 1 or (initiative and prep == "of")) and (doc[k:m].text in economies or (
+                initiative and any(doc[k:e].text in economies for e in range(k + 2, min(sent_end, k + 5) + 1)))):
+            break  # "Action Plan for X Strategy of Republic of Korea": the owner, not the name
         if tail and (any(doc[x].text in lex.name_heads for x in range(k, m)) or (
                 m < sent_end and doc[m].pos_ == "NOUN" and doc[m].text.islower())):
             break
@@ -141,11 +165,39 @@ def _right_edge(doc: Doc, head: int, kind: str, lex: Lexicon) -> int:
     return end
 
 
+def _listed(doc: Doc, m: int, sent_end: int, economies: dict[str, str]) -> int | None:
+    """End of a coordination of capitalised words that goes on after the comma at token m and closes with
+    'and'/'or' ('People, Prosperity and Peace'; 'Free, Peaceful, and Prosperous Indo-Pacific Region'), else
+    None: a comma that ends the name or lists other things ('for Asia, Japan and Korea') is no part of it."""
+    n = m
+    for _ in range(6):
+        if not (n + 1 < sent_end and doc[n].text == ","):
+            return None
+        n += 1
+        closed = doc[n].lower_ in ("and", "or")
+        n += closed
+        if n >= sent_end or not is_cap(doc[n]) or any(doc[n:e].text in economies for e in range(n + 1, n + 4)):
+            return None
+        while n < sent_end and (is_cap(doc[n]) or (doc[n].text == "-" and n + 1 < sent_end and is_cap(doc[n + 1]))):
+            n += 1
+        if not closed and n + 1 < sent_end and doc[n].lower_ in ("and", "or") and is_cap(doc[n + 1]):
+            n += 1
+            closed = True
+            if any(doc[n:e].text in economies for e in range(n + 1, n + 4)):
+                return None
+            while n < sent_end and (is_cap(doc[n]) or (doc[n].text == "-" and n + 1 < sent_end
+                                                       and is_cap(doc[n + 1]))):
+                n += 1
+        if closed:
+            return n
+    return None
+
+
 def find_named(doc: Doc, lex: Lexicon, blocked: set[int], org_spans: set[tuple[int, int]]) -> list[NamedSpan]:
     """Named initiatives and events (head-noun names), longest first, not over organisations."""
     out: list[NamedSpan] = []
     for i, text in enumerate(view_of(doc).texts):  # a column of strings: no Token per word
-        kind = lex.name_heads.get(text)
+        kind = lex.name_heads.get(text) or ("initiative" if lex.initiative_heads.get(text) == "acronym" else None)
         if kind is None or i in blocked:
             continue
         tok = doc[i]
@@ -153,8 +205,17 @@ def find_named(doc: Doc, lex: Lexicon, blocked: set[int], org_spans: set[tuple[i
         if nxt is not None and tok.whitespace_ and nxt.text in lex.name_heads and is_cap(nxt) \
                 and nxt.text not in lex.generic_name_words:
             continue  # "Policy Consultation", "Partnership Forum": the name goes on to the later head
-        start = _left_edge(doc, tok.i, lex, blocked)
+        start = _left_edge(doc, tok.i, lex, blocked, kind)
         end = _right_edge(doc, tok.i, kind, lex)
+        if kind == "initiative":
+            expanded = _expanded_name(doc, tok.i, end)
+            if expanded is not None:
+                out.append(expanded)
+                continue
+            if start < tok.i and end == tok.i + 1 and doc[start:end].text in lex.name_heads:
+                continue  # "the Action Plan": a head of two words alone names no particular plan
+            if _portfolio(doc, start, lex):
+                continue
         if kind == "initiative" and start > 0 and _YEAR.match(doc[start - 1].text) and (start - 1) not in blocked \
                 and (start < tok.i or end > tok.i + 1):
             start -= 1  # "2050 Strategy for the Blue Pacific Continent", "2030 Agenda for Sustainable Development"
@@ -187,36 +248,137 @@ def find_named(doc: Doc, lex: Lexicon, blocked: set[int], org_spans: set[tuple[i
                 named.year = before.text
         out.append(named)
     out += _compound_events(doc, lex, blocked)
-    # quoted names: “Digital Platform Government”
-    for m in re.finditer(r"[“\"]([^”\"\n]{3,80})[”\"]", doc.text):
-        inner = m.group(1).strip().rstrip(",.")
-        words = re.findall(r"[\w’'-]+", inner)
-        if len(words) < 2 or len(words) > 8 or "," in inner:
-            continue
-        if not all(w[0].isupper() or w.lower() in {"of", "the", "and", "for", "a", "an", "to", "in", "on"}
-                   for w in words) or not words[0][0].isupper():
-            continue
-        span = doc.char_span(m.start(1), m.start(1) + len(inner), alignment_mode="contract")
-        if span is None or any(t.i in blocked for t in span):
-            continue
-        if span[0].tag_ == "VB" or span[0].text in lex.headline_verbs or span[0].lower_ in lex.base_verbs:
-            continue  # "Abandon Nuclear Weapons": a quoted imperative is a slogan, not a programme's name
-        out.append(NamedSpan(span.start, span.end, "initiative", span.text))
-    # headless names from the gazetteer: "Japan's Free and Open Indo-Pacific"
+    out += _quoted(doc, lex, blocked)
+    out += _compound_initiatives(doc, lex, blocked) + _coordinated(doc, lex, blocked)
+    # headless names from the gazetteer: "Japan's Free and Open Indo-Pacific", or their acronyms ("COVAX AMC")
     text = doc.text if lex.initiatives else ""
     for name, acronym in lex.initiatives:
-        if name not in text:
-            continue
-        for m in re.finditer(r"(?<![\w-])" + re.escape(name) + r"(?![\w-])", text):
-            span = doc.char_span(m.start(), m.end())
-            if span is not None and not any(t.i in blocked for t in span):
-                out.append(NamedSpan(span.start, span.end, "initiative", name, acronym=acronym_after(doc, span.end)
-                                     or acronym, acronym_follows=acronym_after(doc, span.end) is not None))
+        for form in (name, acronym):
+            if not form or form not in text:
+                continue
+            for m in re.finditer(r"(?<![\w-])" + re.escape(form) + r"(?![\w-])", text):
+                span = doc.char_span(m.start(), m.end())
+                if span is not None and not any(t.i in blocked for t in span):
+                    after = acronym_after(doc, span.end) if form == name else None
+                    out.append(NamedSpan(span.start, span.end, "initiative", name, acronym=after or acronym,
+                                         acronym_follows=after is not None))
     # "APEC 2025": an organisation's yearly meeting
     for s, e in org_spans:
         if e < len(doc) and _YEAR.match(doc[e].text) and is_acronym(doc[s:e].text):
             out.append(NamedSpan(s, e + 1, "event", doc[s:e + 1].text))
+    return _short_forms(out)
+
+
+def _short_forms(named: list[NamedSpan]) -> list[NamedSpan]:
+    """An initiative found under the short form another one defines ('the Indo-Pacific Strategy' after
+    '“Strategy for a Free, ... Region (Indo-Pacific Strategy)”', 'KORUS FTA' after 'KORUS (...) FTA') takes
+    that one's name: one initiative, one id."""
+    full = {n.acronym: n for n in named if n.kind == "initiative" and n.acronym and " " in n.acronym}
+    if not full:
+        return named
+    for n in named:
+        owner = full.get(n.name) if n.kind == "initiative" else None
+        if owner is not None and owner is not n:
+            n.name, n.acronym, n.acronym_follows = owner.name, owner.acronym, False
+    return named
+
+
+# a quoted name: “Digital Platform Government”, ‘Close Encounter’ (an apostrophe is no closing quote)
+_QUOTED = re.compile(r"[“\"]([^”\"\n]{3,140})[”\"]|‘([^‘’\n]{3,80})’(?!\w)")
+_SMALL_WORDS = {"of", "the", "and", "for", "a", "an", "to", "in", "on", "or"}
+
+
+def _quoted(doc: Doc, lex: Lexicon, blocked: set[int]) -> list[NamedSpan]:
+    """Quoted names in title case ('“Digital Platform Government”', a list closed by 'and': '“Partnership for
+    People, Prosperity and Peace”', a short form in parentheses at the end: '“Strategy for a Free ... Region
+    (Indo-Pacific Strategy)”'), or in any case before a lower-case initiative head ('its “rebalance to the
+    Asia-Pacific” policy'). Not slogans in the imperative, nor quoted meetings ('“X Forum on the Future”')."""
+    out: list[NamedSpan] = []
+    after_quote = _quote_heads(lex)
+    text = doc.text
+    for m in _QUOTED.finditer(text):
+        g = 1 if m.group(1) is not None else 2
+        raw = m.group(g)
+        begin = m.start(g) + len(raw) - len(raw.lstrip())
+        inner = raw.strip().rstrip(",.")
+        alias = None
+        paren = re.match(r"^(.*?\S)\s*\(([^()]{2,40})\)$", inner)
+        if paren:
+            inner, alias = paren.group(1).rstrip(","), paren.group(2).strip()
+        words = re.findall(r"[\w’'-]+", inner)
+        parts = [p.strip() for p in inner.split(",")]
+        listed = len(parts) > 1 and all(parts) and (parts[-1].startswith(("and ", "or "))
+                                                     or " and " in parts[-1] or " or " in parts[-1])
+        if len(words) < 2 or len(words) > (12 if listed else 8) or ("," in inner and not listed):
+            continue
+        span = doc.char_span(begin, begin + len(inner))
+        if span is None or any(t.i in blocked for t in span):
+            continue  # cut inside a word ('“Indo-Pacific Strategy”of'), or over a person
+        titled = all(w[0].isupper() or w.lower() in _SMALL_WORDS for w in words) and words[0][0].isupper()
+        if not titled:
+            q = span.end
+            while q < len(doc) and q - span.end < 2 and doc[q].is_punct and doc[q].text not in (",", "."):
+                q += 1  # the closing quote
+            if listed or paren or q >= len(doc) or doc[q].text not in after_quote:
+                continue
+        if titled and (span[0].tag_ == "VB" or span[0].text in lex.headline_verbs or span[0].lower_ in lex.base_verbs):
+            continue  # "Abandon Nuclear Weapons": a quoted imperative is a slogan, not a programme's name
+        if _quoted_kind(span, lex) == "event":
+            continue  # a quoted meeting's name is the event finder's
+        out.append(NamedSpan(span.start, span.end, "initiative", span.text, acronym=alias, acronym_follows=False))
     return out
+
+
+def _quote_heads(lex: Lexicon) -> frozenset[str]:
+    """Lower-case heads after a quoted name: the 'lower' and 'quote' heads of initiative_heads.tsv."""
+    return frozenset(h for h, kind in lex.initiative_heads.items() if kind in ("lower", "quote"))
+
+
+def _quoted_kind(span, lex: Lexicon) -> str | None:
+    """Kind of the last head noun of a quoted name before its first complement ('Forum' in 'X Forum on Y')."""
+    kind = None
+    for t in span[1:]:
+        if t.lower_ in ("of", "on", "for", "to"):
+            break
+        kind = lex.name_heads.get(t.text, kind)
+    return kind
+
+
+def _expanded_name(doc: Doc, head: int, end: int) -> NamedSpan | None:
+    """'the KORUS (Republic of Korea-United States) FTA': a short form, its expansion in parentheses, then the
+    head they share; the name is the expansion with the head, the short form with the head its acronym."""
+    if head < 4 or doc[head - 1].text != ")":
+        return None
+    sent_start = doc[head].sent.start
+    for p in range(head - 3, max(head - 10, sent_start), -1):
+        if doc[p].text == "(":
+            break
+    else:
+        return None
+    short = doc[p - 1]
+    inner = doc[p + 1:head - 1]
+    if not (is_cap(short) and short.text.isupper() and len(short.text) >= 2) or not is_cap(inner[0]) \
+            or not all(is_cap(t) or t.text in ("-", "of", "the", "and") for t in inner):
+        return None
+    return NamedSpan(p - 1, end, "initiative", inner.text + " " + doc[head:end].text,
+                     acronym=short.text + " " + doc[head].text, acronym_follows=False)
+
+
+def _portfolio(doc: Doc, start: int, lex: Lexicon) -> bool:
+    """'Representative for North Korea Policy', 'Secretary to President for National Security Strategy': a name
+    after 'for'/'on' in an office's title is the office's portfolio, not an initiative."""
+    k = start - 1
+    if k >= 0 and doc[k].lower_ == "the":
+        k -= 1
+    if k < 1 or doc[k].lower_ not in ("for", "on"):
+        return False
+    for x in range(k - 1, max(k - 5, -1), -1):
+        t = doc[x]
+        if "head" in lex.roles(t.text) and is_cap(t):
+            return True
+        if not (is_cap(t) or t.lower_ in ("to", "of", "the")):
+            return False
+    return False
 
 
 # "a delegation from the X Committee": a body whose people are meant, not a meeting
@@ -287,6 +449,82 @@ def _compound_events(doc: Doc, lex: Lexicon, blocked: set[int]) -> list[NamedSpa
             named.year = doc[start - 1].text
         out.append(named)
     return out
+
+
+def _compound_initiatives(doc: Doc, lex: Lexicon, blocked: set[int]) -> list[NamedSpan]:
+    """Plans, funds and mechanisms written in lower case after a compound of economies: 'the second ROK-Mekong
+    action plan', 'the Korea-Pacific Islands cooperation fund'. As for meetings (:func:`_compound_events`), the
+    compound names the parties, which makes a particular programme of a common noun; a word ordinal before it is
+    part of the name (the second plan is another plan than the first)."""
+    heads = frozenset(h for h, kind in lex.initiative_heads.items() if kind == "lower")
+    view = view_of(doc)
+    texts = view.texts
+    out: list[NamedSpan] = []
+    for i, text in enumerate(texts):
+        if text not in heads or i in blocked or i < 3 or doc[i].pos_ != "NOUN":
+            continue
+        if i + 1 < len(doc) and view.spaced[i] and doc[i + 1].is_lower and doc[i + 1].pos_ == "NOUN":
+            continue  # "the ROK-US plan review": the head only describes another noun
+        k = i
+        while k - 1 > 0 and i - k < 2 and doc[k - 1].is_lower and doc[k - 1].is_alpha and \
+                doc[k - 1].pos_ in ("NOUN", "ADJ") and (k - 1) not in blocked:
+            k -= 1  # "action plan", "cooperation fund"
+        start = _left_edge(doc, k, lex, blocked, "event")  # an ordinal ends the compound, as for meetings
+        if start >= k or not _economy_compound(doc, start, k, lex):
+            continue
+        if start > 0 and (doc[start - 1].lower_ in _WORD_ORDINALS or _ORDINAL.match(doc[start - 1].text)):
+            start -= 1
+        out.append(NamedSpan(start, i + 1, "initiative", doc[start:i + 1].text))
+    return out
+
+
+def _coordinated(doc: Doc, lex: Lexicon, blocked: set[int]) -> list[NamedSpan]:
+    """Two names that share a plural head: 'the new Southern and Northern Policies' -> 'New Southern Policy',
+    'New Northern Policy' (a lower-case word before the first name is kept when the gazetteer knows the name
+    with it). Economies and their adjectives are no such names ('the Korean and Japanese policies')."""
+    out: list[NamedSpan] = []
+    texts = view_of(doc).texts
+    for i, text in enumerate(texts):
+        if i < 4 or not text.endswith("s") or i in blocked or not is_cap(doc[i]):
+            continue
+        single = text[:-3] + "y" if text.endswith("ies") else text[:-1]
+        if lex.name_heads.get(single) != "initiative" or lex.name_heads.get(text) == "initiative":
+            continue
+        b = i
+        while b - 1 >= 0 and is_cap(doc[b - 1]) and (b - 1) not in blocked and i - b < 2:
+            b -= 1
+        if b == i or b < 3 or doc[b - 1].lower_ != "and":
+            continue
+        a = b - 1
+        while a - 1 >= 0 and is_cap(doc[a - 1]) and (a - 1) not in blocked and b - 1 - a < 2:
+            a -= 1
+        if a == b - 1:
+            continue
+        first, second = doc[a:b - 1].text, doc[b:i].text
+        if any(x in lex.economy_names or x in lex.economy_adjectives for x in (first, second)):
+            continue
+        start = a
+        names = [first + " " + single, second + " " + single]
+        if a > 0 and doc[a - 1].is_lower and doc[a - 1].pos_ == "ADJ":
+            known = _known_initiatives(lex)
+            prefixed = [doc[a - 1].text + " " + n for n in names]
+            if any(p.lower() in known for p in prefixed):  # the shared word belongs to both names
+                names = [known.get(p.lower(), p[:1].upper() + p[1:]) for p in prefixed]
+                start = a - 1
+        out.append(NamedSpan(start, b - 1, "initiative", names[0]))
+        out.append(NamedSpan(b, i + 1, "initiative", names[1]))
+    return out
+
+
+_KNOWN: dict[int, dict[str, str]] = {}
+
+
+def _known_initiatives(lex: Lexicon) -> dict[str, str]:
+    """The gazetteer's initiative names by their lower-case form."""
+    known = _KNOWN.get(id(lex.initiatives))
+    if known is None:
+        known = _KNOWN[id(lex.initiatives)] = {name.lower(): name for name, _ in lex.initiatives}
+    return known
 
 
 def _economy_compound(doc: Doc, start: int, end: int, lex: Lexicon) -> bool:
