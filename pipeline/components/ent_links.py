@@ -304,15 +304,22 @@ def initiative_links(doc: Doc, mentions: list[Found], initiative_names: dict[str
             others = [x for x in mentions if x.kind == "organization" and sent.start <= x.start < k - 1]
             if before and not (others and max(o.start for o in others) > max(e.start for e in before)):
                 add(m.entity_id, max(before, key=lambda e: e.start).entity_id, "lead", m.start)
+    groups = _defined_groups(doc, econ_by_start) if inits else {}
     for m in inits:
-        for econ in _bilateral_leads(doc, m, econ_by_start):
+        pair = _bilateral_leads(doc, m, econ_by_start)
+        for econ in pair:
             add(m.entity_id, econ, "lead", m.start)
+        if not pair:
+            for econ, role, tok in _joint_links(doc, m, econ_by_start, groups):
+                add(m.entity_id, econ, role, tok)
     # read from the parse: "the Korean government's X", "X is Korea's roadmap", "Korea launched X"
     econ_tok = {i: m.entity_id for m in mentions if m.kind == "economy" for i in range(m.start, m.end)}
     for m in inits:
         head = doc[_span_head(doc, m.start, m.end)]
         if head.dep_ == "appos" and m.end - m.start == 1:
             continue  # the acronym in parentheses: its name already linked
+        if head.dep_ in ("compound", "amod", "nmod") and m.end <= head.head.i < m.end + 4:
+            head = head.head  # "Korea's Blue and Green Strategies": the first name shares the later head
         for econ, role, tok in _parse_links(doc, head, econ_tok):
             add(m.entity_id, econ, role, tok)
     # "Kenya Vision 2030": a name that opens with one economy (not "Korea-Japan ...") is that economy's, unless
@@ -390,6 +397,96 @@ def _bilateral_leads(doc: Doc, m: Found, econ_by_start: dict[int, Found]) -> lis
                                                                       for c in s.children)):
                 return sorted(pair)
     return []
+
+
+# "the ratification of X by both countries", "the adoption of X by the two sides": the act of the parties
+_NOMINAL_ROLES = {"ratification": "lead", "signing": "lead", "conclusion": "lead", "launch": "lead",
+                  "adoption": "endorse", "endorsement": "endorse"}
+# "the two sides adopted X": parties who sign, conclude or launch a programme lead it; adopting or endorsing one
+# supports it
+_JOINT_ROLES = {"sign": "lead", "ratify": "lead", "conclude": "lead", "launch": "lead", "establish": "lead",
+                "adopt": "endorse", "endorse": "endorse", "approve": "endorse"}
+_GROUP_NOUNS = {"countries", "nations", "states", "economies"}
+
+
+def _defined_groups(doc: Doc, econ_by_start: dict[int, Found]) -> dict[str, list[str]]:
+    """Groups the text defines by their members: 'Mekong countries (Cambodia, Laos, Myanmar, Viet Nam and
+    Thailand)' -> {'Mekong': [KHM, LAO, MMR, VNM, THA]}."""
+    out: dict[str, list[str]] = {}
+    lowers = view_of(doc).lowers
+    for i in range(1, len(doc) - 3):
+        if lowers[i] not in _GROUP_NOUNS or doc[i + 1].text != "(" or not doc[i - 1].text[:1].isupper():
+            continue
+        members: list[str] = []
+        k = i + 2
+        while k < len(doc) and k - i < 30 and doc[k].text != ")":
+            e = econ_by_start.get(k)
+            if e is not None:
+                members.append(e.entity_id)
+                k = e.end
+            elif doc[k].text in (",", "and"):
+                k += 1
+            else:
+                break
+        if k < len(doc) and doc[k].text == ")" and len(members) >= 2:
+            out[doc[i - 1].text] = members
+    return out
+
+
+def _joint_links(doc: Doc, m: Found, econ_by_start: dict[int, Found],
+                 groups: dict[str, list[str]]) -> list[tuple[str, str, int]]:
+    """(economy, role, token) for a programme the pair of parties acts on: 'the two sides adopted the second
+    ROK-Mekong action plan' (the parties of the name's compound, a group by the members the text gives it),
+    'the ratification of the KORUS FTA by both countries' (without a compound: the sentence's two economies)."""
+    head = doc[_span_head(doc, m.start, m.end)]
+    role, subjects, verb = None, [], head.head
+    if head.dep_ in ("dobj", "nsubjpass") and verb.pos_ == "VERB":
+        role = _JOINT_ROLES.get(verb.lemma_.lower())
+        subjects = _subjects(verb) + [o for c in verb.children if c.dep_ == "agent" for o in c.children]
+    elif head.dep_ == "pobj" and verb.lower_ == "of" and verb.head.lemma_.lower() in _NOMINAL_ROLES:
+        verb = verb.head
+        role = _NOMINAL_ROLES[verb.lemma_.lower()]
+        subjects = [o for c in verb.children if c.dep_ == "prep" and c.lower_ == "by" for o in c.children
+                    if o.dep_ == "pobj"]
+    if role is None or not any(_is_pair(s) for s in subjects):
+        return []
+    parties = _compound_parties(doc, m, econ_by_start, groups)
+    if not parties:
+        sent = doc[m.start].sent
+        found = list(dict.fromkeys(e.entity_id for e in econ_by_start.values() if sent.start <= e.start < sent.end))
+        parties = found if len(found) == 2 else []
+    return [(e, role, verb.i) for e in parties]
+
+
+def _is_pair(tok) -> bool:
+    """'both', 'both countries', 'the two sides', 'the Foreign Ministers of the two sides'."""
+    if tok.lower_ == "both" or (tok.lower_ in _PAIR_NOUNS and any(c.lower_ in ("two", "both") for c in tok.children)):
+        return True
+    return tok.lower_ in _SPEAKER_NOUNS and any(_is_pair(o) for c in tok.children if c.dep_ == "prep"
+                                                and c.lower_ == "of" for o in c.children if o.dep_ == "pobj")
+
+
+def _compound_parties(doc: Doc, m: Found, econ_by_start: dict[int, Found],
+                      groups: dict[str, list[str]]) -> list[str]:
+    """Economies of the compound that opens a name ('ROK-Mekong' with Mekong a defined group), after an ordinal;
+    empty unless every part is an economy or a group."""
+    k = m.start + (1 if doc[m.start].lower_ in ("first", "second", "third", "fourth", "fifth")
+                   or doc[m.start].text[:1].isdigit() else 0)
+    out: list[str] = []
+    for _ in range(3):
+        e = econ_by_start.get(k)
+        if e is not None:
+            out.append(e.entity_id)
+            k = e.end
+        elif doc[k].text in groups:
+            out += groups[doc[k].text]
+            k += 1
+        else:
+            return []
+        if k + 1 >= m.end or doc[k].text != "-":
+            break
+        k += 1
+    return list(dict.fromkeys(out)) if len(out) >= 2 else []
 
 
 def _owner(tok, econ_tok: dict[int, str]) -> str | None:

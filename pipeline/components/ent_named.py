@@ -496,7 +496,8 @@ def _coordinated(doc: Doc, lex: Lexicon, blocked: set[int]) -> list[NamedSpan]:
         if b == i or b < 3 or doc[b - 1].lower_ != "and":
             continue
         a = b - 1
-        while a - 1 >= 0 and is_cap(doc[a - 1]) and (a - 1) not in blocked and b - 1 - a < 2:
+        while a - 1 >= 0 and is_cap(doc[a - 1]) and (a - 1) not in blocked and b - 1 - a < 2 \
+                and doc[a - 1].pos_ not in _STOP_POS:
             a -= 1
         if a == b - 1:
             continue

@@ -140,3 +140,23 @@ def test_a_bare_two_word_head_names_nothing(run):
 def test_a_quoted_meeting_is_no_initiative(run):
     r = run("He came to Seoul to attend the “Hanoi-Lima Forum on the Future of Trade.”")
     assert _names(r) == set()
+
+
+# ------------------------------------------------------------------------------------ links
+
+
+def test_the_parties_of_a_compound_adopt_its_plan(run):
+    r = run("The ministers discussed cooperation with Andean countries (Peru, Bolivia and Ecuador). "
+            "The Foreign Ministers of the two sides adopted the third Korea-Andean action plan at the meeting.")
+    assert _links(r) == {("third Korea-Andean action plan", e, "endorse") for e in ("KOR", "PER", "BOL", "ECU")}
+
+
+def test_both_countries_ratifying_an_fta_are_its_parties(run):
+    r = run("Minister Park and Minister Silva welcomed the ratification of the KORCHI FTA by both countries, "
+            "which will deepen Korea-Chile ties.")
+    assert _links(r) == {("KORCHI FTA", "KOR", "lead"), ("KORCHI FTA", "CHL", "lead")}
+
+
+def test_coordinated_names_share_their_owner(run):
+    r = run("The Blue and Green Strategies are Canada's roadmaps for the Arctic.")
+    assert _links(r) == {("Blue Strategy", "CAN", "lead"), ("Green Strategy", "CAN", "lead")}
