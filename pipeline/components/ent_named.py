@@ -207,6 +207,9 @@ def find_named(doc: Doc, lex: Lexicon, blocked: set[int], org_spans: set[tuple[i
             continue  # "Policy Consultation", "Partnership Forum": the name goes on to the later head
         start = _left_edge(doc, tok.i, lex, blocked, kind)
         end = _right_edge(doc, tok.i, kind, lex)
+        if kind == "initiative" and end == tok.i + 1 and nxt is not None and tok.whitespace_ and is_cap(nxt) \
+                and nxt.pos_ in ("PROPN", "NOUN") and not in_headline(doc, tok.i):
+            continue  # "Terminal High Altitude Area Defense", "the Korean Nuclear Policy Association": the name goes on
         if kind == "initiative":
             expanded = _expanded_name(doc, tok.i, end)
             if expanded is not None:

@@ -160,3 +160,9 @@ def test_both_countries_ratifying_an_fta_are_its_parties(run):
 def test_coordinated_names_share_their_owner(run):
     r = run("The Blue and Green Strategies are Canada's roadmaps for the Arctic.")
     assert _links(r) == {("Blue Strategy", "CAN", "lead"), ("Green Strategy", "CAN", "lead")}
+
+
+def test_a_head_followed_by_another_name_word_ends_no_initiative(run):
+    r = run("The forum was organized by the Korean Energy Policy Association. "
+            "He opposed the deployment of the Medium Range Area Defense system.")
+    assert _names(r) == set()
