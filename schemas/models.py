@@ -56,6 +56,7 @@ class ClaimType(StrEnum):
     support = "support"
     criticism = "criticism"
     expectation = "expectation"
+    belief = "belief"  # what a speaker believes or a poll/study found: researchers may keep or drop it
 
 
 class LinkRole(StrEnum):
@@ -234,8 +235,8 @@ class Claim(Record):
     speaker_text: str = Field(description="Speaker as written (a pronoun when resolved through one).",
                               examples=["He", "Foreign Minister Cho"])
     cue: str = Field(description="Lemma of the cue.", examples=["point out", "urge", "according to"])
-    claim_type: ClaimType = Field(description="statement, call, commitment, proposal, support, criticism or "
-                                  "expectation.")
+    claim_type: ClaimType = Field(description="statement, call, commitment, proposal, support, criticism, "
+                                  "expectation, or belief (believes, thinks; a poll or study found).")
     future: bool = Field(default=False, description="True when announced for the future ('will convey').")
     content: str = Field(description="The attributed statement.")
     addressee_ids: list[str] = Field(default_factory=list, description="Economies or organisations addressed.")

@@ -5,7 +5,8 @@ The words live in ``pipeline/data/cue*`` so that a researcher can extend them wi
 nouns that make a generic cue more specific: "expressed concern" is criticism), ``cue_noncues.csv`` (verbs
 of meeting and travel, never claims), ``cue_refusals.csv`` (verbs that deny the cue in their infinitive:
 "declined to comment"), ``cue_request_nouns.csv`` (what a call asks of someone: "the support of X" makes X an
-addressee) and ``cue_speakers.json`` (pronouns, role nouns, collective nouns, document nouns).
+addressee), ``cue_evidence_nouns.csv`` (polls and studies: "a survey found that" is a belief) and
+``cue_speakers.json`` (pronouns, role nouns, collective nouns, document nouns).
 Loading does file I/O and is called once by the component factory; everything else here is pure.
 """
 
@@ -22,6 +23,7 @@ from spacy.vocab import Vocab
 
 from schemas.models import ClaimType
 
+REQUIREMENTS = (None, "complement_verb", "clause", "purpose", "object_type", "as", "evidence")
 _POS_TAGS = {"ADJ", "ADV", "ADP", "DET", "NOUN", "PROPN", "VERB", "AUX", "PART", "PRON", "NUM"}
 
 
@@ -34,7 +36,7 @@ class CueEntry:
     lemmas: tuple[str, ...] = ()
     phrase: str | None = None
     speaker: str = "subject"  # or "object" (according to X)
-    requires: str | None = None  # "complement_verb": only a claim when a clause or infinitive follows
+    requires: str | None = None  # "complement_verb", "clause", "purpose", "object_type", "as", "evidence"
     xcomp_type: str | None = None  # claim type when an infinitive complement follows
     travel_complement: bool = True  # False: no claim when the infinitive is a meeting/travel verb
 
@@ -68,6 +70,7 @@ class Lexicon:
     irregular: dict[str, tuple[str, ...]] = field(default_factory=dict)
     refusals: frozenset[str] = frozenset()
     request_nouns: frozenset[str] = frozenset()
+    evidence_nouns: frozenset[str] = frozenset()
 
     def forms(self, lemma: str) -> list[str]:
         """Lower-case surface forms of a lemma: irregular ones from the data, regular ones generated."""
@@ -111,13 +114,16 @@ def parse_entry(raw: dict[str, Any]) -> CueEntry:
     phrase = raw.get("phrase")
     if not lemmas and not phrase:
         raise ValueError(f"cue {raw.get('cue')!r} has neither lemmas nor phrase")
+    if raw.get("requires") not in REQUIREMENTS:
+        raise ValueError(f"cue {raw.get('cue')!r}: unknown requirement {raw.get('requires')!r}")
     return CueEntry(cue=raw["cue"], claim_type=claim_type, lemmas=lemmas, phrase=phrase,
                     speaker=raw.get("speaker", "subject"), requires=raw.get("requires"), xcomp_type=xcomp_type,
                     travel_complement=bool(raw.get("travel_complement", True)))
 
 
 def load_lexicon(cues: Path, object_types: Path, noncues: Path, speakers: Path, forms: Path,
-                 refusals: Path | None = None, request_nouns: Path | None = None) -> Lexicon:
+                 refusals: Path | None = None, request_nouns: Path | None = None,
+                 evidence_nouns: Path | None = None) -> Lexicon:
     entries = []
     for line in cues.read_text(encoding="utf-8").splitlines():
         if line.strip():
@@ -131,8 +137,9 @@ def load_lexicon(cues: Path, object_types: Path, noncues: Path, speakers: Path, 
     irregular = {row["lemma"]: tuple(row["forms"].split("|")) for row in _read_csv(forms)}
     refuse = frozenset(row["lemma"] for row in _read_csv(refusals)) if refusals else frozenset()
     requests = frozenset(row["lemma"] for row in _read_csv(request_nouns)) if request_nouns else frozenset()
+    evidence = frozenset(row["lemma"] for row in _read_csv(evidence_nouns)) if evidence_nouns else frozenset()
     return Lexicon(entries=tuple(entries), object_types=otypes, noncues=non, speakers=words, irregular=irregular,
-                   refusals=refuse, request_nouns=requests)
+                   refusals=refuse, request_nouns=requests, evidence_nouns=evidence)
 
 
 def phrase_pattern(phrase: str, lexicon: Lexicon) -> list[dict[str, Any]]:
