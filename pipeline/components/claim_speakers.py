@@ -37,11 +37,14 @@ organisation or economy, a role, a government, a group, or a document an organis
 from __future__ import annotations
 
 import bisect
+import json
 import re
 from dataclasses import dataclass, field, replace
+from pathlib import Path
 
 from spacy.tokens import Doc, Token
 
+from pipeline import ids
 from pipeline.components.claim_groups import Groups, document_groups
 from pipeline.components.claim_lexicon import SpeakerWords
 
@@ -49,6 +52,31 @@ _CUT_DEPS = {"relcl", "acl", "advcl"}
 _DROP_DETS = {"the", "a", "an", "this", "these", "those", "that"}
 _WORD = re.compile(r"[a-z][a-z\-]*")
 _CONTINUING_DETS = {"the", "these", "those", "both", "all"}
+_TITLE_POS = {"NOUN", "PROPN", "ADJ"}
+_NUMBER_CLOSERS = {".", ")"}
+
+
+@dataclass(frozen=True)
+class SpeakerNouns:
+    """Words of ``pipeline/data/speaker_nouns.json`` (see its comment record)."""
+
+    group_nouns: frozenset[str] = frozenset()
+    organ_heads: frozenset[str] = frozenset()
+    foreign_words: frozenset[str] = frozenset()
+    home_ministry: str | None = None
+    home_ministry_acronym: str | None = None
+
+    @property
+    def home_ministry_id(self) -> str | None:
+        return ids.org_id(self.home_ministry) if self.home_ministry else None
+
+
+def load_speaker_nouns(path: Path) -> SpeakerNouns:
+    """File I/O: called once by the component factory."""
+    raw = json.loads(path.read_text(encoding="utf-8"))
+    lists = {k: frozenset(v) for k, v in raw.items() if not k.startswith("#") and isinstance(v, list)}
+    return SpeakerNouns(**lists, home_ministry=raw.get("home_ministry"),
+                        home_ministry_acronym=raw.get("home_ministry_acronym"))
 
 
 @dataclass(frozen=True)
@@ -67,7 +95,7 @@ class Speaker:
     text: str
     start: int
     end: int
-    via: str  # name, pronoun, description, collective, government
+    via: str  # name, pronoun, description, collective, government, unnamed (an official nobody names)
 
 
 @dataclass
@@ -79,6 +107,7 @@ class Focus:
     agent: Speaker | None = None  # organisation/economy subject of the last main clause ("it")
     quotes: list[tuple[int, int, str]] = field(default_factory=list)  # (start, end, person) of quotations
     groups: dict[str, Speaker] = field(default_factory=dict)  # last collective per head word ("ministers")
+    unnamed: Speaker | None = None  # an unnamed official as the last subject: "he" is them
 
     def copy(self) -> Focus:
         return replace(self, quotes=list(self.quotes), groups=dict(self.groups))
@@ -96,6 +125,8 @@ class DocContext:
     first_person: str | None = None  # who "I" is outside quotations
     we_economy: str | None = None  # who "we" is (the government's own statement only)
     groups: Groups = field(default_factory=Groups)
+    person_names: dict[str, set[str]] = field(default_factory=dict)  # words of each person's name
+    alias: dict[str, str] = field(default_factory=dict)  # a one-word person ("Yun") -> the full one
     # the mentions' starts, and the mentions of each kind, for bisecting instead of scanning from the start
     _starts: list[int] = field(init=False, repr=False, default_factory=list)
     _by_kind: dict[str, tuple[list[int], list[Mention]]] = field(init=False, repr=False, default_factory=dict)
@@ -108,9 +139,11 @@ class DocContext:
             ms.append(m)
 
     @classmethod
-    def from_doc(cls, doc: Doc, home_economy: str | None, words: SpeakerWords | None = None) -> DocContext:
+    def from_doc(cls, doc: Doc, home_economy: str | None, words: SpeakerWords | None = None,
+                 nouns: SpeakerNouns | None = None) -> DocContext:
         text = doc.text
-        spans = [(s.start_char, s.end_char, s.label_, s.kb_id_) for s in doc.spans.get("mofa", [])]
+        mofa = list(doc.spans.get("mofa", []))
+        spans = [(s.start_char, s.end_char, s.label_, s.kb_id_) for s in mofa]
         mentions = sorted(  # a span's text is the document's text between its offsets
             (Mention(start, end, label, kb_id, text[start:end]) for start, end, label, kb_id in spans if kb_id),
             key=lambda m: (m.start, -m.end),
@@ -120,11 +153,16 @@ class DocContext:
         for m in mentions:
             if m.kind == "person":
                 words_by_person.setdefault(m.entity_id, set()).update(_WORD.findall(m.text.lower()))
+        for s in mofa:  # "ministry spokesman Noh Kyu-duk": lower-case title words before the name
+            if s.label_ == "person" and s.kb_id_:
+                words_by_person.setdefault(s.kb_id_, set()).update(_title_words_before(doc, s.start))
+        names: dict[str, set[str]] = {}
         for pid, person in ((doc._.mofa_entities or {}).get("person") or {}).items():
             bag = words_by_person.setdefault(pid, set())
             for title in getattr(person, "titles", []) or []:
                 bag.update(_WORD.findall(title.lower()))
-            bag.update(_WORD.findall((getattr(person, "name", "") or "").lower()))
+            names[pid] = set(_WORD.findall((getattr(person, "name", "") or "").lower()))
+            bag.update(names[pid])
             economy[pid] = getattr(person, "economy", None)
         paragraphs = doc._.mofa_paragraphs or []
 
@@ -142,7 +180,8 @@ class DocContext:
         econ = [(m.start, m.end, m.entity_id) for m in mentions if m.kind == "economy"]
         return cls(mentions=mentions, person_words=words_by_person, person_economy=economy,
                    home_economy=home_economy, text=text, first_person=first,
-                   we_economy=home_economy if own_statement else None, groups=document_groups(doc, econ, text))
+                   we_economy=home_economy if own_statement else None, groups=document_groups(doc, econ, text),
+                   person_names=names, alias=_aliases(names))
 
     def within(self, start: int, end: int, kinds: tuple[str, ...]) -> list[Mention]:
         """Mentions of the given kinds lying inside [start, end) (character offsets)."""
@@ -174,15 +213,48 @@ class DocContext:
         return best
 
 
-def np_tokens(head: Token) -> list[Token]:
-    """The noun phrase of ``head`` without relative/adverbial clauses and edge punctuation."""
+def _title_words_before(doc: Doc, start: int) -> set[str]:
+    """Lower-case words of the title written just before a name ("ministry spokesman" of "ministry spokesman Noh
+    Kyu-duk"; "Foreign Ministry spokesman" of "Seoul's Foreign Ministry spokesman Cho"), at most four."""
+    out: set[str] = set()
+    k = start - 1
+    while k >= 0 and start - k <= 4:
+        t = doc[k]
+        if not (t.is_alpha and t.pos_ in _TITLE_POS) or t.lower_ == "the":
+            break
+        out.add(t.lower_)
+        k -= 1
+    return out
+
+
+def _aliases(names: dict[str, set[str]]) -> dict[str, str]:
+    """A person known by one word only ("Yun") is the one other person of the document with that word in a longer
+    name ("Yun Byung-se"), when there is exactly one."""
+    out = {}
+    for pid, words in names.items():
+        if len(words) != 1:
+            continue
+        word = next(iter(words))
+        fuller = [q for q, w in names.items() if q != pid and len(w) > 1 and word in w]
+        if len(fuller) == 1:
+            out[pid] = fuller[0]
+    return out
+
+
+def _numbering(toks: list[Token]) -> bool:
+    """A paragraph number opening the phrase ("3." of "3. The two sides", "2)" of "(2)")."""
+    return len(toks) > 1 and toks[0].like_num and toks[1].text in _NUMBER_CLOSERS
+
+
+def np_tokens(head: Token, cut_deps: frozenset[str] | set[str] = _CUT_DEPS) -> list[Token]:
+    """The noun phrase of ``head`` without relative/adverbial clauses (``cut_deps``) and edge punctuation."""
     cut: set[int] = set()
     subtree = list(head.subtree)  # walked once (each walk builds new Token objects)
     for t in subtree:
-        if t.i != head.i and t.dep_ in _CUT_DEPS:
+        if t.i != head.i and t.dep_ in cut_deps:
             cut.update(x.i for x in t.subtree)
     toks = [t for t in subtree if t.i not in cut]
-    while toks and (toks[0].is_punct or toks[0].lower_ in ("also",)):
+    while toks and (toks[0].is_punct or toks[0].lower_ in ("also",) or _numbering(toks)):
         toks.pop(0)
     while toks and toks[-1].is_punct and not (toks[-1].is_right_punct and any(t.is_left_punct for t in toks)):
         toks.pop()
@@ -206,9 +278,10 @@ def _span_of(toks: list[Token]) -> tuple[int, int, str]:
 class SpeakerResolver:
     """Resolves noun phrases to speakers against one document's context and a :class:`Focus`."""
 
-    def __init__(self, words: SpeakerWords, ctx: DocContext) -> None:
+    def __init__(self, words: SpeakerWords, ctx: DocContext, nouns: SpeakerNouns | None = None) -> None:
         self.words = words
         self.ctx = ctx
+        self.nouns = nouns or SpeakerNouns()
 
     def resolve(self, head: Token, focus: Focus, allow_pronoun: bool = True, group: bool = True) -> Speaker | None:
         if head.tag_ in ("WP", "WDT") or (head.lower_ == "that" and head.head.dep_ == "relcl"):
@@ -222,6 +295,8 @@ class SpeakerResolver:
                 return None
             s, e = head.idx, head.idx + len(head)
             if low in self.words.person_pronouns:
+                if focus.unnamed is not None:  # "a foreign ministry official said ... He added"
+                    return replace(focus.unnamed, text=head.text, start=s, end=e, via="pronoun")
                 pid = focus.person or self.ctx.last_person_before(head.idx)
                 return Speaker("person", pid, head.text, s, e, "pronoun") if pid else None
             if low in self.words.group_pronouns and focus.collective is not None:
@@ -231,37 +306,59 @@ class SpeakerResolver:
                 quoted = [pid for qs, qe, pid in focus.quotes if qs <= head.idx < qe]
                 pid = quoted[-1] if quoted else self.ctx.first_person
                 return Speaker("person", pid, head.text, s, e, "pronoun") if pid else None
-            if low in self.words.first_person_plural and self.ctx.we_economy and not any(
-                    qs <= head.idx < qe for qs, qe, _ in focus.quotes):
-                return Speaker("economy", self.ctx.we_economy, head.text, s, e, "pronoun")
+            if low in self.words.first_person_plural and not any(qs <= head.idx < qe for qs, qe, _ in focus.quotes):
+                we = self.ctx.we_economy  # the government's statement, or a government's statement read out
+                if we is None and focus.agent is not None and focus.agent.kind == "economy" and (
+                        focus.agent.entity_id == self.ctx.home_economy):  # ("The ROK government condemns ... We offer")
+                    we = focus.agent.entity_id
+                if we is not None:
+                    return Speaker("economy", we, head.text, s, e, "pronoun")
             if low in self.words.impersonal_pronouns and focus.agent is not None:
                 a = focus.agent
                 return Speaker(a.kind, a.entity_id, head.text, s, e, "pronoun")
             return None
-        toks = np_tokens(head)
+        toks = np_tokens(head) if group else np_tokens(head, _CUT_DEPS | {"conj", "cc"})  # one member of "A and B"
         start, end, text = self._extend(toks)
         conj = [c for c in head.children if c.dep_ == "conj"]
-        if conj and group:
+        if conj and group and any(c.dep_ == "cc" and c.lower_ in ("and", "&") for c in head.children):
             members = [self.resolve(t, focus, allow_pronoun=False, group=False) for t in [head, *conj]]
             ids = list(dict.fromkeys(m.entity_id for m in members if m is not None and m.entity_id
-                                     and m.via == "name"))
-            if len(ids) >= 2:
-                full = self._extend([t for t in head.subtree if toks[0].i <= t.i] or toks)
-                return Speaker("collective", "|".join(ids), full[2], full[0], full[1], "collective")
+                                     and (m.via == "name" or (m.kind == "person" and m.via == "description"))))
+            distinct = {(m.kind, m.entity_id) for m in members if m is not None}
+            if len(distinct) >= 2:  # not "Spokesperson and Deputy Minister X": one person's two titles
+                full_toks = [t for t in head.subtree if toks[0].i <= t.i] or toks
+                full = self._extend(full_toks)
+                # "Minister Kim and Secretary Clinton": their ids; "the Minister and the Secretary": the phrase
+                gid = "|".join(ids) if len(ids) >= 2 else self._normalize(full_toks)
+                return Speaker("collective", gid, full[2], full[0], full[1], "collective")
+        lemma = head.lemma_.lower()
         for kind in ("person", "organization", "economy"):
             m = self.ctx.covering(head, kind)
             if m is not None and not self._is_group(head):
-                return Speaker(kind, m.entity_id, text, start, end, "name")
+                eid = self.ctx.alias.get(m.entity_id, m.entity_id) if kind == "person" else m.entity_id
+                if kind == "organization" and lemma in self.nouns.organ_heads:
+                    eid = self._home_organ(m) or eid
+                return Speaker(kind, eid, text, start, end, "name")
         people = self.ctx.within(start, end, ("person",))
         if people:
-            return Speaker("person", people[0].entity_id, text, start, end, "name")
-        lemma = head.lemma_.lower()
+            pid = people[0].entity_id
+            return Speaker("person", self.ctx.alias.get(pid, pid), text, start, end, "name")
+        if head.pos_ == "PROPN" and all(t.pos_ == "PROPN" or t.is_punct for t in toks):
+            pid = self._by_name_word(head, focus)  # "Wang said": the surname of the document's Wang Yi
+            if pid is not None:
+                return Speaker("person", pid, text, start, end, "name")
         if self._is_group(head):
             return Speaker("collective", self._group_id(toks, head, focus), text, start, end, "collective")
         if lemma in self.words.role_heads:
             pid = self._description(toks, head, focus)
+            if pid is None:
+                return self._unnamed(toks, head, focus, (start, end, text))
             return Speaker("person", pid, text, start, end, "description")
         economies = self.ctx.within(start, end, ("economy",))
+        if lemma in self.nouns.organ_heads:
+            organ = self._organ(toks, head, economies)
+            if organ is not None:
+                return Speaker("organization", organ, text, start, end, "name")
         if lemma in self.words.government_heads:
             if economies:
                 return Speaker("economy", economies[0].entity_id, text, start, end, "government")
@@ -273,14 +370,69 @@ class SpeakerResolver:
             return Speaker("organization", orgs[0].entity_id, text, start, end, "name")
         if economies:
             return Speaker("economy", economies[0].entity_id, text, start, end, "name")
+        if lemma in self.words.collective_heads and any(
+                t.dep_ in ("amod", "compound", "nmod") for t in head.children):
+            return Speaker("collective", self._normalize(toks), text, start, end, "collective")  # "the Mekong side"
         return None
+
+    def _by_name_word(self, head: Token, focus: Focus) -> str | None:
+        """The person of the document one of whose names the word is (the one in focus, else the last mentioned)."""
+        word = head.lower_
+        fits = {pid for pid, names in self.ctx.person_names.items() if word in names and pid not in self.ctx.alias}
+        if not fits:
+            return None
+        if focus.person in fits:
+            return focus.person
+        return self.ctx.last_person_before(head.idx, fits) or (next(iter(fits)) if len(fits) == 1 else None)
+
+    def _unnamed(self, toks: list[Token], head: Token, focus: Focus, span: tuple[int, int, str]) -> Speaker:
+        """An official nobody names ("a foreign ministry official", "the ministry spokesman"): a collective speaker
+        with the phrase; a bare "the official" later is the same one."""
+        start, end, text = span
+        prev = focus.groups.get(head.lower_)
+        mods = [t for t in toks if t.i != head.i]
+        if prev is not None and prev.via == "unnamed" and all(
+                t.dep_ == "det" and t.lower_ in ("the", "this", "that") for t in mods):
+            return replace(prev, text=text, start=start, end=end)
+        kept = [t for t in toks if not (t.dep_ == "det" and t.lower_ in ("the", "this", "that"))]
+        ident = " ".join(t.text if t.pos_ == "PROPN" else t.lower_ for t in kept) or head.lower_
+        return Speaker("collective", ident, text, start, end, "unnamed")
+
+    def _home_organ(self, m: Mention) -> str | None:
+        """The home ministry for the home state's foreign ministry named as a state organ ("South Korean Foreign
+        Ministry": the entity component's id for a state's organ ends with the state's alpha-3)."""
+        home = self.ctx.home_economy
+        words = set(_WORD.findall(m.text.lower()))
+        if home and m.entity_id.endswith("-" + home.lower()) and words & self.nouns.foreign_words:
+            return self.nouns.home_ministry_id
+        return None
+
+    def _organ(self, toks: list[Token], head: Token, economies: list[Mention]) -> str | None:
+        """A ministry no mention names: "the foreign ministry", "Seoul's Foreign Ministry", "the Foreign Ministry in
+        Seoul" (the home ministry, unless another state is named: "Japan's foreign ministry" stays Japan); a bare
+        "the ministry" is the last ministry the text named, else the home ministry."""
+        if any(m.entity_id != self.ctx.home_economy for m in economies):
+            return None
+        if not any(t.lower_ in self.nouns.foreign_words for t in toks):
+            if not all(t.dep_ == "det" for t in toks if t.i != head.i):
+                return None  # "the unification ministry" is not the foreign ministry
+            last = None
+            for m in self.ctx.mentions:
+                if m.start >= toks[0].idx:
+                    break
+                if m.kind == "organization" and set(_WORD.findall(m.text.lower())) & self.nouns.organ_heads:
+                    last = self._home_organ(m) or m.entity_id
+            if last is not None:
+                return last
+        return self.nouns.home_ministry_id
 
     def resolve_source(self, head: Token, focus: Focus) -> Speaker | None:
         """The source after "according to": a real speaker only (see the module docstring)."""
         if head.pos_ == "PRON" or any(self.ctx.covering(head, k) for k in ("person", "organization", "economy")):
             return self.resolve(head, focus)
         lemma = head.lemma_.lower()
-        if lemma in self.words.role_heads or lemma in self.words.government_heads or self._is_group(head):
+        if (lemma in self.words.role_heads or lemma in self.words.government_heads or self._is_group(head)
+                or lemma in self.nouns.organ_heads):
             return self.resolve(head, focus)
         if lemma not in self.words.document_heads:
             return None
@@ -312,6 +464,8 @@ class SpeakerResolver:
         if head.pos_ == "PROPN" and lemma == head.lower_ and lemma.endswith("s") and lemma[:-1] in (
                 self.words.collective_heads):
             return True  # "the three Foreign Ministers": a capitalised plural the tagger read as a name
+        if lemma in self.nouns.group_nouns:
+            return True  # "the US delegation"
         if lemma not in self.words.collective_heads:
             return False
         if head.tag_ in ("NNS", "NNPS"):
