@@ -43,6 +43,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from pipeline import ids
+from pipeline.components.claim_content import open_quote, segment, sentence_breaks
 from pipeline.components.claim_lexicon import (
     CueEntry,
     Lexicon,
@@ -86,18 +87,20 @@ _QUESTION_WORDS = {"how", "whether"}
         "forms_path": "data/cue_forms.csv",
         "refusals_path": "data/cue_refusals.csv",
         "request_nouns_path": "data/cue_request_nouns.csv",
+        "evidence_nouns_path": "data/cue_evidence_nouns.csv",
         "home_economy": "KOR",
         "speaker_nouns_path": "data/speaker_nouns.json",
     },
 )
 def make_claims(nlp: Language, name: str, cues_path: str, object_types_path: str, noncues_path: str,
                 speakers_path: str, forms_path: str, refusals_path: str, request_nouns_path: str,
-                home_economy: str,
+                home_economy: str, evidence_nouns_path: str = "data/cue_evidence_nouns.csv",
                 speaker_nouns_path: str = "data/speaker_nouns.json") -> ClaimFinder:
     """Paths are relative to the ``pipeline`` package; ``home_economy`` is who "the Government" is."""
     base = DATA_DIR.parent
     lexicon = load_lexicon(base / cues_path, base / object_types_path, base / noncues_path, base / speakers_path,
-                           base / forms_path, base / refusals_path, base / request_nouns_path)
+                           base / forms_path, base / refusals_path, base / request_nouns_path,
+                           base / evidence_nouns_path)
     return ClaimFinder(nlp, lexicon, home_economy or None, load_speaker_nouns(base / speaker_nouns_path))
 
 
@@ -108,6 +111,8 @@ class CueMatch:
     end: int
     anchor: int
     coordinated: bool = False  # "... and hopes that", the tagger having missed the verb
+    segment: tuple[int, int] | None = None  # the cue's stretch of its sentence between breaks (claim_content)
+    governor: int | None = None  # the reporting cue a participle or coordinated cue belongs to ("..., saying")
 
 
 @dataclass(frozen=True)
@@ -170,10 +175,18 @@ class ClaimFinder:
     def candidates(self, doc: Doc, cues: list[CueMatch]) -> list[Candidate]:
         cands = []
         anchors = frozenset(c.anchor for c in cues)
+        breaks = sentence_breaks(view_of(doc).texts) if cues else []
         for cue in cues:
             if self._vetoed(doc, cue):
                 continue
-            content = _content(doc, cue, anchors)
+            sent = doc[cue.anchor].sent
+            seg = segment(breaks, cue.anchor, sent.start, sent.end)
+            cue = replace(cue, segment=seg, governor=_governor(doc, cue, anchors, seg))
+            if _frame(doc, cue, anchors):
+                continue  # "responded by saying that X": the claim is the one of "saying"
+            content = _content(doc, cue, anchors, seg)
+            if content is not None:
+                content = _within(doc, content, seg, sent)
             if content is None:
                 continue
             if cue.entry.requires == "complement_verb" and not _has_clause(doc, content):
@@ -182,10 +195,12 @@ class ClaimFinder:
                 continue
             if cue.entry.requires == "purpose" and not _has_purpose(doc, content):
                 continue  # "discussed regional security": a topic, not a position
+            if cue.entry.requires in ("object_type", "as", "evidence") and not self._required(doc, cue):
+                continue  # "extended the deadline", "described the plan", "the minister showed the way"
             ctype = self._claim_type(doc, cue)
             cands.append(Candidate(cue, content, ctype, _is_future(doc[cue.anchor]),
                                    _addressee_heads(doc, cue, self.lexicon.request_nouns) if ctype == "call" else ()))
-        cands = _split_coordinated(doc, cands)
+        cands = _split_coordinated(doc, _split_governed(doc, cands))
         typed: list[Candidate] = []  # innermost first, so that a claim reads the types of the cues it reports
         for c in sorted(cands, key=lambda c: c.content[1] - c.content[0]):
             typed.append(self._content_type(doc, c, typed))
@@ -230,6 +245,23 @@ class ClaimFinder:
                     return replace(cand, claim_type="criticism")
         return cand
 
+    def _required(self, doc: Doc, cue: CueMatch) -> bool:
+        """The complement a cue needs to report a position: an object noun of cue_object_types.csv or an
+        infinitive ("extended condolences", "offered to help"), an 'as' complement ("described it as"), a poll or
+        study as its subject ("a survey found that")."""
+        anchor = doc[cue.anchor]
+        need = cue.entry.requires
+        if need == "as":
+            return any(c.dep_ == "prep" and c.lower_ == "as" for c in anchor.children)
+        if need == "evidence":
+            return any(c.dep_ in ("nsubj", "nsubjpass") and c.lemma_.lower() in self.lexicon.evidence_nouns
+                       for c in anchor.children)
+        if cue.entry.xcomp_type and any(c.dep_ == "xcomp" for c in anchor.children):
+            return True
+        otypes = self.lexicon.object_types
+        return any(n.lemma_.lower() in otypes or n.lower_ in otypes
+                   for c in anchor.children if c.dep_ == "dobj" for n in (c, *c.conjuncts))
+
     def _vetoed(self, doc: Doc, cue: CueMatch) -> bool:
         """Agentless passives; meeting/travel verbs: "invited X to visit", "will visit Tokyo to discuss";
         negated or refused speech: "did not say how much", "never said", "declined to comment"."""
@@ -264,6 +296,8 @@ class ClaimFinder:
                 if obj.dep_ not in ("dobj", "pobj") or cue.start <= obj.i < cue.end:
                     continue
                 for noun in [obj, *obj.conjuncts]:
+                    if entry.speaker == "object" and noun.lemma_.lower() in self.lexicon.evidence_nouns:
+                        return "belief"  # "according to a survey": a finding, not a position
                     mapped = self.lexicon.object_types.get(noun.lemma_.lower())
                     if mapped:
                         return mapped
@@ -463,6 +497,8 @@ def _speaker_head(doc: Doc, cue: CueMatch) -> Token | None:
         if verb is None:
             return None
         tok = verb
+    if cue.governor is not None:  # "..., saying", "..., and suggested": the reporting cue's speaker
+        tok = doc[cue.governor]
     for _ in range(8):
         subj = [c for c in tok.children if c.dep_ in _SUBJ and any(ch.isalpha() for ch in c.text)]
         if subj:
@@ -470,12 +506,34 @@ def _speaker_head(doc: Doc, cue: CueMatch) -> Token | None:
         agent = [g for c in tok.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
         if agent:
             return agent[0]
-        if tok.dep_ in ("conj", "xcomp", "acomp") or (tok.dep_ == "advcl" and tok.tag_ == "VBG"):
+        stranded = _stranded_subject(doc, cue, tok.head) if tok.head.i != tok.i else None
+        if stranded is not None:
+            return stranded
+        climb = tok.dep_ in ("conj", "xcomp", "acomp") or (tok.dep_ == "advcl" and (
+            tok.tag_ == "VBG" or tok.head.lemma_ == "go"))  # "went on to reaffirm" read as a purpose
+        if tok.dep_ == "pcomp" and tok.head.lower_ == "by" and tok.head.head.i != tok.head.i:
+            tok = tok.head  # "responded by saying": the subject of "responded"
+            climb = True
+        if climb:
             tok = tok.head
             continue
         if tok.dep_ == "relcl" or _misread_acl(tok):
             return tok.head
         return None
+    return None
+
+
+def _stranded_subject(doc: Doc, cue: CueMatch, head: Token) -> Token | None:
+    """The subject of a cue whose sentence the parser joined to the previous one: climbing to ``head`` would leave
+    the cue's segment, so the noun of the segment attached outside it is the speaker ("... in the region. Deputy
+    Secretary Blinken, noting X, proposed Y" with "Blinken" read as an object of the previous verb)."""
+    seg = cue.segment
+    if seg is None or seg[0] <= head.i < seg[1]:
+        return None
+    for t in doc[seg[0]:cue.anchor]:
+        if not (seg[0] <= t.head.i < seg[1]) and t.pos_ in ("PROPN", "NOUN", "PRON") and t.dep_ in (
+                "dobj", "nsubj", "npadvmod", "appos", "attr", "conj", "pobj", "dep"):
+            return t
     return None
 
 
@@ -519,6 +577,51 @@ def _split_coordinated(doc: Doc, cands: list[Candidate]) -> list[Candidate]:
     return out
 
 
+def _governor(doc: Doc, cue: CueMatch, anchors: frozenset[int], seg: tuple[int, int]) -> int | None:
+    """The reporting cue a subjectless cue inside its content belongs to: a participle after a comma ("stressed
+    that X will not help, saying what matters is Y") or a finite verb coordinated to a verb of the content whose
+    tense it does not share, but the reporting cue's ("emphasized that the ROK supports X, and suggested Y")."""
+    a = doc[cue.anchor]
+    if cue.entry.is_phrase or any(c.dep_ in _SUBJ for c in a.children):
+        return None
+    participle = a.dep_ == "advcl" and a.tag_ == "VBG" and a.i > 0 and doc[a.left_edge.i - 1].lower_ == ","
+    coordinated = a.dep_ == "conj" and a.tag_ in ("VBD", "VBZ") and a.head.tag_ != a.tag_
+    if not (participle or coordinated):
+        return None
+    for anc in a.ancestors:
+        if not (seg[0] <= anc.i < seg[1]):
+            return None
+        if anc.i in anchors and (participle or anc.tag_ == a.tag_):
+            return anc.i
+    return None
+
+
+def _frame(doc: Doc, cue: CueMatch, anchors: frozenset[int]) -> bool:
+    """'responded by saying that X', 'answered by stating': the cue only frames the cue of its 'by' phrase."""
+    return any(c.dep_ == "prep" and c.lower_ == "by" and any(g.dep_ == "pcomp" and g.i in anchors for g in c.children)
+               for c in doc[cue.anchor].children)
+
+
+def _split_governed(doc: Doc, cands: list[Candidate]) -> list[Candidate]:
+    """The content of a reporting cue ends before a participle or coordinated cue that it governs (its own
+    claim, by the same speaker: see :func:`_governor`)."""
+    out = list(cands)
+    for c in cands:
+        gov = c.cue.governor
+        if gov is None:
+            continue
+        for k, other in enumerate(out):
+            lo, hi = other.content
+            if other.cue.anchor == gov and lo <= c.cue.anchor < hi:
+                cut = doc[c.cue.anchor].left_edge.i
+                while cut > lo and doc[cut - 1].lower_ in (",", "and", ";", "as", "while"):
+                    cut -= 1
+                cut_range = _trim(doc, lo, cut)
+                if cut_range is not None:
+                    out[k] = replace(other, content=cut_range)
+    return out
+
+
 def _quotation(text: str, start: int, end: int) -> tuple[int, int] | None:
     """Character span of the quotation a claim's content opens or closes, if it is quoted."""
     before = text[max(0, start - 2):start]
@@ -536,16 +639,19 @@ def _speaker_position(doc: Doc, cand: Candidate) -> int:
     return head.i if head is not None else cand.cue.anchor
 
 
-def _content(doc: Doc, cue: CueMatch, anchors: frozenset[int] = frozenset()) -> tuple[int, int] | None:
-    """Token range of the attributed statement (see the module docstring)."""
+def _content(doc: Doc, cue: CueMatch, anchors: frozenset[int] = frozenset(),
+             seg: tuple[int, int] | None = None) -> tuple[int, int] | None:
+    """Token range of the attributed statement (see the module docstring); ``seg``: the cue's segment of its
+    sentence (:mod:`pipeline.components.claim_content`), whose complements alone are read."""
     anchor = doc[cue.anchor]
     sent = anchor.sent
+    s_lo, s_hi = seg or (sent.start, sent.end)
     if cue.entry.speaker == "object":
         phrase_lo, phrase_hi = anchor.left_edge.i, anchor.right_edge.i
-        if phrase_lo - sent.start <= sent.end - phrase_hi:
-            lo, hi = phrase_hi + 1, sent.end
+        if phrase_lo - s_lo <= s_hi - phrase_hi:
+            lo, hi = phrase_hi + 1, s_hi
         else:
-            lo, hi = sent.start, phrase_lo
+            lo, hi = s_lo, phrase_lo
         return _trim(doc, lo, hi)
     if anchor.dep_ == "acl" and anchor.tag_ == "VBN" and not _misread_acl(anchor):  # "the plan announced by X"
         if cue.entry.claim_type not in ("statement", "proposal"):
@@ -557,7 +663,8 @@ def _content(doc: Doc, cue: CueMatch, anchors: frozenset[int] = frozenset()) -> 
     if cue.entry.is_phrase and cue.entry.claim_type == "call" and last.pos_ == "NOUN" and last.dep_ == "dobj":
         # "sought the support of X for Y": what is asked for is the content, its noun being part of the cue
         return _trim(doc, max(cue.start + 1, last.left_edge.i), last.right_edge.i + 1)
-    kids = [c for i in cue_toks for c in doc[i].children if c.i not in cue_toks and c.dep_ not in _NOT_CONTENT]
+    kids = [c for i in cue_toks for c in doc[i].children
+            if c.i not in cue_toks and c.dep_ not in _NOT_CONTENT and s_lo <= c.i < s_hi]
     clauses = [c for c in kids if c.dep_ == "ccomp"]
     if clauses:  # "said at a briefing that X", '"X," he said at the meeting', "told reporters: X"
         return _trim(doc, clauses[0].left_edge.i, clauses[0].right_edge.i + 1)
@@ -579,6 +686,17 @@ def _content(doc: Doc, cue: CueMatch, anchors: frozenset[int] = frozenset()) -> 
                     break
         return _trim(doc, lo, hi)
     return None
+
+
+def _within(doc: Doc, content: tuple[int, int], seg: tuple[int, int], sent: Span) -> tuple[int, int] | None:
+    """Content cut to its cue's segment, unless a quotation runs over the sentence break."""
+    lo, hi = content
+    text = view_of(doc).text
+    if hi > seg[1] and not open_quote(text, doc[lo].idx, doc[seg[1] - 1].idx):
+        hi = seg[1]
+    if lo < seg[0] and not open_quote(text, sent.start_char, doc[seg[0] - 1].idx):
+        lo = seg[0]
+    return _trim(doc, lo, hi) if (lo, hi) != content else content
 
 
 def _trim(doc: Doc, lo: int, hi: int) -> tuple[int, int] | None:
@@ -668,6 +786,6 @@ def _nested(doc: Doc, inner: Candidate, outer: Candidate) -> bool:
     if not (lo <= inner.cue.anchor < hi):
         return False
     gov = _governing_verb(doc[inner.cue.anchor]) if inner.cue.coordinated else None
-    if gov is not None and gov.i == outer.cue.anchor:
+    if (gov is not None and gov.i == outer.cue.anchor) or inner.cue.governor == outer.cue.anchor:
         return False
     return doc[outer.cue.anchor] in doc[inner.cue.anchor].ancestors
