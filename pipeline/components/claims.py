@@ -199,7 +199,7 @@ class ClaimFinder:
                 continue  # "extended the deadline", "described the plan", "the minister showed the way"
             ctype = self._claim_type(doc, cue)
             cands.append(Candidate(cue, content, ctype, _is_future(doc[cue.anchor]),
-                                   _addressee_heads(doc, cue, self.lexicon.request_nouns) if ctype == "call" else ()))
+                                   _addressees_of(doc, cue, ctype, self.lexicon.request_nouns)))
         cands = _split_coordinated(doc, _split_governed(doc, cands))
         typed: list[Candidate] = []  # innermost first, so that a claim reads the types of the cues it reports
         for c in sorted(cands, key=lambda c: c.content[1] - c.content[0]):
@@ -405,6 +405,8 @@ class ClaimFinder:
             named = [m.entity_id for m in ctx.within(a_start, a_end, ("economy", "organization"))]
             # a group the document defined ("the Central Asian countries*" + a footnote listing them)
             addressees += named or list(ctx.groups.members(np_tokens(doc[i]) + [t for t in toks if t.is_punct]))
+        own = speaker.entity_id if speaker.kind == "economy" else ctx.person_economy.get(speaker.entity_id or "")
+        addressees = [a for a in addressees if a != own]  # "called for Korea's interest", said by Korea
         return Claim(
             claim_id=ids.claim_id(doc_id, cue_span.start_char), doc_id=doc_id,
             sent_id=index.sent_id(cue_span.start_char),
@@ -671,11 +673,19 @@ def _content(doc: Doc, cue: CueMatch, anchors: frozenset[int] = frozenset(),
     right = [c for c in kids if c.i >= cue.end and not (c.dep_ == "advcl" and (
         c.tag_ == "VBG" or (c.i in anchors and any(g.lower_ in _CONTRAST for g in c.children))))]
     # ("..., adding that", "..., while X noted that": separate claims)
+    partners = [c for c in right if c.dep_ == "prep" and c.lower_ == "with"]
+    if partners and len(partners) < len(right) and min(c.i for c in right) in {p.i for p in partners}:
+        right = [c for c in right if c not in partners]  # "discussed with X ways to": X is no content
     if right:
         first = min(right, key=lambda c: c.i)
         lo, hi = max(cue.end, first.left_edge.i), max(c.right_edge.i for c in right) + 1
         if first.dep_ == "prep" and len(right) == 1 and first.i == lo:
             lo += 1  # "asked for X", "exchanged views on X": the content is X
+            j = lo
+            while j < hi - 1 and doc[j].dep_ == "compound" and doc[j].pos_ == "PROPN":
+                j += 1
+            if first.lower_ == "with" and j > lo and doc[j].pos_ == "NOUN":
+                lo = j  # "discussed with Peru ways to" read as one noun "Peru ways": the partner is no content
         if first.dep_ in ("prep", "npadvmod", "advmod"):
             # "said at a briefing that X": the parser may read 'that' as a relative pronoun of 'briefing'
             for t in doc[lo:hi]:
@@ -704,8 +714,26 @@ def _trim(doc: Doc, lo: int, hi: int) -> tuple[int, int] | None:
                        or (doc[lo].lower_ == "to" and doc[lo].dep_ == "aux")):
         lo += 1
     while hi > lo and (doc[hi - 1].is_punct or doc[hi - 1].is_space or doc[hi - 1].lower_ in _LEAD_TRIM):
+        if _closes(doc, lo, hi - 1):
+            break  # "(local time)", 'the "Audacious Initiative"': the closing bracket or quote stays
         hi -= 1
+    while lo < hi < len(doc) and _closes(doc, lo, hi):  # the parse left the closing bracket outside
+        hi += 1
     return (lo, hi) if hi > lo else None
+
+
+_CLOSERS = {")": "(", "]": "[", "”": "“", "’": "‘", '"': '"'}
+
+
+def _closes(doc: Doc, lo: int, i: int) -> bool:
+    """Whether token ``i`` closes a bracket or quotation opened inside doc[lo:i]."""
+    opener = _CLOSERS.get(doc[i].text)
+    if opener is None:
+        return False
+    inside = [doc[k].text for k in range(lo, i)]
+    if opener == '"':
+        return inside.count('"') % 2 == 1
+    return inside.count(opener) > inside.count(doc[i].text)
 
 
 def _has_purpose(doc: Doc, content: tuple[int, int]) -> bool:
@@ -736,6 +764,19 @@ def _is_future(anchor: Token) -> bool:
             continue
         return False
     return False
+
+
+def _addressees_of(doc: Doc, cue: CueMatch, ctype: str, request_nouns: frozenset[str]) -> tuple[int, ...]:
+    """Whom a claim is directed at: the addressees of a call; the target of a criticism ("condemns the North
+    Korean provocation", "warns that North Korea will face"); whom support is extended to ("extended
+    condolences to the people of X")."""
+    if ctype in ("call", "criticism"):
+        return _addressee_heads(doc, cue, request_nouns)
+    if ctype == "support":
+        return tuple(g.i for i in range(cue.start, cue.end) for c in doc[i].children
+                     if c.i >= cue.end and c.dep_ in ("prep", "dative") and c.lower_ == "to"
+                     for g in c.children if g.dep_ == "pobj")
+    return ()
 
 
 def _addressee_heads(doc: Doc, cue: CueMatch, request_nouns: frozenset[str] = frozenset()) -> tuple[int, ...]:

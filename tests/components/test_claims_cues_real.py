@@ -74,3 +74,14 @@ def test_sentence_breaks_and_segments() -> None:
     assert segment([2, 7], 12, 0, 15) == (8, 15)
     assert open_quote("“We will help. I hope so.” he said", 0, 13)
     assert not open_quote("“We will help.” He said. I hope", 0, 23)
+
+
+def test_content_bounds_and_addressees(nlp) -> None:
+    doc = parse(nlp, "Minister Park expressed deep concern over the attack on May 7 (local time). The Peruvian side "
+                "warned that Japan will face consequences. Minister Park extended his condolences to the people of "
+                "Peru. Minister Park discussed with Secretary Smith measures to expand trade.", MENTIONS)
+    got = [(c.cue, c.content, c.addressee_ids) for c in doc._.mofa_claims]
+    assert got == [("express", "deep concern over the attack on May 7 (local time)", []),
+                   ("warn", "Japan will face consequences", ["JPN"]),
+                   ("extend", "his condolences to the people of Peru", ["PER"]),
+                   ("discuss", "measures to expand trade", [])]
