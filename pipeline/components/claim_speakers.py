@@ -466,6 +466,9 @@ class SpeakerResolver:
             return True  # "the three Foreign Ministers": a capitalised plural the tagger read as a name
         if lemma in self.nouns.group_nouns:
             return True  # "the US delegation"
+        if head.pos_ == "NUM" and head.lower_ in self.words.collective_determiners and any(
+                c.dep_ == "det" and c.lower_ == "the" for c in head.children):
+            return True  # "The two agreed": a number standing for the people just named
         if lemma not in self.words.collective_heads:
             return False
         if head.tag_ in ("NNS", "NNPS"):

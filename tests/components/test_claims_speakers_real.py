@@ -101,3 +101,8 @@ def test_group_nouns_in_the_singular(nlp) -> None:
     doc = parse(nlp, text, {"Brazilian": ("economy", "BRA"), "Oslo": ("place", "place:oslo")})
     assert [(k, i) for k, i, _, _ in who(doc)] == [("collective", "brazilian delegation"),
                                                    ("collective", "nordic side")]
+
+
+def test_the_two_is_a_group(nlp) -> None:
+    doc = parse(nlp, "The two agreed that sanctions on the regime must remain in place.", {})
+    assert who(doc) == [("collective", "two", "The two", "agree")]
