@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from pipeline.clean import news
 from pipeline.clean.lexicon import Lexicon, line_key
 from pipeline.clean.text import (
     DATE_PATTERN,
@@ -203,6 +204,8 @@ class LayoutReader:
         draft.subtitle, cursor = read_subtitle(lines, cursor)
         if draft.subtitle is None:
             draft.subtitle, cursor = read_lead(lines, cursor)
+        deck, cursor = news.header_lines(lines, cursor, self.lex.stopwords_en)
+        draft.subtitle = draft.subtitle or deck
         body_lines: list[str] = []
         for raw, line in zip(raw_lines[cursor:], lines[cursor:], strict=True):
             if line and self.lex.is_end(line):

@@ -52,6 +52,7 @@ class Lexicon:
     republisher_header: re.Pattern[str]
     source_lines: frozenset[str]
     source_line: re.Pattern[str]
+    caption_credit: re.Pattern[str]
 
     def is_board(self, line: str) -> bool:
         return line_key(line) in self.boards
@@ -129,6 +130,11 @@ class Lexicon:
         flat = " ".join(paragraph.split())
         return len(flat.split()) <= 18 and bool(self.signature.match(flat))
 
+    def is_caption(self, paragraph: str) -> bool:
+        """A photo caption: a short paragraph that ends with a photo credit ('... in Seoul on Monday. (Yonhap)')."""
+        flat = " ".join(paragraph.split())
+        return len(flat.split()) <= 70 and bool(self.caption_credit.search(flat))
+
     def is_source_line(self, line: str) -> bool:
         """A republisher's attribution line under the title ('Report', 'from Government of X')."""
         flat = " ".join(line.split())
@@ -174,4 +180,5 @@ def load_lexicon() -> Lexicon:
         republisher_header=re.compile(raw["republisher_header_pattern"]),
         source_lines=frozenset(line_key(x) for x in raw["source_lines"]),
         source_line=re.compile(raw["source_line_pattern"]),
+        caption_credit=re.compile(raw["caption_credit_pattern"], flags),
     )

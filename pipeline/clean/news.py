@@ -36,9 +36,14 @@ DATELINE = re.compile(
 #: A line that is only a date with a place before it ("TOKYO, March 22, 2025").
 _BYLINE = re.compile(r"^(?:By|BY)\s+(?P<name>[A-Z][\w.'’\-]*(?:\s+[\w.'’\-&,]+){0,9})\s*(?:[|•·]\s*(?P<rest>.*))?$")
 _NAME_JOINERS = frozenset(("and", "&", "de", "van", "von", "da", "del", "der", "bin", "al", "le", "la"))
-_STAMP = re.compile(r"^(?P<label>(?:first\s+)?published(?:\s+on)?|posted(?:\s+on)?|date\s+published|"
-                    r"(?:last\s+)?updated(?:\s+on)?|(?:last\s+)?modified)\b\s*[:：]?\s*(?P<value>.*)$", re.IGNORECASE)
-_CREDITS = re.compile(r"^\(?\s*(?:(?:additional\s+)?reporting|writing|editing|compiled)\s+by\b.*\)?$", re.IGNORECASE)
+_STAMP = re.compile(r"^(?P<label>(?:first\s+)?published(?:\s+(?:on|date))?|posted(?:\s+on)?|date\s+published|"
+                    r"write|written|입력|(?:last\s+)?updated(?:\s+on)?|(?:last\s+)?modified|update)\b\s*[:：]?\s*(?P<value>.*)$",
+                    re.IGNORECASE)
+_CREDITS = re.compile(r"^\(?\s*(?:(?:(?:additional\s+)?reporting|writing|editing|compiled)\s+by\b"
+                      r"|(?:web\s+)?editors?\s*:).*\)?$", re.IGNORECASE)
+#: A date (and time) with the byline after it, on one line: 'Aug. 26, 2015 - 15:41 By NAME'.
+_DATED_BYLINE = re.compile(rf"^(?P<date>{_DATE})(?:\s*[-–|,]?\s*\d{{1,2}}:\d{{2}}(?::\d{{2}})?)?\s*[-–|]?\s*"
+                           r"(?:By|BY)\s+\S.{0,60}$")
 
 
 def dateline(paragraph: str) -> tuple[dt.date | None, str] | None:
@@ -67,6 +72,9 @@ def is_byline(line: str, stopwords: frozenset[str]) -> bool:
     sentence_end = line.rstrip().endswith((".", "?", "!")) and not re.search(r"\b[A-Z][a-z]?\.$", line)
     if not m or len(line) > 120 or sentence_end:
         return False
+    name, _, role = m.group("name").partition(",")
+    if role and len(role.split()) <= 6 and all(w[:1].islower() or w in _NAME_JOINERS for w in role.split()):
+        return is_byline(f"By {name}", stopwords)  # 'By NAME, senior staff writer'
     words = [w.strip(",") for w in m.group("name").split() if w.strip(",")]
     if not words or words[0].casefold() in stopwords:
         return False
@@ -85,6 +93,26 @@ def stamp(line: str) -> tuple[str, dt.date | None] | None:
         return None
     kind = "updated" if re.match(r"(?:last\s+)?(?:updated|modified)", m.group("label"), re.IGNORECASE) else "published"
     return kind, parse_date(value)
+
+
+def dated_byline(line: str) -> tuple[bool, dt.date | None]:
+    """(is it one, its date) for a 'DATE - TIME By NAME' line: a date stamp and a byline in one."""
+    m = _DATED_BYLINE.match(line.strip())
+    return (True, parse_date(m.group("date"))) if m else (False, None)
+
+
+def header_lines(lines: list[str], i: int, stopwords: frozenset[str]) -> tuple[str | None, int]:
+    """(deck, index after) for the bylines and the deck (one summary line right before a byline) that open an
+    article's body in a page layout: 'Summons made due to ...' / 'By NAME, senior staff writer'."""
+    j = next((k for k in range(i, len(lines)) if lines[k]), len(lines))
+    deck = None
+    if j < len(lines) and 6 <= len(lines[j].split()) <= 45 and not is_byline(lines[j], stopwords) \
+            and is_byline(next((x for x in lines[j + 1:] if x), ""), stopwords):
+        deck, j = lines[j], j + 1
+    k = j
+    while k < len(lines) and (not lines[k] or is_byline(lines[k], stopwords)):
+        k += 1
+    return (deck, k) if deck is not None or any(lines[j:k]) else (None, i)
 
 
 def is_credits(line: str) -> bool:

@@ -12,6 +12,7 @@ from pipeline.clean.text import (
     Draft,
     classify,
     group_blocks,
+    is_end_mark,
     is_korean_ui,
     looks_like_body,
     norm,
@@ -35,6 +36,28 @@ def _slash_date(value: str) -> dt.date | None:
         return None
 
 
+def _source_and_date(line: str) -> bool:
+    """'Arirang News 2018-08-03', 'Xinhua) 08:37, August 10, 2022': a short stamp of an outlet, a time and a date."""
+    rest = DATE_PATTERN.sub("", line)
+    return bool(parse_date(line)) and len(rest.split()) <= 4 and not rest.rstrip().endswith(".")
+
+
+_DASH_ITEM = re.compile(r"^[-–]\s+(?=\S)")
+_IMAGE_FILE = re.compile(r"^\S+\.(?:jpe?g|png|gif|webp|bmp)$", re.IGNORECASE)
+
+
+def _deck(line: str, after: list[str], lex: Lexicon, after_stamp: bool) -> bool:
+    """A news deck: one line of summary under the headline, right before the byline or the page's facts, or
+    (without a sentence end) right after the stamps."""
+    nxt = next((norm(x) for x in after if x.strip()), "")
+    words = len(line.split())
+    if not 6 <= words <= 45 or not nxt or news.is_byline(line, lex.stopwords_en) or news.stamp(line) is not None:
+        return False
+    meta = news.is_byline(nxt, lex.stopwords_en) or news.stamp(_DASH_ITEM.sub("", nxt)) is not None \
+        or news.dated_byline(nxt)[0] or bool(_DASH_ITEM.match(nxt) and len(nxt.split()) <= 5)
+    return meta or (after_stamp and not line.endswith((".", "!", "?")))
+
+
 def read_plain(text: str, lex: Lexicon) -> Draft:
     """Title = first non-empty line that is not page chrome. Right under it, metadata lines (a date, a
     '- subtitle -', a byline, 'Published: ... Updated: ...' stamps, a dateline alone on its line) are read and
@@ -47,9 +70,22 @@ def read_plain(text: str, lex: Lexicon) -> Draft:
         text = after if news.is_date_line(norm(first)) else text
     lines = text.split("\n")
     kept: list[str] = []
+    caption_next = False
     for raw in lines:
         line = norm(raw)
-        if line and (lex.is_nav(line) or is_korean_ui(line) or line_key(line) in lex.site_names):
+        if line and is_end_mark(line) and any(kept):
+            break  # the story's end mark: related links and other stories follow
+        if line and caption_next:
+            caption_next = False
+            if len(line.split()) <= 60:  # the caption under a photo's file name
+                kept.append("")
+                continue
+        if line and _IMAGE_FILE.match(line):
+            caption_next = True
+            kept.append("")
+            continue
+        if line and (lex.is_nav(line) or is_korean_ui(line) or line_key(line) in lex.site_names
+                     or lex.is_boilerplate(line)):
             kept.append("")
             continue
         kept.append(raw.strip() if line else "")
@@ -60,9 +96,10 @@ def read_plain(text: str, lex: Lexicon) -> Draft:
         if start is None:
             return draft
         header = lex.republisher_header.match(norm(kept[start]))
-        if header is None:
+        if header is None and not lex.is_caption(norm(kept[start])):
             break
-        republished = republished or _slash_date(header.group("date"))
+        if header is not None:  # a caption above the headline goes with its photo
+            republished = republished or _slash_date(header.group("date"))
         kept = kept[start + 1:]
     if looks_like_body(kept[start]) or (news.dateline(norm(kept[start])) or (None, ""))[1]:
         rest = kept[start:]  # a body-only copy: no title line
@@ -70,12 +107,27 @@ def read_plain(text: str, lex: Lexicon) -> Draft:
         draft.title = kept[start]
         rest = kept[start + 1:]
     stamped = None  # the date of a 'Published:' stamp wins over a dateline
+    after_stamp = False  # a deck may follow the stamps
     while draft.title:
         i = next((k for k, x in enumerate(rest) if x), None)
         if i is None:
             break
         line = norm(rest[i])
+        if _DASH_ITEM.match(line) and not read_subtitle([norm(x) for x in rest], i)[0]:
+            line = _DASH_ITEM.sub("", line)  # '- Anadolu Agency', '- Published Date: ...': a list of page facts
+            if len(line.split()) <= 4 and news.stamp(line) is None:
+                rest = rest[i + 1:]
+                continue
         if lex.is_source_line(line):
+            rest = rest[i + 1:]
+            continue
+        is_dated_byline, by_date = news.dated_byline(line)
+        if is_dated_byline or _source_and_date(line):
+            draft.published = draft.published or by_date or parse_date(line)
+            rest = rest[i + 1:]
+            continue
+        if draft.subtitle is None and _deck(line, rest[i + 1:], lex, after_stamp):
+            draft.subtitle = line
             rest = rest[i + 1:]
             continue
         stripped = line.split(":", 1)[1].strip() if line.lower().startswith(("date:", "dated:")) else line
@@ -91,6 +143,7 @@ def read_plain(text: str, lex: Lexicon) -> Draft:
         elif news.is_byline(line, lex.stopwords_en):
             pass
         elif stamp is not None:
+            after_stamp = True
             if stamp[0] == "published" and stamp[1] and stamped is None:
                 stamped = stamp[1]
         elif alone is not None and not alone[1]:

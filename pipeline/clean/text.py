@@ -284,16 +284,39 @@ def split_briefing_header(paragraphs: list[str], lex: Lexicon) -> tuple[str | No
     return None, None, paragraphs
 
 
-#: The end mark a release closes with, glued to its last sentence ('... of the nation. /End/').
+#: The end mark a release or a wire story closes with, alone or glued to its last sentence ('... /End/', '(END)').
 _END_MARK = re.compile(r"\s*[/\[(<]\s*end\s*[/\])>]\s*$", re.IGNORECASE)
+#: An image's file name standing as a line of the page ('20151229_Agreement_01.jpg'); a caption follows it.
+_IMAGE_NAME = re.compile(r"^\S+\.(?:jpe?g|png|gif|webp|bmp)$", re.IGNORECASE)
+
+
+def is_end_mark(line: str) -> bool:
+    """A line that is only an end mark ('(END)', '/End/')."""
+    return bool(_END_MARK.fullmatch(line.strip()) or _END_MARK.fullmatch(" " + line.strip()))
 
 
 def tidy(draft: Draft, lex: Lexicon) -> None:
     """Genre-level cleanup shared by every reader: page furniture inside the body goes, a body that
     opens by repeating the title loses the repeat, a briefing header becomes the header, and a closing
     signature line naming the issuing office goes."""
-    paragraphs = [(section, _END_MARK.sub("", t)) for section, t in draft.paragraphs]
-    paragraphs = [(section, t) for section, t in paragraphs if norm(t) and not lex.is_boilerplate(norm(t))]
+    paragraphs: list[tuple[str, str]] = []
+    after_image, ended = False, False
+    last = len(draft.paragraphs) - 1
+    for k, (section, t) in enumerate(draft.paragraphs):
+        flat = norm(t)
+        if ended and section == "body":
+            continue  # after the release's end mark: related links, other stories
+        if _IMAGE_NAME.match(flat):
+            after_image = True
+            continue
+        if (after_image and len(flat.split()) <= 60) or (k < last and lex.is_caption(flat)):
+            after_image = False
+            continue  # a photo caption (a wire story's last paragraph ends with the agency's name too)
+        after_image = False
+        ended = bool(_END_MARK.search(t))
+        t = _END_MARK.sub("", t)
+        if norm(t) and not lex.is_boilerplate(norm(t)):
+            paragraphs.append((section, t))
     title_key = " ".join(norm(draft.title).casefold().split())
     while paragraphs and paragraphs[0][0] == "body" and title_key and norm(paragraphs[0][1]).casefold() == title_key:
         paragraphs = paragraphs[1:]

@@ -156,3 +156,41 @@ def test_headline_case_is_told_from_sentences() -> None:
     assert not is_headline("The two ministers agreed to hold the next round of talks.")
     assert not is_headline("Press Briefing")
     assert not is_headline("1. Outcome of the Talks With the Minister")
+
+
+# -- news pages around the ministry's work (../shared/real/news): captions, stamps, decks, widgets ------------------
+NEWS_BODY = ("Foreign Minister Lee Ha-jin said on Monday that Seoul would send an envoy to Santiago.\n\n"
+             "The envoy will discuss a free trade deal, an official said.\n")
+
+
+def test_news_captions_widgets_and_the_end_mark_are_not_body() -> None:
+    page = ("Seoul to send envoy to Chile\n\nWrite : 2019-03-04 10:00:00 Update : 2019-03-04 11:30:00\n\n"
+            "ⓕ font-size\n\n  • -1\n  • +1\n\n20190304_envoy_01.jpg\n\n"
+            "Minister Lee (left) talks with the Chilean ambassador in Seoul on March 4.\n\n"
+            "Foreign Minister Lee Ha-jin speaks to reporters in Seoul on Monday. (Yonhap)\n\n"
+            + NEWS_BODY + "\n(END)\n\n-\nOther story of the day\n-\nAnother story\n")
+    doc = _one(page)
+    assert doc.published == dt.date(2019, 3, 4)
+    assert [t for s, t in _sections(doc) if s == "body"] == [
+        "Foreign Minister Lee Ha-jin said on Monday that Seoul would send an envoy to Santiago.",
+        "The envoy will discuss a free trade deal, an official said."]
+
+
+def test_a_wire_storys_last_paragraph_keeps_its_agency_credit() -> None:
+    doc = _one("Seoul to send envoy to Chile\n\n" + NEWS_BODY.rstrip() + " (Yonhap)\n")
+    assert doc.text.endswith("an official said. (Yonhap)")
+
+
+def test_news_deck_byline_with_role_dated_byline_and_page_facts() -> None:
+    doc = _one("Seoul to send envoy to Chile\n\nPosted on : 2019-03-04 10:00 KST\n"
+               "The envoy is expected to discuss trade and the situation on the Korean Peninsula\n\n"
+               "By Kim Min-ji, senior staff writer\n\n" + NEWS_BODY)
+    assert doc.subtitle == "The envoy is expected to discuss trade and the situation on the Korean Peninsula"
+    assert "staff writer" not in doc.text and doc.text.split("\n\n")[2].startswith("Foreign Minister Lee")
+    doc = _one("Seoul to send envoy to Chile\nThe minister will meet business leaders in Santiago as well.\n"
+               "- Asia\n- Example Agency\n- Published Date: 09:59 | 04 March 2019\n" + NEWS_BODY)
+    assert doc.published == dt.date(2019, 3, 4) and "Example Agency" not in doc.text
+    assert doc.subtitle == "The minister will meet business leaders in Santiago as well."
+    doc = _one("From\nSend to\n\nSeoul to send envoy to Chile\n\nMar. 4, 2019 - 15:41 By Kim Min-ji\n" + NEWS_BODY)
+    assert doc.title == "Seoul to send envoy to Chile" and doc.published == dt.date(2019, 3, 4)
+    assert "Send to" not in doc.text and "By Kim" not in doc.text
