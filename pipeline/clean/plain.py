@@ -9,6 +9,7 @@ from pipeline.clean import news
 from pipeline.clean.lexicon import Lexicon, line_key
 from pipeline.clean.text import (
     DATE_PATTERN,
+    IMAGE_NAME,
     Draft,
     classify,
     group_blocks,
@@ -43,7 +44,6 @@ def _source_and_date(line: str) -> bool:
 
 
 _DASH_ITEM = re.compile(r"^[-–]\s+(?=\S)")
-_IMAGE_FILE = re.compile(r"^\S+\.(?:jpe?g|png|gif|webp|bmp)$", re.IGNORECASE)
 
 
 def _deck(line: str, after: list[str], lex: Lexicon, after_stamp: bool) -> bool:
@@ -80,7 +80,7 @@ def read_plain(text: str, lex: Lexicon) -> Draft:
             if len(line.split()) <= 60:  # the caption under a photo's file name
                 kept.append("")
                 continue
-        if line and _IMAGE_FILE.match(line):
+        if line and IMAGE_NAME.match(line):
             caption_next = True
             kept.append("")
             continue

@@ -287,7 +287,7 @@ def split_briefing_header(paragraphs: list[str], lex: Lexicon) -> tuple[str | No
 #: The end mark a release or a wire story closes with, alone or glued to its last sentence ('... /End/', '(END)').
 _END_MARK = re.compile(r"\s*[/\[(<]\s*end\s*[/\])>]\s*$", re.IGNORECASE)
 #: An image's file name standing as a line of the page ('20151229_Agreement_01.jpg'); a caption follows it.
-_IMAGE_NAME = re.compile(r"^\S+\.(?:jpe?g|png|gif|webp|bmp)$", re.IGNORECASE)
+IMAGE_NAME = re.compile(r"^\S+\.(?:jpe?g|png|gif|webp|bmp)$", re.IGNORECASE)
 
 
 def is_end_mark(line: str) -> bool:
@@ -306,7 +306,7 @@ def tidy(draft: Draft, lex: Lexicon) -> None:
         flat = norm(t)
         if ended and section == "body":
             continue  # after the release's end mark: related links, other stories
-        if _IMAGE_NAME.match(flat):
+        if IMAGE_NAME.match(flat):
             after_image = True
             continue
         if (after_image and len(flat.split()) <= 60) or (k < last and lex.is_caption(flat)):
