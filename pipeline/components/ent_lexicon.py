@@ -52,12 +52,14 @@ class Lexicon:
     headline_verbs: frozenset[str] = frozenset()  # "Presents", "Launches": end a name in a Title Case headline
     base_verbs: frozenset[str] = frozenset()  # "abandon", "return": verbs that are never adjectives (the model's)
     venue_heads: frozenset[str] = frozenset()  # "Room", "Hall": "Conference Room" is a place, not a conference
+    korean_family_names: frozenset[str] = frozenset()  # the Korean census names among family_names
 
     def roles(self, word: str) -> frozenset[str]:
-        return self.title_roles.get(word, frozenset())
+        """A title word's roles; "President-elect" has those of the office its holder is about to take."""
+        return self.title_roles.get(word.removesuffix("-elect"), frozenset())
 
     def is_title_word(self, word: str) -> bool:
-        return word in self.title_roles
+        return word.removesuffix("-elect") in self.title_roles
 
     def is_common(self, word: str) -> bool:
         """A topic/title word that alone or with others of its kind names no person."""
@@ -125,6 +127,8 @@ def load_lexicon(data_dir: Path = DATA_DIR) -> Lexicon:
         locations=locations,
         orgs=orgs,
         family_names=frozenset(r[0] for r in _rows(data_dir / "east_asian_family_names.txt")),
+        korean_family_names=frozenset(r[0] for r in _rows(data_dir / "east_asian_family_names.txt")
+                                      if r[1:] == ["KOR"]),
         title_roles={w: frozenset(r) for w, r in roles.items()},
         title_economies={r[0]: r[1] for r in _rows(data_dir / "title_economies.tsv")},
         name_heads={r[0]: r[1] for r in _rows(data_dir / "name_heads.tsv") if r[1] != "generic"},

@@ -50,6 +50,18 @@ _SYLLABLE = r"(?:kk|tt|pp|ss|jj|ch|sh|zh|ts|g|k|n|d|t|r|l|m|b|p|s|j|h|y|w|q|x|z|
             r"a|e|o|u|i)(?:ng|k|n|t|l|m|p)?"
 _SYLLABLES = re.compile(rf"^(?:{_SYLLABLE})+$")
 _FILLER = {"of", "for", "the", "and", "affairs", "former", "&"}
+#: Title heads too common in lower case to open a news-style title ("the general public", "head office", "member").
+_LOWER_NOT_HEADS = frozenset({"General", "Head", "Member", "Officer", "Chair", "Chief", "Speaker", "Counselor",
+                              "Counsellor", "Administrator", "Co-Chair"})
+
+
+#: What may follow a lower-case title in apposition after a name ("NAME, director general at the ministry, said").
+_APPOSITION_ENDS = frozenset({",", ".", ";", ")", "at", "of", "in", "who", "and", "since", "from", "with"})
+
+
+def _cap(word: str) -> str:
+    """'director-general' -> 'Director-General': a lower-case title word in its lexicon form."""
+    return "-".join(p if p == "elect" else p[:1].upper() + p[1:] for p in word.split("-"))
 
 
 @dataclass
@@ -122,13 +134,19 @@ class PeopleFinder:
 
     # -- titles -------------------------------------------------------------------------------------------------
     def _unit(self, doc: DocView, i: int, econ_at: dict[int, tuple[int, str]],
-              org_at: dict[int, int] | None = None) -> _Unit | None:
+              org_at: dict[int, int] | None = None, lower: bool = False) -> _Unit | None:
+        """One office from token i; ``lower``: the news style's lower-case title ('foreign minister', 'director
+        general for Asia and Pacific affairs'), read through the capitalised forms of its words."""
         lex = self.lex
         j, head, ranks, content = i, None, set(), set()
         while j < len(doc):
             word, nxt = _word_at(doc, j)
+            if lower:
+                if not doc.texts[j].islower() or (j == i and _cap(word) in _LOWER_NOT_HEADS):
+                    break
+                word = _cap(word)
             roles = lex.roles(word)
-            if not roles or not doc.caps[j]:
+            if not roles or not (lower or doc.caps[j]):
                 break
             if "head" in roles and (head is None or ("rank" not in roles and "modifier" not in roles)):
                 head = word
@@ -139,7 +157,9 @@ class PeopleFinder:
             else:
                 break
             j = nxt
-            if head is not None and not (j < len(doc) and "head" in lex.roles(_word_at(doc, j)[0])):
+            following = _word_at(doc, j)[0] if j < len(doc) else ""
+            following = _cap(following) if lower and following.islower() else following
+            if head is not None and not (j < len(doc) and "head" in lex.roles(following)):
                 break
         if head is None:
             return None
@@ -154,7 +174,9 @@ class PeopleFinder:
             m = k
             while m < len(doc):
                 word, nxt = _word_at(doc, m)
-                if (self._domain(word) or self._plural_domain(doc, m)) and doc.caps[m] and m not in econ_at:
+                if lower and doc.texts[m].islower():
+                    word = _cap(word)  # "director general for Asia and Pacific affairs"
+                if (self._domain(word) or self._plural_domain(doc, m)) and (doc.caps[m] or lower) and m not in econ_at:
                     words.append(word.lower())
                     m = nxt
                 elif org_at and m in org_at and org_at[m] - m == 1 and is_acronym(doc.texts[m]) \
@@ -162,7 +184,8 @@ class PeopleFinder:
                     words.append(doc.texts[m])  # "Ambassador for ASEAN Affairs": a body's acronym in the domain
                     m = org_at[m]
                 elif doc.texts[m] in ("and", ",", "&") and m + 1 < len(doc) and self._domain(
-                        _word_at(doc, m + 1)[0]) and doc.caps[m + 1] and m + 1 not in econ_at:
+                        _cap(_word_at(doc, m + 1)[0]) if lower else _word_at(doc, m + 1)[0]) \
+                        and (doc.caps[m + 1] or lower) and m + 1 not in econ_at:
                     m += 1
                 else:
                     break
@@ -182,7 +205,8 @@ class PeopleFinder:
         # "Special Envoy for Myanmar": the state an office deals with is part of its text, not its holder's state
         if j + 1 < len(doc) and doc.lowers[j] == "for" and j + 1 in econ_at and not content:
             end = econ_at[j + 1][0]
-            while end < len(doc) and doc.caps[end] and end not in econ_at and self._domain(_word_at(doc, end)[0]):
+            while end < len(doc) and (doc.caps[end] or lower) and end not in econ_at \
+                    and self._domain(_cap(_word_at(doc, end)[0]) if lower else _word_at(doc, end)[0]):
                 end = _word_at(doc, end)[1]  # "Special Representative for North Korea Policy"
             unit.counterpart_text = doc[j:end].text
             unit.end = end
@@ -259,10 +283,19 @@ class PeopleFinder:
         return [i for i, (cap, lower) in enumerate(zip(doc.caps, doc.lowers, strict=True))
                 if i in econ_at or lower == "former" or (cap and self.lex.is_title_word(_word_at(doc, i)[0]))]
 
+    def lower_title_starts(self, doc: DocView) -> set[int]:
+        """Where a lower-case title may open ('foreign minister Kang', 'spokesman Noh'): a lower-case title word
+        the model does not read as a verb ('head', 'chair')."""
+        return {i for i, (text, lower) in enumerate(zip(doc.texts, doc.lowers, strict=True))
+                if text == lower and lower.isalpha() and self.lex.is_title_word(_cap(lower))
+                and doc[i].pos_ != "VERB"}
+
     def parse_title(self, doc: Doc | DocView, i: int, econ_at: dict[int, tuple[int, str]],
-                    org_at: dict[int, int] | None = None) -> Title | None:
+                    org_at: dict[int, int] | None = None, lower: bool = False) -> Title | None:
+        """The title opening at token i (after an economy prefix, "former", "acting"); ``lower``: a lower-case
+        title of the news style ('South Korea's foreign minister'), its words read capitalised."""
         doc = view_of(doc)
-        if i not in econ_at and not doc.caps[i] and doc.lowers[i] != "former":
+        if i not in econ_at and not (doc.caps[i] or lower) and doc.lowers[i] != "former":
             return None  # see title_starts
         prefix_start = i
         economy = None
@@ -273,7 +306,8 @@ class PeopleFinder:
             after = econ_at[i][0]
             if after < len(doc) and doc.texts[after] in ("’s", "'s"):  # "Mexico's Ambassador to Korea"
                 after += 1
-            if after < len(doc) and self.lex.is_title_word(_word_at(doc, after)[0]):
+            word = _word_at(doc, after)[0] if after < len(doc) else ""
+            if self.lex.is_title_word(word if not lower or not word.islower() else _cap(word)):
                 economy = econ_at[i][1]
                 i = after
         if not former and i < len(doc) and doc.lowers[i] == "former":
@@ -289,7 +323,7 @@ class PeopleFinder:
         counterpart = None
         private = False
         while True:
-            unit = self._unit(doc, i, econ_at, org_at)
+            unit = self._unit(doc, i, econ_at, org_at, lower)
             if unit is None:
                 break
             units.append(unit.spec)
@@ -301,7 +335,8 @@ class PeopleFinder:
             if unit.closed:
                 break
             j = unit.end
-            nxt_unit = self._unit(doc, j + 1, econ_at) if j + 1 < len(doc) and doc.texts[j] == "and" else None
+            nxt_unit = self._unit(doc, j + 1, econ_at, lower=lower) \
+                if j + 1 < len(doc) and doc.texts[j] == "and" else None
             if nxt_unit is not None and nxt_unit.spec != unit.spec:  # "President and President X": two people
                 i = j + 1
                 continue
@@ -335,7 +370,8 @@ class PeopleFinder:
                 j += 1  # "ViceMinister Kim": title words glued in the original are no name
                 continue
             word, nxt = _word_at(doc, j)
-            if not doc.caps[j] or text in _NOT_NAME or j in econ_at:
+            # "In-chul", "On-ju": a hyphenated given name is no preposition
+            if not doc.caps[j] or (text in _NOT_NAME and word == text) or j in econ_at:
                 break
             if is_acronym(text) and len(text) > 1:
                 word = self._capitals_name(doc, j, word, words)
@@ -421,13 +457,29 @@ class PeopleFinder:
         out: list[Candidate] = []
         free = 0  # the scan resumes here after a title (and its name)
         used: set[int] = set()
-        for i in self.title_starts(doc, econ_at):
+        lower_starts = self.lower_title_starts(doc)
+        for i in sorted(set(self.title_starts(doc, econ_at)) | lower_starts):
             if i < free or i in blocked:
                 continue
-            title = self.parse_title(doc, i, econ_at, org_at)
+            title = self.parse_title(doc, i, econ_at, org_at) if i not in lower_starts else None
+            lower = False
+            if title is None and (i in lower_starts or i in econ_at):
+                # "South Korea's foreign minister Kang Kyung-wha", "spokesman Noh Kyu-duk": a lower-case title
+                # counts only right before a name (never as a description alone)
+                title = self.parse_title(doc, i, econ_at, org_at, lower=True)
+                lower = title is not None
             if title is None:
                 continue
             name_end, words = self.parse_name(doc, title.end, econ_at, blocked)
+            mention_start = title.start
+            if not words and title.economy is not None and title.end + 2 < len(doc) \
+                    and doc.texts[title.end] == "(" and doc.texts[title.end + 2] == ")" \
+                    and is_acronym(doc.texts[title.end + 1]):
+                # "Foreign Minister of the Democratic People's Republic of Korea (DPRK) Ri Yong Ho": the state's
+                # short form between its name and the holder's; the mention is the name (the model may end a
+                # sentence at the bracket)
+                name_end, words = self.parse_name(doc, title.end + 3, econ_at, blocked)
+                mention_start = title.end + 3
             if not words and title.end in blocked and not (org_at and title.end in org_at):
                 # "Special Representative Sydney Seiler": a given name that is also a place's name
                 name_end, words = self.parse_name(doc, title.end, econ_at, blocked - {title.end})
@@ -439,13 +491,20 @@ class PeopleFinder:
                 if len(words2) >= 2 and (end2 >= len(doc) or doc.texts[end2] in (",", ".", ";", ")")):
                     name_end, words = end2, words2
             if words:
-                cand = Candidate(title.start, name_end, words, title, title.economy, self._title_strings(title),
+                strings, economy = self._title_strings(title), title.economy
+                if lower and title.prefix_start == title.start:
+                    prefix, economy = self._organ_prefix(doc, title.start, econ_at)
+                    strings = [prefix + t for t in strings]
+                    economy = title.economy or economy
+                cand = Candidate(mention_start, name_end, words, title, economy, strings,
                                  org_title=title.prefix_start - 1 in blocked, counterpart=title.counterpart,
                                  private=title.private)
                 name_end = self._after_name(doc, cand, name_end, econ_at, blocked, org_at)
                 out.append(cand)
                 used.update(range(title.prefix_start, name_end))
                 free = name_end
+                continue
+            if lower:
                 continue
             prev = doc[title.prefix_start - 1] if title.prefix_start > 0 else None
             econ_prefix = title.prefix_start != title.start
@@ -469,15 +528,67 @@ class PeopleFinder:
             if end != ent.end or not words:
                 continue
             cand = Candidate(start, ent.end, words, None)
+            if start > 1 and doc.texts[start - 1] in ("’s", "'s"):
+                # "Russia's Sergei Lavrov": a state's possessive before a name gives the person's state
+                cand.economy = next((code for s, (e, code) in econ_at.items() if e == start - 1), None)
             # titles/economy only; the mention is the name
             self._after_name(doc, cand, ent.end, econ_at, blocked, org_at)
             out.append(cand)
             used.update(range(start, ent.end))
         out += self._appositive_names(doc, econ_at, blocked, used, org_at)
+        out += self._short_forms(doc, out, blocked, used)
         out.sort(key=lambda c: c.start)
         self._propagate_economy(doc, out)
         self._counterparts(doc, out, econ_at)
         return out
+
+    def _short_forms(self, doc: DocView, cands: list[Candidate], blocked: set[int],
+                     used: set[int]) -> list[Candidate]:
+        """'Wang said', 'Trump's team': the family name of a person named in full in the release, standing alone
+        where the model read no person (it often reads an organisation), is that person again."""
+        known = {self._split(c.words)[0] for c in cands if len(c.words) >= 2 and not c.descriptor}
+        known.discard(None)
+        if not known:
+            return []
+        out = []
+        for i, text in enumerate(doc.texts):
+            if text not in known or i in used or i in blocked or in_headline(doc, i):
+                continue
+            if (i > 0 and doc.caps[i - 1] and not doc[i].is_sent_start) or (i + 1 < len(doc) and doc.caps[i + 1]):
+                continue  # part of a longer name ("Kim Jong-un" beside "Kim Yo-jong", "the Wang Yi Center")
+            if i + 1 < len(doc) and doc.texts[i + 1] == "-" and not doc.spaced[i]:
+                continue
+            out.append(Candidate(i, i + 1, [text], None))
+            used.add(i)
+        return out
+
+    def _organ_end(self, doc: DocView, k: int) -> int | None:
+        """'foreign ministry spokesman', 'State Department spokesperson': the end of a state organ's name (modifier
+        words, then an organ head) opening a lower-case title at token k, else None."""
+        m = k
+        while m < len(doc) and "modifier" in self.lex.roles(_cap(doc.lowers[m])) \
+                and doc.texts[m] in (doc.lowers[m], _cap(doc.lowers[m])):
+            m += 1
+        if m + 1 < len(doc) and _cap(doc.lowers[m]) in self.lex.state_org_heads \
+                and doc.texts[m] in (doc.lowers[m], _cap(doc.lowers[m])) and doc.texts[m + 1].islower():
+            return m + 1
+        return None
+
+    def _organ_prefix(self, doc: DocView, start: int,
+                      econ_at: dict[int, tuple[int, str]]) -> tuple[str, str | None]:
+        """'Foreign Ministry spokesman Cho', 'ministry spokesman Noh', 'State Department spokesperson X': in the news
+        style the state organ written before a lower-case title is part of it ('Foreign Ministry '); the economy
+        before the organ ('Russian Foreign Ministry spokeswoman') is the holder's."""
+        k = start - 1
+        if k < 0 or _cap(doc.lowers[k]) not in self.lex.state_org_heads or doc.texts[k] not in (
+                doc.lowers[k], _cap(doc.lowers[k])):
+            return "", None
+        while k > 0 and "modifier" in self.lex.roles(_cap(doc.lowers[k - 1])) \
+                and doc.texts[k - 1] in (doc.lowers[k - 1], _cap(doc.lowers[k - 1])):
+            k -= 1
+        m = k - 1 if k > 0 and doc.texts[k - 1] in ("’s", "'s") else k
+        economy = next((code for s, (e, code) in econ_at.items() if e == m), None)
+        return doc[k:start].text + " ", economy
 
     @staticmethod
     def _counterparts(doc: DocView, cands: list[Candidate], econ_at: dict[int, tuple[int, str]]) -> None:
@@ -574,12 +685,22 @@ class PeopleFinder:
             while k < len(doc) - 1 and doc.lowers[k] in _TITLE_LEAD and doc.texts[k].islower():
                 k += 1
             title = self.parse_title(doc, k, econ_at, org_at)
+            prefix = ""
+            if title is None and (doc.texts[k].islower() or k in econ_at):
+                # "Seo Min-jung, director general for Asia and Pacific affairs at ...", "Kim, the foreign ministry
+                # spokesman, said": a lower-case title in apposition, closed by the clause's end or a preposition
+                organ = self._organ_end(doc, k)
+                if organ is not None:
+                    prefix, k = doc[k:organ].text + " ", organ
+                title = self.parse_title(doc, k, econ_at, org_at, lower=True)
+                if title is not None and title.end < len(doc) and doc.lowers[title.end] not in _APPOSITION_ENDS:
+                    title = None
             if (title is not None and title.start == k + (1 if doc.lowers[k] == "former" else 0)) or (
                     title is not None and title.prefix_start == k):
                 _, words = self.parse_name(doc, title.end, econ_at, blocked)
                 # a capitalised word right after the title opens the next holder's name ("A, Special Envoy B")
                 if not words and not self._names_next(doc, title.end):
-                    cand.titles.extend(self._title_strings(title))
+                    cand.titles.extend(prefix + t for t in self._title_strings(title))
                     cand.economy = cand.economy or title.economy
                     cand.private = cand.private or title.private
                     self._role_after(doc, cand, title.end, econ_at, blocked, org_at)
@@ -846,10 +967,14 @@ class PeopleFinder:
             return None
         if not (p["titles"] or p["short_titles"]):
             return None
-        # a title with no economy is Korea's office, if the holder bears a Korean-style (family-first) name
-        family, _ = self._split(p["words"])
-        return "KOR" if family == p["words"][0] and (len(p["words"]) > 1 or family in self.lex.family_names) \
-            else None
+        # a title with no economy is Korea's office, if the holder bears a Korean name (a Korean family name, or an
+        # unknown one before a hyphenated given name); "Ambassador Zhang Xinsen" holds no Korean office
+        family, given = self._split(p["words"])
+        if family != p["words"][0]:
+            return None
+        korean = family in self.lex.korean_family_names or (
+            family not in self.lex.family_names and given is not None and _KOREAN_GIVEN.match(given) is not None)
+        return "KOR" if korean else None
 
     def _split(self, words: list[str]) -> tuple[str | None, str | None]:
         """(family, given) by name order."""

@@ -81,11 +81,12 @@ def geographic_spans(doc: Doc, spans: list[tuple[int, int]], lex: Lexicon) -> li
 
 
 def _adjective_stands_for_state(doc: Doc, end: int, lex: Lexicon) -> bool:
-    """'the Korean government', 'Chinese and Japanese counterparts', 'the Japanese Foreign Minister'."""
+    """'the Korean government', 'Chinese and Japanese counterparts', 'the Japanese Foreign Minister', 'Chinese
+    Premier Li', 'the Japanese emperor': any office's head after the adjective makes it the state's."""
     j = end
     while j < len(doc) and j - end < 6:
         tok = doc[j]
-        if tok.lower_ in lex.state_nouns:
+        if tok.lower_ in lex.state_nouns or "head" in lex.roles(tok.text) or "head" in lex.roles(tok.text.title()):
             return True
         if tok.text in {",", "and", "-", "or"} or tok.text in lex.economy_adjectives or lex.is_title_word(tok.text):
             j += 1

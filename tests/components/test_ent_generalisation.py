@@ -1,0 +1,92 @@
+"""News-style text the finders were not tuned on: lower-case titles before and after names ('Japanese foreign
+minister X', 'X, director general for ... at'), a state organ opening a title ('Foreign Ministry spokesman'), a
+state's possessive before a name, family names standing alone after the full name, '-elect' offices, and no
+Korean default economy for a Chinese or Japanese family name. Invented sentences (other names than the pages);
+each case states what must and must not appear."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from schemas.models import DocResult
+from tests.components.ent_helpers import run_text
+
+PUBLISHED = dt.date(2021, 6, 9)
+
+
+def _run(nlp, text: str) -> DocResult:
+    return run_text(nlp, text, PUBLISHED, "dgeneral")
+
+
+def _people(r: DocResult) -> dict[str, tuple[list[str], str | None]]:
+    return {p.name: (p.titles, p.economy) for p in r.people}
+
+
+LOWER_TITLE_CASES = [
+    # an economy's possessive or adjective, then a lower-case title, then the name
+    ("Talks resumed when Norway's foreign minister Anna Lindqvist arrived.",
+     "Anna Lindqvist", ["foreign minister"], "NOR"),
+    ("The summit was hosted by Vietnamese prime minister Tran Van Minh on Friday.",
+     "Tran Van Minh", ["prime minister"], "VNM"),
+    # a title with its name in apposition after a comma
+    ("This morning, Chile's foreign minister, Pablo Herrera, also arrived.",
+     "Pablo Herrera", ["foreign minister"], "CHL"),
+    # a state organ before the title is part of it; the organ's economy is the holder's
+    ("Swedish Foreign Ministry spokeswoman Karin Dahl criticized the remarks.",
+     "Karin Dahl", ["Foreign Ministry spokeswoman"], "SWE"),
+    ("In a regular briefing, ministry spokesman Han Do-yun made the comment.",
+     "Han Do-yun", ["ministry spokesman"], "KOR"),
+    # a lower-case title in apposition after the name, closed by a preposition
+    ("Oh Ji-seok, director general for European affairs at the ministry, met them.",
+     "Oh Ji-seok", ["director general for European affairs"], "KOR"),
+    ("The deal was announced between them, Ryu Jae-in, the foreign ministry spokesman, said.",
+     "Ryu Jae-in", ["foreign ministry spokesman"], "KOR"),
+    # an office about to be taken
+    ("He congratulated Brazilian President-elect Marcos Duarte on his victory.",
+     "Marcos Duarte", ["President-elect"], "BRA"),
+]
+
+
+@pytest.mark.parametrize("text,name,titles,economy", LOWER_TITLE_CASES)
+def test_lower_case_titles(nlp, text, name, titles, economy):
+    people = _people(_run(nlp, text))
+    assert people[name] == (titles, economy)
+
+
+def test_lower_case_title_alone_makes_no_person(nlp):
+    r = _run(nlp, "The foreign minister said the general public would be informed by the spokesman.")
+    assert r.people == []
+
+
+def test_possessive_economy_before_a_name(nlp):
+    people = _people(_run(nlp, "Minister Chung then met Kenya's Daniel Otieno in the late afternoon."))
+    assert people["Daniel Otieno"][1] == "KEN"
+
+
+def test_family_name_alone_after_the_full_name(nlp):
+    r = _run(nlp, "Foreign Minister Lena Novak visited Seoul. Novak's team said Novak would return in May.")
+    mentions = [m.text for m in r.mentions if m.kind == "person"]
+    assert mentions.count("Novak") == 2
+    assert {m.entity_id for m in r.mentions if m.kind == "person"} == {"person:lena-novak"}
+    assert not any(o.name == "Novak" for o in r.organizations)
+
+
+def test_chinese_family_name_has_no_korean_default(nlp):
+    people = _people(_run(nlp, "Then Ambassador Zhou Mingde was asked to visit the ministry."))
+    assert people["Zhou Mingde"] == (["Ambassador"], None)
+    korean = _people(_run(nlp, "Then Ambassador Bae Sung-ho was asked to visit the ministry."))
+    assert korean["Bae Sung-ho"][1] == "KOR"
+
+
+def test_hyphenated_given_name_opening_like_a_preposition(nlp):
+    people = _people(_run(nlp, "The meeting is planned, Jang On-yu, the foreign ministry spokesman, said."))
+    assert "Jang On-yu" in people
+
+
+def test_state_short_form_between_title_and_name(nlp):
+    r = _run(nlp, "On Monday, he met with Foreign Minister of the Republic of Chile (RCH) Pablo Herrera.")
+    person = next(m for m in r.mentions if m.kind == "person")
+    assert person.text == "Pablo Herrera"
+    assert _people(r)["Pablo Herrera"] == (["Foreign Minister"], "CHL")
