@@ -111,7 +111,7 @@ def load_lexicon(data_dir: Path = DATA_DIR) -> Lexicon:
     orgs = tuple(
         OrgEntry(row[0], row[1] if len(row) > 1 and row[1] else None,
                  tuple(a for a in (row[2].split("|") if len(row) > 2 else []) if a))
-        for file in ("international_organizations.tsv", "groupings.tsv")
+        for file in ("international_organizations.tsv", "groupings.tsv", "media_outlets.tsv", "state_bodies.tsv")
         for row in _rows(data_dir / file)
     )
     experts = [r[0] for r in _rows(data_dir / "expert_titles.txt")]

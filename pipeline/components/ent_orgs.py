@@ -477,8 +477,12 @@ def find_headed_orgs(doc: Doc, blocked: set[int], econ_at: dict[int, tuple[int, 
             continue
         name = doc[start:end].text
         oid = known_ids.get(name) or _organ_id(doc, start, end, econ_tokens, lex)
-        old = records.get(oid)
         acronym = acronym_after(doc, end)
+        if oid in _KOREAN_FOREIGN_MINISTRY:  # "the South Korean Foreign Ministry": the ministry of the gazetteer
+            home = next((e for e in lex.orgs if e.acronym == "MOFA"), None)
+            if home is not None:
+                oid, name, acronym = ids.org_id(home.name), home.name, acronym or home.acronym
+        old = records.get(oid)
         if old is None or len(name) > len(old.name) or (acronym and not old.acronym):
             records[oid] = Organization(org_id=oid, name=name if old is None or len(name) > len(old.name)
                                         else old.name, acronym=acronym or (old.acronym if old else None))
@@ -506,6 +510,10 @@ def _organ_id(doc: Doc, start: int, end: int, econ_tokens: dict[int, str], lex: 
     return ids.org_id(_DANGLING.sub("", organ) + " " + economy)
 
 
+#: Korea's foreign ministry however a text words it with a Korean economy: the gazetteer's MOFA.
+_KOREAN_FOREIGN_MINISTRY = frozenset(ids.org_id(f"{organ} KOR") for organ in (
+    "Foreign Ministry", "Ministry of Foreign Affairs", "Foreign Affairs Ministry",
+    "Ministry of Foreign Affairs and Trade"))
 _DANGLING = re.compile(r"(?:\s+(?:of|in|for|on))+$")
 _ORDINAL_OR_YEAR = re.compile(r"^(?:\d+(?:st|nd|rd|th)|(?:19|20)\d\d|[Ff]irst|[Ss]econd|[Tt]hird)$")
 

@@ -28,7 +28,8 @@ from schemas.models import Person
 _NOT_NAME = {"The", "He", "She", "It", "This", "That", "In", "On", "At", "As", "And", "With", "For", "By",
              "January", "February", "March", "April", "May", "June", "July", "August", "September",
              "October", "November", "December", "Jan.", "Feb.", "Mar.", "Apr.", "Jun.", "Jul.", "Aug.", "Sep.",
-             "Sept.", "Oct.", "Nov.", "Dec.", "Mr.", "Ms.", "Mrs.", "Dr."}
+             "Sept.", "Oct.", "Nov.", "Dec.", "Mr.", "Ms.", "Mrs.", "Dr.",
+             "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"}
 #: Honorifics before a name, never part of it ("H.E. Mr. Kim", "Amb. Lee", "Madam Park"); "Amb" and "Prof" come
 #: with their period as a token of its own.
 _HONORIFIC = {"Mr.", "Ms.", "Mrs.", "Dr.", "Mr", "Ms", "Mrs", "Dr", "H.E.", "H.E", "Amb.", "Amb", "Prof.", "Prof",
@@ -387,6 +388,8 @@ class PeopleFinder:
                 break
             if tok.pos_ in ("VERB", "AUX") and words:
                 break
+            if len(words) >= 2 and word == words[0]:
+                break  # "Qiu Guohong Qiu Guohong": a name written twice in a row is one name
             if not words and self.lex.is_common(word):
                 break  # "Development Cooperation", "Public Diplomacy": topic words open no name
             glued = self._glued_family(word) if not words else None
@@ -536,10 +539,31 @@ class PeopleFinder:
             out.append(cand)
             used.update(range(start, ent.end))
         out += self._appositive_names(doc, econ_at, blocked, used, org_at)
+        out += self._counterpart_names(doc, econ_at, blocked, used, org_at)
         out += self._short_forms(doc, out, blocked, used)
         out.sort(key=lambda c: c.start)
         self._propagate_economy(doc, out)
         self._counterparts(doc, out, econ_at)
+        return out
+
+    def _counterpart_names(self, doc: DocView, econ_at: dict[int, tuple[int, str]], blocked: set[int],
+                           used: set[int], org_at: dict[int, int] | None) -> list[Candidate]:
+        """'his Japanese counterpart Shigeki Takizaki': a name of two words or more right after 'counterpart' is a
+        person whatever the model read there (often an organisation)."""
+        out = []
+        for i, lower in enumerate(doc.lowers):
+            if lower not in ("counterpart", "counterparts"):
+                continue
+            k = i + 1 + (1 if i + 1 < len(doc) and doc.texts[i + 1] == "," else 0)
+            if k >= len(doc) or k in used or k in blocked or not doc.caps[k]:
+                continue
+            end, words = self.parse_name(doc, k, econ_at, blocked)
+            if len(words) < 2 or any(m in used for m in range(k, end)):
+                continue
+            cand = Candidate(k, end, words, None)
+            self._after_name(doc, cand, end, econ_at, blocked, org_at)
+            out.append(cand)
+            used.update(range(k, end))
         return out
 
     def _short_forms(self, doc: DocView, cands: list[Candidate], blocked: set[int],
@@ -552,6 +576,8 @@ class PeopleFinder:
             return []
         out = []
         for i, text in enumerate(doc.texts):
+            if text.isupper() and len(text) > 2:
+                text = text.title()  # "UNCERTAIN FUTURE UNDER TRUMP": a subheading in capitals
             if text not in known or i in used or i in blocked or in_headline(doc, i):
                 continue
             if (i > 0 and doc.caps[i - 1] and not doc[i].is_sent_start) or (i + 1 < len(doc) and doc.caps[i + 1]):
@@ -561,6 +587,32 @@ class PeopleFinder:
             out.append(Candidate(i, i + 1, [text], None))
             used.add(i)
         return out
+
+    def _organ_economy(self, doc: DocView, k: int, econ_at: dict[int, tuple[int, str]]) -> str | None:
+        """'of the Japanese Foreign Ministry', 'at Seoul's foreign ministry', 'at the Japanese Embassy', 'of the
+        Foreign Affairs ministry of Japan': the state whose organ is named from token k (after 'of'/'at'), when
+        the organ's name states one; else None."""
+        if k < len(doc) and doc.lowers[k] == "the":
+            k += 1
+        code, m = None, k
+        while m < len(doc) and m - k < 7:
+            if m in econ_at:
+                code = code or econ_at[m][1]
+                m = econ_at[m][0]
+                continue
+            text = doc.texts[m]
+            if code is None and m + 1 < len(doc) and doc.texts[m + 1] in ("’s", "'s") and self.lex.locations.get(text):
+                code = self.lex.locations[text]  # "Seoul's foreign ministry": the capital for its state
+            elif text.title() in self.lex.state_org_heads:
+                after = m + 1 + (1 if m + 2 < len(doc) and doc.lowers[m + 1] == "of" else 0)
+                if after > m + 1 and doc.lowers[after] == "the":
+                    after += 1
+                return code or (econ_at[after][1] if after > m + 1 and after in econ_at else None)
+            elif not (doc.caps[m] or text in ("’s", "'s") or "modifier" in self.lex.roles(_cap(doc.lowers[m]))
+                      or "domain" in self.lex.roles(_cap(doc.lowers[m]))):
+                return None
+            m += 1
+        return None
 
     def _organ_end(self, doc: DocView, k: int) -> int | None:
         """'foreign ministry spokesman', 'State Department spokesperson': the end of a state organ's name (modifier
@@ -675,11 +727,14 @@ class PeopleFinder:
             if k in econ_at:
                 cand.economy = cand.economy or econ_at[k][1]
                 return econ_at[k][0]
+            cand.economy = cand.economy or self._organ_economy(doc, j + 1, econ_at)  # "of the X ministry of Japan"
         if j + 1 < len(doc) and doc.texts[j] == ",":
             expert = self._expert_title(doc, j + 1)
             if expert is not None:
                 cand.titles.append(expert[0])
                 cand.private = True
+                if expert[1] < len(doc) and doc.lowers[expert[1]] in ("of", "at"):
+                    cand.economy = cand.economy or self._organ_economy(doc, expert[1] + 1, econ_at)
                 return expert[1]
             k = j + 1
             while k < len(doc) - 1 and doc.lowers[k] in _TITLE_LEAD and doc.texts[k].islower():
@@ -702,6 +757,9 @@ class PeopleFinder:
                 if not words and not self._names_next(doc, title.end):
                     cand.titles.extend(prefix + t for t in self._title_strings(title))
                     cand.economy = cand.economy or title.economy
+                    if title.end < len(doc) and doc.lowers[title.end] in ("of", "at"):
+                        # "X, director general of the Japanese Foreign Ministry's ...": the organ's state
+                        cand.economy = cand.economy or self._organ_economy(doc, title.end + 1, econ_at)
                     cand.private = cand.private or title.private
                     self._role_after(doc, cand, title.end, econ_at, blocked, org_at)
                     return title.end

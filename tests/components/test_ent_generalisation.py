@@ -90,3 +90,31 @@ def test_state_short_form_between_title_and_name(nlp):
     person = next(m for m in r.mentions if m.kind == "person")
     assert person.text == "Pablo Herrera"
     assert _people(r)["Pablo Herrera"] == (["Foreign Minister"], "CHL")
+
+
+def test_organ_named_after_the_title_gives_the_economy(nlp):
+    people = _people(_run(nlp, "The President met Minister Haruto Mori of the Foreign Affairs ministry of Japan. "
+                               "Yoon Da-eun, the spokesperson of Seoul's foreign ministry, issued a statement. "
+                               "She called in Erik Larsen, deputy chief of mission at the Danish Embassy."))
+    assert people["Haruto Mori"][1] == "JPN"
+    assert people["Yoon Da-eun"][1] == "KOR"
+    assert people["Erik Larsen"] == (["deputy chief of mission"], "DNK")
+
+
+def test_name_after_counterpart_is_a_person(nlp):
+    r = _run(nlp, "Director-General Baek Ji-hoon met with his Dutch counterpart Pieter Janssen at the ministry.")
+    assert _people(r)["Pieter Janssen"][1] == "NLD"
+    assert not any(o.name == "Pieter Janssen" for o in r.organizations)
+
+
+def test_a_name_ends_before_a_weekday_and_a_repetition(nlp):
+    r = _run(nlp, "He met his South Korean counterpart Ahn Do-hyun Sunday in Vientiane.\n\nLin Weimin Lin Weimin")
+    assert set(_people(r)) >= {"Ahn Do-hyun"}
+    assert all(p.name not in ("Ahn Do-hyun Sunday", "Lin Weimin Lin Weimin") for p in r.people)
+
+
+def test_news_agencies_and_the_korean_foreign_ministry(nlp):
+    r = _run(nlp, "The talks began on Monday, according to Xinhua news agency. The South Korean Foreign Ministry "
+                  "confirmed it, Kyodo reported.")
+    orgs = {o.name: o.acronym for o in r.organizations}
+    assert orgs == {"Xinhua News Agency": None, "Ministry of Foreign Affairs": "MOFA", "Kyodo News": None}
