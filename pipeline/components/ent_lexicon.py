@@ -19,6 +19,7 @@ class OrgEntry:
     name: str
     acronym: str | None
     aliases: tuple[str, ...] = ()
+    source: str = ""  # the gazetteer file's stem: international_organizations, groupings, media_outlets...
 
 
 @dataclass(frozen=True)
@@ -110,7 +111,7 @@ def load_lexicon(data_dir: Path = DATA_DIR) -> Lexicon:
         locations[row[0]] = row[1] if len(row) > 1 and row[1] else None
     orgs = tuple(
         OrgEntry(row[0], row[1] if len(row) > 1 and row[1] else None,
-                 tuple(a for a in (row[2].split("|") if len(row) > 2 else []) if a))
+                 tuple(a for a in (row[2].split("|") if len(row) > 2 else []) if a), file.removesuffix(".tsv"))
         for file in ("international_organizations.tsv", "groupings.tsv", "media_outlets.tsv", "state_bodies.tsv")
         for row in _rows(data_dir / file)
     )

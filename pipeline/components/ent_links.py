@@ -69,7 +69,8 @@ def event_details(doc: Doc, mention: Found, mentions: list[Found], locations: di
             out["economy_id"] = locations.get(out["location"])
             limit = max(limit, min(sent_end, m.end + 8))  # "... in The Hague, the Netherlands, on April 16"
         elif m is not None and m.kind == "economy" and out["economy_id"] is None and (
-                prev in ("in",) or (prev == "," and out["location"])):
+                prev in ("in",) or (prev == "," and out["location"])
+                or (prev == "the" and k > 1 and doc[k - 2].lower_ == "in")):  # "in the Lao capital"
             out["economy_id"] = m.entity_id
         if doc[k].text in (";",):
             break

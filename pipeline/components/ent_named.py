@@ -84,6 +84,8 @@ def _left_edge(doc: Doc, head: int, lex: Lexicon, blocked: set[int], kind: str |
             break
         if t.text in lex.headline_verbs and in_headline(doc, j - 1):
             break  # "Minister Presents Korea-ASEAN X Initiative": a headline's verb is no part of the name
+        if j - 2 >= 0 and doc[j - 2].lower_ == "to" and t.lower_ in lex.base_verbs and in_headline(doc, j - 1):
+            break  # "Ministry in Talks to Arrange Visit by ...": an infinitive in a headline is no part of the name
         if t.text in {"The", "This", "That", "In", "On", "At", "As", "For", "Under", "Through"}:
             break
         j -= 1
@@ -251,6 +253,7 @@ def find_named(doc: Doc, lex: Lexicon, blocked: set[int], org_spans: set[tuple[i
                 named.year = before.text
         out.append(named)
     out += _compound_events(doc, lex, blocked)
+    out += _body_events(doc, lex, blocked, org_spans)
     out += _quoted(doc, lex, blocked)
     out += _compound_initiatives(doc, lex, blocked) + _coordinated(doc, lex, blocked)
     # headless names from the gazetteer: "Japan's Free and Open Indo-Pacific", or their acronyms ("COVAX AMC")
@@ -451,6 +454,53 @@ def _compound_events(doc: Doc, lex: Lexicon, blocked: set[int]) -> list[NamedSpa
         if start > 0 and _YEAR.match(doc[start - 1].text):
             named.year = doc[start - 1].text
         out.append(named)
+    return out
+
+
+_BODY_SOURCES = ("international_organizations", "groupings")
+_BODY_FORMS: dict[int, frozenset[str]] = {}
+
+
+def _body_forms(lex: Lexicon) -> frozenset[str]:
+    """Names, acronyms and aliases of the intergovernmental bodies and groupings of the gazetteers."""
+    cached = _BODY_FORMS.get(id(lex.orgs))
+    if cached is None:
+        cached = frozenset(f for o in lex.orgs if o.source in _BODY_SOURCES
+                           for f in (o.name, o.acronym, *o.aliases) if f)
+        _BODY_FORMS[id(lex.orgs)] = cached
+    return cached
+
+
+def _body_events(doc: Doc, lex: Lexicon, blocked: set[int], org_spans: set[tuple[int, int]]) -> list[NamedSpan]:
+    """A meeting word in lower case after an intergovernmental body or grouping names that body's meeting, as
+    news text writes it: 'the ASEAN foreign ministers' meeting', 'the G20 foreign ministerial meeting', 'the
+    Asia-Pacific Economic Cooperation summit' (up to three lower-case words between)."""
+    heads = _lower_heads(lex)
+    forms = _body_forms(lex)
+    out: list[NamedSpan] = []
+    for s, e in sorted(org_spans):
+        if e >= len(doc) or not doc[e].is_lower or doc[s:e].text not in forms or any(k in blocked for k in range(s, e)):
+            continue
+        k = e
+        while k < len(doc) and k - e < 4 and k not in blocked:
+            t = doc[k]
+            if t.text in heads:
+                nxt = doc[k + 1] if k + 1 < len(doc) else None
+                if nxt is not None and t.whitespace_ and nxt.text in heads:
+                    k += 1
+                    continue  # "summit meeting": the name goes on to the later head
+                if nxt is not None and t.whitespace_ and nxt.is_lower and nxt.pos_ == "NOUN":
+                    break  # "ASEAN dialogue partners": the meeting word describes another noun
+                named = NamedSpan(s, k + 1, "event", doc[s:k + 1].text, acronym=acronym_after(doc, k + 1))
+                if s > 0:
+                    named.ordinal = _ordinal(doc[s - 1].text)
+                    named.year = doc[s - 1].text if _YEAR.match(doc[s - 1].text) else None
+                out.append(named)
+                break
+            if not ((t.is_lower and t.is_alpha and t.pos_ in ("ADJ", "NOUN", "PROPN"))
+                    or (t.text in ("'", "’") and not doc[k - 1].whitespace_ and doc[k - 1].text.endswith("s"))):
+                break
+            k += 1
     return out
 
 

@@ -118,3 +118,31 @@ def test_news_agencies_and_the_korean_foreign_ministry(nlp):
                   "confirmed it, Kyodo reported.")
     orgs = {o.name: o.acronym for o in r.organizations}
     assert orgs == {"Xinhua News Agency": None, "Ministry of Foreign Affairs": "MOFA", "Kyodo News": None}
+
+
+EVENT_CASES = [
+    # a body's meeting written in lower case after its name, with its place
+    ("Ahn met Lopez on the sidelines of an ASEAN foreign ministers' meeting in the Cambodian capital.",
+     "ASEAN foreign ministers' meeting", "KHM"),
+    ("The minister will attend the G20 finance ministerial meeting in Rome, Italy, on Friday.",
+     "G20 finance ministerial meeting", "ITA"),
+    ("Leaders gathered for the Asia-Pacific Economic Cooperation summit in Lima, Peru.",
+     "Asia-Pacific Economic Cooperation summit", "PER"),
+]
+
+
+@pytest.mark.parametrize("text,name,economy", EVENT_CASES)
+def test_lower_case_meeting_of_a_body(nlp, text, name, economy):
+    events = {e.name: e.economy_id for e in _run(nlp, text).events}
+    assert events == {name: economy}
+
+
+def test_no_event_from_a_body_before_another_noun_or_the_ministry(nlp):
+    r = _run(nlp, "The ASEAN dialogue partners met. MOFA meetings were held to review the UN reform.")
+    assert r.events == []
+
+
+def test_a_headline_infinitive_opens_no_event_name(nlp):
+    r = run_text(nlp, "Seoul said talks were under way.", PUBLISHED, "dgeneral",
+                 title="Ministry in Talks to Arrange Visit by Chilean Foreign Minister")
+    assert r.events == []
