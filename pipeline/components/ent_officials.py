@@ -47,6 +47,13 @@ class Record:
         return next(iter(fits.values())) if len(fits) == 1 else None
 
 
+    def economy_of(self, name: str) -> str | None:
+        """The economy of the office holder of this full name, whatever the date (one full name of the record is one
+        person); None when the record has no such name or the name has holders of several economies."""
+        codes = {o.economy for o in self.officials if o.name == name}
+        return next(iter(codes)) if len(codes) == 1 else None
+
+
 def _rows(path: Path) -> list[list[str]]:
     out = []
     for line in path.read_text(encoding="utf-8").splitlines():

@@ -576,12 +576,16 @@ class PeopleFinder:
             return []
         out = []
         for i, text in enumerate(doc.texts):
-            if text.isupper() and len(text) > 2:
+            upper = text.isupper() and len(text) > 2
+            if upper:
                 text = text.title()  # "UNCERTAIN FUTURE UNDER TRUMP": a subheading in capitals
-            if text not in known or i in used or i in blocked or in_headline(doc, i):
+            if text not in known or i in used or i in blocked:
                 continue
-            if (i > 0 and doc.caps[i - 1] and not doc[i].is_sent_start) or (i + 1 < len(doc) and doc.caps[i + 1]):
-                continue  # part of a longer name ("Kim Jong-un" beside "Kim Yo-jong", "the Wang Yi Center")
+            # part of a longer name ("Kim Jong-un" beside "Kim Yo-jong", "the Wang Yi Center"); in capitals, the
+            # words around are the heading's
+            if (i > 0 and doc.caps[i - 1] and not doc[i].is_sent_start and not (upper and doc.texts[i - 1].isupper())) \
+                    or (i + 1 < len(doc) and doc.caps[i + 1] and not (upper and doc.texts[i + 1].isupper())):
+                continue
             if i + 1 < len(doc) and doc.texts[i + 1] == "-" and not doc.spaced[i]:
                 continue
             out.append(Candidate(i, i + 1, [text], None))
@@ -915,6 +919,11 @@ class PeopleFinder:
         person, under the full name's id; a full name of such a holder takes the record's economy when the text
         states none. Returns the ids replaced."""
         remap: dict[str, str] = {}
+        for p in people.values():
+            if len(p["words"]) > 1 and p["economy"] is None and (p["titles"] or p["short_titles"]) \
+                    and not p["org"]:  # "UN Secretary-General Ban Ki-moon" serves no state there
+                # "Foreign Minister Yoshimasa Hayashi" with no state in the text (or no date): the record's holder
+                p["economy"] = self.record.economy_of(p["name"])
         if day is None:
             return remap
         for pid, p in list(people.items()):

@@ -146,3 +146,22 @@ def test_a_headline_infinitive_opens_no_event_name(nlp):
     r = run_text(nlp, "Seoul said talks were under way.", PUBLISHED, "dgeneral",
                  title="Ministry in Talks to Arrange Visit by Chilean Foreign Minister")
     assert r.events == []
+
+
+def test_full_name_of_the_record_gives_the_economy_without_a_date(nlp):
+    r = run_text(nlp, "He met Foreign Minister Yoshimasa Hayashi in Munich.", None, "dgeneral")  # type: ignore[arg-type]
+    assert _people(r)["Yoshimasa Hayashi"][1] == "JPN"
+
+
+def test_family_name_in_a_heading_in_capitals(nlp):
+    r = _run(nlp, "He met President Emil Varga on Monday.\n\nTALKS WITH VARGA\n\nThe two sides agreed.")
+    assert {m.text for m in r.mentions if m.kind == "person"} == {"President Emil Varga", "VARGA"}
+    assert r.organizations == []
+
+
+def test_buildings_and_well_known_bodies_and_principles(nlp):
+    r = _run(nlp, "The vice minister summoned the envoy to the ministry office at the Central Government Complex in "
+                  "Sejong. They discussed the U.S. Forces Korea. "
+                  "China upholds the one-China principle.")
+    assert {o.name for o in r.organizations} == {"United States Forces Korea"}
+    assert {i.name for i in r.initiatives} == {"one-China principle"}
