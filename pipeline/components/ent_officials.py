@@ -35,14 +35,16 @@ class Record:
     def holder(self, family: str, titles: list[str], day: dt.date | None,
                economy: str | None = None) -> Official | None:
         """The one official of that family name holding, on ``day``, an office one of ``titles`` names (``economy``
-        when given must agree); None when there is none or more than one person fits."""
-        if day is None or not titles:
+        when given must agree); None when there is none or more than one person fits. A release with no date
+        ("US Secretary of State Kerry" on an undated copy) takes the one person of the whole record who fits."""
+        if not titles:
             return None
         plain = {t.removeprefix("former ").strip() for t in titles}
         if any(t.startswith("former ") for t in titles):
             return None  # a former holder is not the one in office at the release's date
         fits = {o.name: o for o in self.officials
-                if o.family == family and (economy is None or o.economy == economy) and o.holds_on(day)
+                if o.family == family and (economy is None or o.economy == economy)
+                and (day is None or o.holds_on(day))
                 and plain & self.titles.get(o.office, frozenset())}
         return next(iter(fits.values())) if len(fits) == 1 else None
 

@@ -924,8 +924,6 @@ class PeopleFinder:
                     and not p["org"]:  # "UN Secretary-General Ban Ki-moon" serves no state there
                 # "Foreign Minister Yoshimasa Hayashi" with no state in the text (or no date): the record's holder
                 p["economy"] = self.record.economy_of(p["name"])
-        if day is None:
-            return remap
         for pid, p in list(people.items()):
             words = p["words"]
             family = words[0] if len(words) == 1 else self._split(words)[0]

@@ -165,3 +165,9 @@ def test_buildings_and_well_known_bodies_and_principles(nlp):
                   "China upholds the one-China principle.")
     assert {o.name for o in r.organizations} == {"United States Forces Korea"}
     assert {i.name for i in r.initiatives} == {"one-China principle"}
+
+
+def test_surname_and_office_on_an_undated_copy_resolve_through_the_record(nlp):
+    r = run_text(nlp, "Minister Chung will meet US Secretary of State Kerry in Washington.", None,  # type: ignore[arg-type]
+                 "dgeneral")
+    assert _people(r)["John Kerry"] == (["Secretary of State"], "USA")
