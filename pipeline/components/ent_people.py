@@ -542,6 +542,7 @@ class PeopleFinder:
         out += self._counterpart_names(doc, econ_at, blocked, used, org_at)
         out += self._short_forms(doc, out, blocked, used)
         out.sort(key=lambda c: c.start)
+        self._expert_before_names(doc, out, econ_at)
         self._propagate_economy(doc, out)
         self._counterparts(doc, out, econ_at)
         return out
@@ -565,6 +566,23 @@ class PeopleFinder:
             out.append(cand)
             used.update(range(k, end))
         return out
+
+    def _expert_before_names(self, doc: DocView, cands: list[Candidate],
+                             econ_at: dict[int, tuple[int, str]]) -> None:
+        """'Our Foreign Ministry correspondent Lee Ji-won', 'senior analyst John Park': a lower-case title outside
+        government right before a name found without a title is that person's (no default economy)."""
+        for c in cands:
+            i = c.start - 1
+            if c.title is not None or c.titles or c.descriptor or len(c.words) < 2 or i < 0 \
+                    or doc.lowers[i] not in self.lex.expert_heads or doc.texts[i] != doc.lowers[i]:
+                continue
+            k = i
+            while k > 0 and doc.lowers[k - 1] in self.lex.expert_mods and doc.texts[k - 1].islower():
+                k -= 1
+            prefix, economy = self._organ_prefix(doc, k, econ_at)
+            c.titles.append(prefix + doc[k:i + 1].text)
+            c.private = True
+            c.economy = c.economy or economy
 
     def _short_forms(self, doc: DocView, cands: list[Candidate], blocked: set[int],
                      used: set[int]) -> list[Candidate]:

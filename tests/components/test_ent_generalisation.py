@@ -171,3 +171,10 @@ def test_surname_and_office_on_an_undated_copy_resolve_through_the_record(nlp):
     r = run_text(nlp, "Minister Chung will meet US Secretary of State Kerry in Washington.", None,  # type: ignore[arg-type]
                  "dgeneral")
     assert _people(r)["John Kerry"] == (["Secretary of State"], "USA")
+
+
+def test_lower_case_title_outside_government_before_a_name(nlp):
+    people = _people(_run(nlp, "Our Foreign Ministry correspondent Han Ye-jin reports from Jakarta. The study was "
+                               "written by senior analyst Maria Lopez."))
+    assert people["Han Ye-jin"] == (["Foreign Ministry correspondent"], None)
+    assert people["Maria Lopez"] == (["senior analyst"], None)
