@@ -50,6 +50,7 @@ from pipeline.components.claim_lexicon import SpeakerWords
 
 _CUT_DEPS = {"relcl", "acl", "advcl"}
 _DROP_DETS = {"the", "a", "an", "this", "these", "those", "that"}
+_FLOATING = {"both", "all", "each"}
 _WORD = re.compile(r"[a-z][a-z\-]*")
 _CONTINUING_DETS = {"the", "these", "those", "both", "all"}
 _TITLE_POS = {"NOUN", "PROPN", "ADJ"}
@@ -264,10 +265,17 @@ def np_tokens(head: Token, cut_deps: frozenset[str] | set[str] = _CUT_DEPS) -> l
         lo -= 1
     while hi < len(toks) - 1 and toks[hi + 1].i == toks[hi].i + 1:
         hi += 1
-    toks = toks[lo:hi + 1]
+    toks = _unfloat(toks[lo:hi + 1], head)
     while toks and toks[-1].is_punct and not (toks[-1].is_right_punct and any(t.is_left_punct for t in toks)):
         toks.pop()
     return toks or [head]
+
+
+def _unfloat(toks: list[Token], head: Token) -> list[Token]:
+    """Without a quantifier floated after the phrase ("the Blue House and the ministry both objected")."""
+    while len(toks) > 1 and toks[-1].i > head.i and toks[-1].lower_ in _FLOATING:
+        toks = toks[:-1]
+    return toks
 
 
 def _span_of(toks: list[Token]) -> tuple[int, int, str]:
@@ -317,6 +325,8 @@ class SpeakerResolver:
                 a = focus.agent
                 return Speaker(a.kind, a.entity_id, head.text, s, e, "pronoun")
             return None
+        if self._possessed_thing(head):
+            return None  # "the Embassy's donation will support", "X's summons of Y": the owner is not speaking
         toks = np_tokens(head) if group else np_tokens(head, _CUT_DEPS | {"conj", "cc"})  # one member of "A and B"
         start, end, text = self._extend(toks)
         conj = [c for c in head.children if c.dep_ == "conj"]
@@ -326,7 +336,7 @@ class SpeakerResolver:
                                      and (m.via == "name" or (m.kind == "person" and m.via == "description"))))
             distinct = {(m.kind, m.entity_id) for m in members if m is not None}
             if len(distinct) >= 2:  # not "Spokesperson and Deputy Minister X": one person's two titles
-                full_toks = [t for t in head.subtree if toks[0].i <= t.i] or toks
+                full_toks = _unfloat([t for t in head.subtree if toks[0].i <= t.i] or toks, head)
                 full = self._extend(full_toks)
                 # "Minister Kim and Secretary Clinton": their ids; "the Minister and the Secretary": the phrase
                 gid = "|".join(ids) if len(ids) >= 2 else self._normalize(full_toks)
@@ -458,6 +468,16 @@ class SpeakerResolver:
             if m.end > start and (m.start < start or m.end > end):
                 start, end = min(start, m.start), max(end, m.end)
         return start, end, self.ctx.text[start:end] if self.ctx.text else _span_of(toks)[2]
+
+    def _possessed_thing(self, head: Token) -> bool:
+        """A common noun owned by a name ("the Korean Embassy's donation") that names no speaker: no role, group,
+        government, ministry or document (a "ministry's statement" or "Xinhua's report" does speak)."""
+        if head.pos_ != "NOUN" or not any(c.dep_ == "poss" for c in head.children):
+            return False
+        lemma, w = head.lemma_.lower(), self.words
+        return not (lemma in w.role_heads or lemma in w.collective_heads or lemma in w.government_heads
+                    or lemma in w.document_heads or lemma in self.nouns.organ_heads or self._is_group(head)
+                    or lemma in w.statement_title_words)
 
     def _is_group(self, head: Token) -> bool:
         lemma = head.lemma_.lower()

@@ -36,6 +36,7 @@ from the title and subtitle, which repeat the body.
 from __future__ import annotations
 
 import bisect
+import re
 from dataclasses import dataclass, replace
 from pathlib import Path
 
@@ -62,7 +63,7 @@ from pipeline.components.claim_speakers import (
 )
 from pipeline.components.ent_common import DocView, view_of
 from pipeline.components.structure import SentenceIndex, paragraph_at
-from schemas.models import Claim, Organization
+from schemas.models import Claim, Organization, Paragraph
 
 DATA_DIR = Path(__file__).resolve().parent.parent / "data"
 _SUBJ = ("nsubj", "nsubjpass", "csubj")
@@ -75,6 +76,8 @@ _FOOTNOTE_MARKS = ("*", "※")
 _CONTRAST = {"while", "whereas"}
 _CALL_MODALS = {"must", "should"}
 _QUESTION_WORDS = {"how", "whether"}
+#: A briefing's question or answer turn: "Q:", "Q1:", "Question:", "A:", "Answer:" opening a paragraph.
+_QA_TURN = re.compile(r"\s*(Q|Question|A|Answer)\s*\d{0,2}\s*[:：]", re.IGNORECASE)
 
 
 @Language.factory(
@@ -175,7 +178,10 @@ class ClaimFinder:
     def candidates(self, doc: Doc, cues: list[CueMatch]) -> list[Candidate]:
         cands = []
         anchors = frozenset(c.anchor for c in cues)
+        by_anchor = {c.anchor: c for c in cues}
         breaks = sentence_breaks(view_of(doc).texts) if cues else []
+        paragraphs = doc._.mofa_paragraphs or []
+        text = view_of(doc).text
         for cue in cues:
             if self._vetoed(doc, cue):
                 continue
@@ -185,10 +191,12 @@ class ClaimFinder:
             if _frame(doc, cue, anchors):
                 continue  # "responded by saying that X": the claim is the one of "saying"
             content = _content(doc, cue, anchors, seg)
+            if content is None and (second := by_anchor.get(cue.end + 1)) is not None and _shares(doc, cue, second):
+                content = _content(doc, second, anchors, seg)  # "welcomes and supports X": X for both
             if content is not None:
                 content = _within(doc, content, seg, sent)
-            if content is None:
-                continue
+            if content is None or _only_date(doc, content):
+                continue  # "which the ROK announced on December 28": a date is no statement
             if cue.entry.requires == "complement_verb" and not _has_clause(doc, content):
                 continue
             if cue.entry.requires == "clause" and not any(c.dep_ == "ccomp" for c in doc[cue.anchor].children):
@@ -200,13 +208,14 @@ class ClaimFinder:
             ctype = self._claim_type(doc, cue)
             cands.append(Candidate(cue, content, ctype, _is_future(doc[cue.anchor]),
                                    _addressees_of(doc, cue, ctype, self.lexicon.request_nouns)))
-        cands = _split_coordinated(doc, _split_governed(doc, cands))
+        cands = _split_coordinated(doc, _split_governed(doc, _merge_shared(doc, cands)))
         typed: list[Candidate] = []  # innermost first, so that a claim reads the types of the cues it reports
         for c in sorted(cands, key=lambda c: c.content[1] - c.content[0]):
             typed.append(self._content_type(doc, c, typed))
         by_cue = {c.cue: c for c in typed}
         cands = [by_cue[c.cue] for c in cands]
-        return [c for c in cands if not any(_nested(doc, c, other) for other in cands if other is not c)]
+        return [c for c in cands if not any(_nested(doc, c, other) for other in cands if other is not c)
+                and not _quoted(text, paragraphs, doc[c.cue.start].idx)]  # typed the claim quoting it: now gone
 
     def _content_type(self, doc: Doc, cand: Candidate, inner: list[Candidate]) -> Candidate:
         """A neutral cue takes its type from the reported clause: "said that X hopes to" (expectation), "added
@@ -320,9 +329,15 @@ class ClaimFinder:
         body = Focus()
         side, side_para = Focus(), -1
         claims: list[Claim] = []
+        asking, last_para = False, None  # inside a journalist's question of a briefing ("Q: ...")
         for k, sent in enumerate(sents):
             para = paragraph_at(paragraphs, sent.start_char)
             section = para.section if para else "body"
+            if para is not None and para is not last_para:
+                last_para = para
+                turn = _QA_TURN.match(text, para.start, min(para.end, para.start + 16))
+                if turn:
+                    asking = turn.group(1).lower().startswith("q")
             if section == "body" and (_para_text(text, para, sent).lstrip().startswith(_FOOTNOTE_MARKS)
                                       or text.startswith(_FOOTNOTE_MARKS, sent.start_char)):  # feeds inline notes
                 section = "footnote"
@@ -344,8 +359,8 @@ class ClaimFinder:
                     if ev.pos_ != "PRON":  # pronouns keep the focus
                         _update(focus, resolver.resolve(ev, focus, allow_pronoun=False), subject=True)
                     continue
-                if section in ("title", "subtitle"):
-                    continue
+                if section in ("title", "subtitle") or asking:
+                    continue  # a reporter's question is no claim ("I am asking this for clarification")
                 speaker = self._speaker(doc, ev, resolver, focus)
                 if speaker is None:
                     continue
@@ -587,7 +602,9 @@ def _governor(doc: Doc, cue: CueMatch, anchors: frozenset[int], seg: tuple[int, 
     if cue.entry.is_phrase or any(c.dep_ in _SUBJ for c in a.children):
         return None
     participle = a.dep_ == "advcl" and a.tag_ == "VBG" and a.i > 0 and doc[a.left_edge.i - 1].lower_ == ","
-    coordinated = a.dep_ == "conj" and a.tag_ in ("VBD", "VBZ") and a.head.tag_ != a.tag_
+    coordinated = a.dep_ == "conj" and a.tag_ in ("VBD", "VBZ") and a.head.tag_ != a.tag_ and not (
+        a.head.tag_ == "VBN" and any(c.dep_ == "aux" and c.lemma_ == "have" for c in a.head.children))
+    # ("North Korea has rejected X and declared Y": the tagger's VBD shares the perfect of the verb before it)
     if not (participle or coordinated):
         return None
     for anc in a.ancestors:
@@ -602,6 +619,42 @@ def _frame(doc: Doc, cue: CueMatch, anchors: frozenset[int]) -> bool:
     """'responded by saying that X', 'answered by stating': the cue only frames the cue of its 'by' phrase."""
     return any(c.dep_ == "prep" and c.lower_ == "by" and any(g.dep_ == "pcomp" and g.i in anchors for g in c.children)
                for c in doc[cue.anchor].children)
+
+
+def _quoted(text: str, paragraphs: list[Paragraph], char: int) -> bool:
+    """Whether a character lies inside a quotation opened in its paragraph: a cue there is part of the quoted
+    speech ('"... and we hope that ...," he said' is one claim, by him), never a claim of its own."""
+    para = paragraph_at(paragraphs, char)
+    return para is not None and open_quote(text, para.start, char)
+
+
+def _only_date(doc: Doc, content: tuple[int, int]) -> bool:
+    """Content that is only a date or time ("announced on December 28", "protested Friday")."""
+    words = [t for t in doc[content[0]:content[1]] if not t.is_punct]
+    return bool(words) and all(t.ent_type_ in ("DATE", "TIME") for t in words)
+
+
+def _merge_shared(doc: Doc, cands: list[Candidate]) -> list[Candidate]:
+    """Two cue verbs sharing one object ("welcomes and supports the adoption of X"): one claim, of the first verb,
+    with the shared content; the first verb's own complements, if any, were not a content of their own."""
+    by_anchor = {c.cue.anchor: c for c in cands}
+    merged: dict[int, Candidate] = {}  # anchor of the first verb -> its claim with the shared content
+    dropped: set[int] = set()
+    for first in cands:
+        second = by_anchor.get(first.cue.end + 1)
+        if second is None or not _shares(doc, first.cue, second.cue):
+            continue
+        merged[first.cue.anchor] = replace(first, content=second.content, addressee_heads=second.addressee_heads)
+        dropped.add(second.cue.anchor)
+    return [merged.get(c.cue.anchor, c) for c in cands if c.cue.anchor not in dropped]
+
+
+def _shares(doc: Doc, first: CueMatch, second: CueMatch) -> bool:
+    """Whether ``second`` is a single cue verb right after ``first`` + "and", conjoined to it ("welcomes and
+    supports")."""
+    end = first.end
+    return (not first.entry.is_phrase and second.start == end + 1 and doc[end].lower_ == "and"
+            and doc[second.anchor].dep_ == "conj" and doc[second.anchor].head.i == first.anchor)
 
 
 def _split_governed(doc: Doc, cands: list[Candidate]) -> list[Candidate]:

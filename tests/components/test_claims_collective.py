@@ -1,4 +1,4 @@
-"""Claims: collective speakers calling on someone, one id per group, "discuss" only with a purpose, addressees in
+"""Claims: collective speakers calling on someone, one id per group, "discuss" never a claim, addressees in
 "the support of X and Y", commitments stated in the reported clause, "must" about the speaker's own side,
 international officials by title. Synthetic texts (other names and countries than the gold files); mentions set
 by hand (claim_helpers), real parse."""
@@ -37,13 +37,9 @@ def test_collective_call_on_with_addressee_and_one_group_id(nlp) -> None:
     assert rows(doc) == [
         ("collective", "three ministers", "call on", "call", ["IRN"]),
         ("collective", "three ministers", "welcome", "support", []),  # "They" = the three ministers
-        ("collective", "three ministers", "discuss", "statement", []),  # "The ministers" = the same group
-    ]
+    ]  # "discussed ways to", "exchanged views on": procedure, no position (optional at best in the guide)
     texts = [c.speaker_text for c in doc._.mofa_claims]
-    assert texts == ["The three ministers", "They", "The ministers"]
-    assert doc._.mofa_claims[2].content == "ways to strengthen supply chain resilience"
-    # "discussed regional security", "exchanged views on the situation": topics, not positions
-    assert not any("regional security" in c.content or "Middle East" in c.content for c in doc._.mofa_claims)
+    assert texts == ["The three ministers", "They"]
 
 
 def test_collective_subjects_urge_ask_request(nlp) -> None:

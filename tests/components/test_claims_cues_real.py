@@ -83,5 +83,4 @@ def test_content_bounds_and_addressees(nlp) -> None:
     got = [(c.cue, c.content, c.addressee_ids) for c in doc._.mofa_claims]
     assert got == [("express", "deep concern over the attack on May 7 (local time)", []),
                    ("warn", "Japan will face consequences", ["JPN"]),
-                   ("extend", "his condolences to the people of Peru", ["PER"]),
-                   ("discuss", "measures to expand trade", [])]
+                   ("extend", "his condolences to the people of Peru", ["PER"])]  # "discussed ...": procedure
