@@ -785,6 +785,8 @@ class PeopleFinder:
                     cand.private = cand.private or title.private
                     self._role_after(doc, cand, title.end, econ_at, blocked, org_at)
                     return title.end
+            if k in econ_at and econ_at[k][0] < len(doc) and doc.texts[econ_at[k][0]] in ("’s", "'s"):
+                cand.economy = cand.economy or econ_at[k][1]  # "Zhao Leji, China's top legislator"
         self._role_after(doc, cand, j, econ_at, blocked, org_at)
         return j
 

@@ -178,3 +178,8 @@ def test_lower_case_title_outside_government_before_a_name(nlp):
                                "written by senior analyst Maria Lopez."))
     assert people["Han Ye-jin"] == (["Foreign Ministry correspondent"], None)
     assert people["Maria Lopez"] == (["senior analyst"], None)
+
+
+def test_state_possessive_in_apposition_gives_the_economy(nlp):
+    people = _people(_run(nlp, "He will also meet Ana Silva, Brazil's top negotiator, before leaving."))
+    assert people["Ana Silva"][1] == "BRA"
