@@ -349,6 +349,8 @@ class SpeakerResolver:
                 if kind == "organization" and lemma in self.nouns.organ_heads:
                     eid = self._home_organ(m) or eid
                 return Speaker(kind, eid, text, start, end, "name")
+        if lemma in self.nouns.group_nouns and head.pos_ == "NOUN":  # "Trump's team": a group, not its owner
+            return Speaker("collective", self._group_id(toks, head, focus), text, start, end, "collective")
         people = self.ctx.within(start, end, ("person",))
         if people:
             pid = people[0].entity_id

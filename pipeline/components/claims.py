@@ -180,8 +180,6 @@ class ClaimFinder:
         anchors = frozenset(c.anchor for c in cues)
         by_anchor = {c.anchor: c for c in cues}
         breaks = sentence_breaks(view_of(doc).texts) if cues else []
-        paragraphs = doc._.mofa_paragraphs or []
-        text = view_of(doc).text
         for cue in cues:
             if self._vetoed(doc, cue):
                 continue
@@ -193,6 +191,8 @@ class ClaimFinder:
             content = _content(doc, cue, anchors, seg)
             if content is None and (second := by_anchor.get(cue.end + 1)) is not None and _shares(doc, cue, second):
                 content = _content(doc, second, anchors, seg)  # "welcomes and supports X": X for both
+            if content is None:
+                content = _quote_before(doc, cue, seg)
             if content is not None:
                 content = _within(doc, content, seg, sent)
             if content is None or _only_date(doc, content):
@@ -214,8 +214,10 @@ class ClaimFinder:
             typed.append(self._content_type(doc, c, typed))
         by_cue = {c.cue: c for c in typed}
         cands = [by_cue[c.cue] for c in cands]
+        words = self.lexicon.speakers
+        first = frozenset(words.first_person_singular | words.first_person_plural) if words else frozenset()
         return [c for c in cands if not any(_nested(doc, c, other) for other in cands if other is not c)
-                and not _quoted(text, paragraphs, doc[c.cue.start].idx)]  # typed the claim quoting it: now gone
+                and not _quoted_self(doc, c, first)]  # typed the claim quoting it: now gone
 
     def _content_type(self, doc: Doc, cand: Candidate, inner: list[Candidate]) -> Candidate:
         """A neutral cue takes its type from the reported clause: "said that X hopes to" (expectation), "added
@@ -622,10 +624,31 @@ def _frame(doc: Doc, cue: CueMatch, anchors: frozenset[int]) -> bool:
 
 
 def _quoted(text: str, paragraphs: list[Paragraph], char: int) -> bool:
-    """Whether a character lies inside a quotation opened in its paragraph: a cue there is part of the quoted
-    speech ('"... and we hope that ...," he said' is one claim, by him), never a claim of its own."""
+    """Whether a character lies inside a quotation opened in its paragraph ('"' closes a '“' too: writers mix
+    them)."""
     para = paragraph_at(paragraphs, char)
-    return para is not None and open_quote(text, para.start, char)
+    if para is None:
+        return False
+    inside = False
+    for ch in text[para.start:char]:
+        if ch == "“":
+            inside = True
+        elif ch == "”":
+            inside = False
+        elif ch == '"':
+            inside = not inside
+    return inside
+
+
+def _quoted_self(doc: Doc, cand: Candidate, first_person: frozenset[str]) -> bool:
+    """A first-person cue inside a quotation ('"... and we hope that ...," he said'): part of the quoted speech, one
+    claim by its speaker, never a claim of its own (a quoted third-person report, '"X expressed ...," an official
+    said', stays X's claim)."""
+    head = _speaker_head(doc, cand.cue)
+    if head is None or head.lower_ not in first_person:
+        return False
+    paragraphs = doc._.mofa_paragraphs or []
+    return _quoted(view_of(doc).text, paragraphs, doc[cand.cue.start].idx)
 
 
 def _only_date(doc: Doc, content: tuple[int, int]) -> bool:
@@ -647,6 +670,29 @@ def _merge_shared(doc: Doc, cands: list[Candidate]) -> list[Candidate]:
         merged[first.cue.anchor] = replace(first, content=second.content, addressee_heads=second.addressee_heads)
         dropped.add(second.cue.anchor)
     return [merged.get(c.cue.anchor, c) for c in cands if c.cue.anchor not in dropped]
+
+
+_OPEN_QUOTES = {"“", '"'}
+_CLOSE_QUOTES = {"”", '"'}
+_SUBJECT_POS = {"DET", "PROPN", "NOUN", "ADJ", "PRON", "NUM", "PUNCT"}
+
+
+def _quote_before(doc: Doc, cue: CueMatch, seg: tuple[int, int]) -> tuple[int, int] | None:
+    """The quotation closing just before a speech cue and its subject ('"...," the ministry spokesman added') when
+    the parser hung the quote elsewhere (on its opening mark): the quote is the content."""
+    if cue.entry.is_phrase or cue.entry.speaker == "object":
+        return None
+    q = cue.start - 1
+    while q >= max(seg[0], cue.start - 8) and doc[q].text not in _CLOSE_QUOTES:
+        if doc[q].pos_ not in _SUBJECT_POS:
+            return None  # only the speaker may stand between the quote and the cue
+        q -= 1
+    if q < seg[0] or doc[q].text not in _CLOSE_QUOTES:
+        return None
+    for o in range(q - 1, max(seg[0] - 1, q - 200), -1):
+        if doc[o].text in _OPEN_QUOTES:
+            return _trim(doc, o + 1, q)
+    return None
 
 
 def _shares(doc: Doc, first: CueMatch, second: CueMatch) -> bool:

@@ -81,3 +81,18 @@ def test_a_floated_both_is_no_part_of_the_speaker(nlp) -> None:
                 "ambassador.", MENTIONS)
     texts = [c.speaker_text for c in doc._.mofa_claims]
     assert texts == ["Peru's Presidential Office and Ministry of Trade"]
+
+
+def test_a_group_owned_by_a_person_is_the_group(nlp) -> None:
+    doc = parse(nlp, "Secretary Smith's team hoped to reduce the risks of a clash.", MENTIONS)
+    assert [(c.speaker_kind, c.speaker_text) for c in doc._.mofa_claims] == [("collective", "Secretary Smith's team")]
+
+
+def test_the_quote_just_before_the_cue_is_its_content(nlp) -> None:
+    text = ("The ministry said the visit would help.\n\n"
+            "\u201cHe will closely fine-tune foreign policies, including policy on Peru, and hold consultations to "
+            "prepare for the visit, which is expected to be in early May,\u201d the ministry spokesman added.")
+    got = rows(text, nlp)
+    assert got[-1][:3] == ("collective", "ministry spokesman", "add")
+    assert got[-1][3].startswith("He will closely fine-tune foreign policies")
+    assert got[-1][3].endswith("early May")
