@@ -644,8 +644,11 @@ class PeopleFinder:
                 and doc.texts[m] in (doc.lowers[m], _cap(doc.lowers[m])):
             m += 1
         if m + 1 < len(doc) and _cap(doc.lowers[m]) in self.lex.state_org_heads \
-                and doc.texts[m] in (doc.lowers[m], _cap(doc.lowers[m])) and doc.texts[m + 1].islower():
-            return m + 1
+                and doc.texts[m] in (doc.lowers[m], _cap(doc.lowers[m])):
+            if doc.texts[m + 1] in ("’s", "'s"):
+                return m + 2 if m + 2 < len(doc) and doc.texts[m + 2].islower() else None  # "the ministry's X"
+            if doc.texts[m + 1].islower():
+                return m + 1
         return None
 
     def _organ_prefix(self, doc: DocView, start: int,
@@ -767,8 +770,9 @@ class PeopleFinder:
                 # "Seo Min-jung, director general for Asia and Pacific affairs at ...", "Kim, the foreign ministry
                 # spokesman, said": a lower-case title in apposition, closed by the clause's end or a preposition
                 organ = self._organ_end(doc, k)
-                if organ is not None:
-                    prefix, k = doc[k:organ].text + " ", organ
+                if organ is not None:  # the organ's possessive is no part of the title ("the ministry's spokesperson")
+                    prefix = "" if doc.texts[organ - 1] in ("’s", "'s") else doc[k:organ].text + " "
+                    k = organ
                 title = self.parse_title(doc, k, econ_at, org_at, lower=True)
                 if title is not None and title.end < len(doc) and doc.lowers[title.end] not in _APPOSITION_ENDS:
                     title = None

@@ -183,3 +183,8 @@ def test_lower_case_title_outside_government_before_a_name(nlp):
 def test_state_possessive_in_apposition_gives_the_economy(nlp):
     people = _people(_run(nlp, "He will also meet Ana Silva, Brazil's top negotiator, before leaving."))
     assert people["Ana Silva"][1] == "BRA"
+
+
+def test_organ_possessive_before_a_title_in_apposition(nlp):
+    people = _people(_run(nlp, "\"We will respond firmly,\" said Noh Jae-won, the ministry's spokesperson."))
+    assert people["Noh Jae-won"] == (["spokesperson"], "KOR")
