@@ -72,6 +72,8 @@ def event_details(doc: Doc, mention: Found, mentions: list[Found], locations: di
                 prev in ("in",) or (prev == "," and out["location"])
                 or (prev == "the" and k > 1 and doc[k - 2].lower_ == "in")):  # "in the Lao capital"
             out["economy_id"] = m.entity_id
+            if m.entity_id in _CITY_STATES and out["location"] is None and prev == "in":
+                out["location"] = doc[m.start:m.end].text
         if doc[k].text in (";",):
             break
         k = m.end if m is not None else k + 1
@@ -101,6 +103,8 @@ _TRAVEL_VERBS = {"visit", "travel", "go", "arrive", "fly", "head", "leave", "dep
 _DATE_PREPS = {"on", "from", "in", "for", "during", "of", "at"}  # "at 20:00-22:30, August 4"
 _OCCASIONS = {"occasion", "sideline", "sidelines", "margin", "margins", "eve"}
 _PLACE_PREPS = {"in", "at"}
+# States that are one city: "held in Singapore" names the place as well as the host economy
+_CITY_STATES = {"SGP", "MCO", "VAT", "HKG", "MAC"}
 
 
 def _span_head(doc: Doc, start: int, end: int) -> int:
@@ -131,6 +135,8 @@ def parse_details(doc: Doc, head: int, mentions: list[Found], locations: dict[st
         prep = gov.lower_
         gov = gov.head
     verbs = _EVENT_VERBS
+    if prep == "for":  # "arrived in Singapore for the X Meeting": the trip's destination is the event's place
+        verbs = _EVENT_VERBS | _TRAVEL_VERBS | {"come"}
     occasion = False
     # "visited Brussels on April 3 on the occasion of X", "met in Seoul on the sidelines of X"
     if gov.lemma_.lower() in _OCCASIONS and gov.dep_ == "pobj" and gov.head.dep_ == "prep":
@@ -199,6 +205,10 @@ def _read_node(doc: Doc, node, at: dict[int, Found], out: dict[str, str | None],
                     _read_node(doc, obj, at, out, locations, depth=1)
         elif child.dep_ in ("dobj", "npadvmod") and node.lemma_.lower() in _TRAVEL_VERBS and depth == 0:
             _take(doc, child, "in", at, out)
+        elif child.dep_ == "npadvmod" and node.pos_ in ("VERB", "AUX") and depth == 0 and out["date"] is None:
+            m = at.get(child.i)  # "will take place in Seoul next year": a bare time phrase of the event's verb
+            if m is not None and m.kind == "date":
+                out["date"] = m.entity_id
     if node.lemma_.lower() in _TRAVEL_VERBS and depth == 0:  # "travel to New York"
         for child in node.children:
             if child.dep_ == "prep" and child.lower_ == "to":
@@ -220,6 +230,8 @@ def _take(doc: Doc, obj, prep: str, at: dict[int, Found], out: dict[str, str | N
                 out["economy_id"] = out["economy_id"] or e.entity_id
     elif m.kind == "economy" and prep in _PLACE_PREPS and out["economy_id"] is None:
         out["economy_id"] = m.entity_id
+        if m.entity_id in _CITY_STATES and out["location"] is None:
+            out["location"] = doc[m.start:m.end].text  # "in Singapore": the state is the city too
 
 
 def _host(doc: Doc, mention: Found, econ_at: dict[int, str],

@@ -48,6 +48,12 @@ def _left_edge(doc: Doc, head: int, lex: Lexicon, blocked: set[int], kind: str |
     event = kind == "event" if kind else lex.name_heads.get(doc[head].text, "event") == "event"
     while j - 1 >= sent_start:
         t = doc[j - 1]
+        if event and (j - 1) in blocked:
+            p = _person_start(doc, j - 1, blocked, sent_start)
+            if p - 2 >= sent_start and doc[p - 1].text == "-" and glued(doc, p - 2) and glued(doc, p - 1) \
+                    and is_cap(doc[p - 2]) and (p - 2) not in blocked:
+                j = p - 1
+                continue  # "the Yonsei-Kim Dae-jung Forum": a person named after a host's name, joined by a hyphen
         if (j - 1) in blocked:
             break
         if not event and t.text == "-" and j - 2 >= sent_start and (j - 2) in blocked and glued(doc, j - 2) \
@@ -57,6 +63,11 @@ def _left_edge(doc: Doc, head: int, lex: Lexicon, blocked: set[int], kind: str |
         if not event and t.text == "-" and j - 4 >= sent_start and doc[j - 2].is_lower and doc[j - 2].is_alpha \
                 and doc[j - 3].text == "-" and is_cap(doc[j - 4]) and all(glued(doc, x) for x in range(j - 4, j)):
             j -= 3  # "Dae-jung-Obuchi": a hyphenated given name (not found as a person) before the hyphen
+            continue
+        if event and t.is_lower and t.is_alpha and len(t.text) <= 4 and not t.text.endswith("ed") \
+                and j - 3 >= sent_start and doc[j - 2].text == "-" and glued(doc, j - 3) and glued(doc, j - 2) \
+                and doc[j - 3].text.istitle() and len(doc[j - 3].text) <= 4 and (j - 3) not in blocked:
+            j -= 2  # "Kim Dae-jung Forum": the second syllable of a hyphenated given name, not a common word
             continue
         if event and t.lower_ in _WORD_ORDINALS:
             break  # "the Seventh Cooperation Forum": the ordinal is the event's number, not its name
@@ -151,6 +162,11 @@ def _right_edge(doc: Doc, head: int, kind: str, lex: Lexicon) -> int:
         if initiative and m - 1 > k and doc[m - 1].tag_ in ("VBN", "VBD") and doc[m - 1].text.endswith("ed") \
                 and in_headline(doc, m - 1):
             m -= 1  # "X Strategy for Peace Unveiled": a headline's passive verb ends the name
+        if not initiative and m < sent_end - 1 and doc[m].text in ("’s", "'s") and is_cap(doc[m + 1]) \
+                and m > k and doc[k:m].text not in economies and not _YEAR.match(doc[m + 1].text):
+            m += 1  # "Forum on the World's Future": a possessive inside the complement, not an owner state's
+            while m < sent_end and is_cap(doc[m]):
+                m += 1
         if m == k or (m < sent_end and doc[m].text in ("-", "’s", "'s")) or doc[k].text in _MONTHS \
                 or doc[k].text in _WEEKDAYS:
             break  # "the Annual Meeting of Korea's Heads of ...": the complement is not read to its end
@@ -253,6 +269,7 @@ def find_named(doc: Doc, lex: Lexicon, blocked: set[int], org_spans: set[tuple[i
                 named.year = before.text
         out.append(named)
     out += _compound_events(doc, lex, blocked)
+    out += _numbered_meetings(doc, lex, blocked, org_spans)
     out += _body_events(doc, lex, blocked, org_spans)
     out += _quoted(doc, lex, blocked)
     out += _compound_initiatives(doc, lex, blocked) + _coordinated(doc, lex, blocked)
@@ -272,7 +289,40 @@ def find_named(doc: Doc, lex: Lexicon, blocked: set[int], org_spans: set[tuple[i
     for s, e in org_spans:
         if e < len(doc) and _YEAR.match(doc[e].text) and is_acronym(doc[s:e].text):
             out.append(NamedSpan(s, e + 1, "event", doc[s:e + 1].text))
+    out += _ceremonies(doc, out)
+    _rounds(doc, out)
     return _short_forms(out)
+
+
+_SERIES_NOUNS = {"round", "session", "meeting", "edition"}
+
+
+def _rounds(doc: Doc, named: list[NamedSpan]) -> None:
+    """'the 12th round of Korea-Japan security dialogue', 'the third edition of the X Forum': the ordinal before
+    a series noun numbers the event named after 'of'."""
+    for n in named:
+        if n.kind != "event" or n.ordinal is not None or n.start < 3:
+            continue
+        k = n.start - 1 - (doc[n.start - 1].lower_ == "the")
+        if k >= 2 and doc[k].lower_ == "of" and doc[k - 1].lower_ in _SERIES_NOUNS:
+            n.ordinal = _ordinal(doc[k - 2].text)
+
+
+def _ceremonies(doc: Doc, named: list[NamedSpan]) -> list[NamedSpan]:
+    """A ceremony of a named agreement or initiative: 'the signing ceremony of the ROK-Central America FTA',
+    'a launching ceremony for the X Initiative'. The named complement makes the common noun one event."""
+    starts = {n.start: n for n in named if n.kind == "initiative"}
+    out: list[NamedSpan] = []
+    for i, text in enumerate(view_of(doc).texts):
+        if text not in ("ceremony", "ceremonies") or i + 2 >= len(doc) or doc[i + 1].lower_ not in ("of", "for"):
+            continue
+        k = i + 2 + (doc[i + 2].lower_ == "the")
+        init = starts.get(k)
+        if init is None:
+            continue
+        s = i - 1 if i > 0 and doc[i - 1].is_lower and doc[i - 1].pos_ in ("NOUN", "ADJ", "VERB") else i
+        out.append(NamedSpan(s, init.end, "event", doc[s:init.end].text))
+    return out
 
 
 def _short_forms(named: list[NamedSpan]) -> list[NamedSpan]:
@@ -454,6 +504,41 @@ def _compound_events(doc: Doc, lex: Lexicon, blocked: set[int]) -> list[NamedSpa
         if start > 0 and _YEAR.match(doc[start - 1].text):
             named.year = doc[start - 1].text
         out.append(named)
+    return out
+
+
+def _numbered_meetings(doc: Doc, lex: Lexicon, blocked: set[int],
+                       org_spans: set[tuple[int, int]]) -> list[NamedSpan]:
+    """A lower-case meeting word numbered by an ordinal or a year and completed by capitalised participants:
+    'the 2014 meeting of Consuls-General', 'the third meeting of Heads of Mission'. The number makes one
+    occurrence of a series, the complement its name; a complement that is a body of the gazetteers ('the 58th
+    session of the Human Rights Council') or a named meeting itself ('the 5th round of the X Talks') is read
+    elsewhere."""
+    heads = _lower_heads(lex)
+    texts = view_of(doc).texts
+    out: list[NamedSpan] = []
+    for i, text in enumerate(texts):
+        if text not in heads or i < 2 or i + 2 >= len(doc) or i in blocked or texts[i + 1] != "of":
+            continue
+        before = doc[i - 1]
+        ordinal = _ordinal(before.text)
+        year = before.text if _YEAR.match(before.text) else None
+        if ordinal is None and year is None:
+            continue
+        k = i + 2 + (doc[i + 2].lower_ == "the")
+        sent_end = doc[i].sent.end
+        m = k
+        while m < sent_end and (is_cap(doc[m]) or (doc[m].text == "-" and glued(doc, m - 1) and glued(doc, m))
+                                or (doc[m].text == "of" and m > k and m + 1 < sent_end and is_cap(doc[m + 1]))):
+            m += 1
+        if m == k or doc[m - 1].text in ("-", "of") or any(x in blocked and not is_cap(doc[x]) for x in range(k, m)):
+            continue
+        if doc[k:m].text in lex.economy_names or doc[m - 1].text in lex.name_heads:
+            continue  # "the 3rd meeting of Korea": no participants named; "of the X Talks": the talks' own name
+        if any(s < m and k < e for s, e in org_spans):
+            continue
+        name = doc[i:m].text if doc[k - 1].lower_ != "the" else f"{text} of the {doc[k:m].text}"
+        out.append(NamedSpan(i, m, "event", name, ordinal=ordinal, year=year))
     return out
 
 
