@@ -40,6 +40,8 @@ def find_gazetteer_orgs(doc: Doc, matches: list[Span], lex: Lexicon) -> tuple[li
             defined = _defined_acronyms(doc) if defined is None else defined
             if span.text in defined and entry.name.casefold() not in defined[span.text]:
                 continue  # the document defines this acronym as something else ('Global Conference on ... (GCC)')
+        if entry.source == "state_bodies" and _foreign_owner(doc, span.start, span.end, lex):
+            continue  # "the Ministry of Foreign Affairs of Viet Nam": another state's organ (the shape finder's)
         is_alias = span.text not in (entry.name, entry.acronym)
         prev = doc[span.start - 1] if span.start > 0 else None
         if is_alias and prev is not None and is_cap(prev) and not prev.is_sent_start:
@@ -49,6 +51,45 @@ def find_gazetteer_orgs(doc: Doc, matches: list[Span], lex: Lexicon) -> tuple[li
         found.append(Found(span.start, span.end, "organization", oid))
         records[oid] = Organization(org_id=oid, name=entry.name, acronym=entry.acronym)
     return found, records
+
+
+def _economy_at(doc: Doc, start: int, end: int, lex: Lexicon, before: bool) -> str | None:
+    """The economy whose name or adjective ends just before ``start`` (``before``) or opens at ``start``
+    (after an optional 'the'), within ``end``; None when there is none."""
+    for n in (5, 4, 3, 2, 1):  # "Republic of the Philippines"
+        if before:
+            lo, hi = start - n, start
+        else:
+            lo = start + (start < end and doc[start].lower_ == "the")
+            hi = lo + n
+        if lo < 0 or hi > end:
+            continue
+        text = doc[lo:hi].text
+        code = lex.economy_names.get(text) or (lex.economy_adjectives.get(text) if before else None)
+        if code:
+            return code
+    return None
+
+
+def _foreign_owner(doc: Doc, start: int, end: int, lex: Lexicon) -> bool:
+    """Whether another state than Korea owns the Korean body's generic name at [start, end): an economy or its
+    adjective before it ('the Vietnamese Ministry of Foreign Affairs', "Japan's Ministry of ..."), or an 'of
+    <economy>' closing its capitalised complement ('... of Viet Nam', '... and International Cooperation of
+    Italy')."""
+    k = start - 1 if start > 0 and doc[start - 1].text in ("'s", "’s") else start
+    code = _economy_at(doc, k, len(doc), lex, before=True)
+    if code is None:
+        sent_end = doc[end - 1].sent.end
+        k = end
+        while k < min(sent_end, end + 10):
+            t = doc[k]
+            if t.lower_ == "of":
+                code = _economy_at(doc, k + 1, sent_end, lex, before=False)
+                break
+            if not (is_cap(t) or t.lower_ in ("and", "&") or t.text == ","):
+                break
+            k += 1
+    return code is not None and code != "KOR"
 
 
 def _defined_acronyms(doc: Doc) -> dict[str, str]:
@@ -273,6 +314,9 @@ def find_model_orgs(doc: Doc, taken: list[tuple[int, int]], lex: Lexicon, quoted
     records: dict[str, Organization] = {}
     acronyms: dict[str, str] = {}
     occupied = TokenSpans(taken + quoted)
+    # words another finder read as something else where they stand elsewhere ("Shigeki Takizaki" a person in
+    # the body, the model's ORG in a photo caption): the same entity, not an organisation
+    elsewhere = {doc[s:e].text for s, e in taken if e - s > 1 or is_acronym(doc[s:e].text)}
     kept: dict[str, str] = {}  # last word of a longer ORG -> its id ("" when that ORG was dropped or ambiguous)
     for oid, org in (known or {}).items():
         if len(org.name.split()) > 1 and org.name.split()[-1][:1].isupper():
@@ -293,6 +337,8 @@ def find_model_orgs(doc: Doc, taken: list[tuple[int, int]], lex: Lexicon, quoted
             continue
         start = _left_extend(doc, start, end, occupied, lex)
         span = doc[start:end]
+        if span.text in elsewhere:
+            continue
         words = [t for t in span if t.is_alpha]
         if len(words) == 1 and not is_acronym(span.text):
             singles.append((start, end))
@@ -343,6 +389,12 @@ def _model_org_id(doc: Doc, span: Span, lex: Lexicon, known_acronyms: set[str]) 
     words = [t for t in span if t.is_alpha]
     if not words or any(not is_cap(t) for t in words if t.lower_ not in {"of", "and", "for", "the", "on"}):
         return None
+    if start >= 2 and doc[start - 1].lower_ in ("and", ",") and is_cap(doc[start - 2]) \
+            and any(t.text == "Affairs" for t in words):
+        return None  # "Oceanian Affairs Bureau" of "Asian and Oceanian Affairs Bureau": a cut listed portfolio
+    head = words[-2] if len(words) > 1 and words[-1].text == "Plus" else words[-1]
+    if head.text in lex.not_orgs:
+        return None  # "Diplomatic White Paper 2023", "New Southern Policy Plus": a document or a policy
     if span[0].text in _ORG_REJECT_FIRST or all(lex.is_title_word(t.text) for t in words) \
             or "head" in lex.roles(words[-1].text):
         return None  # ... "the Foreign Ministry Spokesperson": an office, not a body
@@ -465,6 +517,8 @@ def find_headed_orgs(doc: Doc, blocked: set[int], econ_at: dict[int, tuple[int, 
             continue  # "the Foreign Ministry", "the Ministry": a kind of body, not a name
         event_head = lex.name_heads.get(text) == "event"
         before = doc[start - 1].text if start > 0 else ""
+        if before in ("and", ",") and start >= 2 and caps[start - 2] and "Affairs" in texts[start:h]:
+            continue  # "Oceanian Affairs Bureau" of "Asian and Oceanian Affairs Bureau": a cut listed portfolio
         if start >= 2 and doc[start - 1].lower_ in ("of", "the") and any(
                 doc[k].text in ("Republic", "Kingdom", "Federation") for k in range(max(0, start - 3), start)):
             continue  # "Republic of the Union of Myanmar": a state's official name
@@ -476,7 +530,8 @@ def find_headed_orgs(doc: Doc, blocked: set[int], econ_at: dict[int, tuple[int, 
         if in_headline(doc, start) and any(texts[k] in lex.headline_verbs for k in range(start, end)):
             continue
         name = doc[start:end].text
-        oid = known_ids.get(name) or _organ_id(doc, start, end, econ_tokens, lex)
+        owner = econ_tokens.get(start - 2) if start >= 2 and texts[start - 1] in _POSSESSIVE else None
+        oid = known_ids.get(name) or _organ_id(doc, start, end, econ_tokens, lex, owner)
         acronym = acronym_after(doc, end)
         if oid in _KOREAN_FOREIGN_MINISTRY:  # "the South Korean Foreign Ministry": the ministry of the gazetteer
             home = next((e for e in lex.orgs if e.acronym == "MOFA"), None)
@@ -494,10 +549,12 @@ def find_headed_orgs(doc: Doc, blocked: set[int], econ_at: dict[int, tuple[int, 
     return found, records
 
 
-def _organ_id(doc: Doc, start: int, end: int, econ_tokens: dict[int, str], lex: Lexicon) -> str:
+def _organ_id(doc: Doc, start: int, end: int, econ_tokens: dict[int, str], lex: Lexicon,
+              owner: str | None = None) -> str:
     """One id per economy and organ however the name places the economy: 'the Korean Embassy' and 'the Embassy of
-    the Republic of Korea', 'Kenya Red Cross Society' and 'Red Cross Society of Kenya'."""
-    economy = next((econ_tokens[k] for k in range(start, end) if k in econ_tokens), None)
+    the Republic of Korea', 'Kenya Red Cross Society' and 'Red Cross Society of Kenya'; ``owner`` is the economy
+    of a possessive before the name ("Japan's Ministry of Foreign Affairs")."""
+    economy = next((econ_tokens[k] for k in range(start, end) if k in econ_tokens), owner)
     first = start
     if economy is None:
         for n in (3, 2, 1):  # an economy's name the places finder gave to the body's name ("Kenya Red Cross")
@@ -514,6 +571,7 @@ def _organ_id(doc: Doc, start: int, end: int, econ_tokens: dict[int, str], lex: 
 _KOREAN_FOREIGN_MINISTRY = frozenset(ids.org_id(f"{organ} KOR") for organ in (
     "Foreign Ministry", "Ministry of Foreign Affairs", "Foreign Affairs Ministry",
     "Ministry of Foreign Affairs and Trade"))
+_POSSESSIVE = frozenset({"'s", "’s"})
 _DANGLING = re.compile(r"(?:\s+(?:of|in|for|on))+$")
 _ORDINAL_OR_YEAR = re.compile(r"^(?:\d+(?:st|nd|rd|th)|(?:19|20)\d\d|[Ff]irst|[Ss]econd|[Tt]hird)$")
 
@@ -550,9 +608,12 @@ def _cap_chain(doc: Doc, k: int, end: int, blocked: set[int], lex: Lexicon) -> i
             m += 1
         elif t.lower_ == "of" and m > k and m + 1 < end and is_cap(doc[m + 1]) and doc[m - 1].text != "of":
             m += 1  # "Republic of Korea", "Foreign Affairs of China"
+        elif t.lower_ == "of" and m > k and m + 2 < end and doc[m + 1].lower_ == "the" and is_cap(doc[m + 2]) \
+                and doc[m - 1].text != "of":
+            m += 2  # "Foreign Affairs of the Republic of Indonesia"
         else:
             break
-    while m > k and doc[m - 1].lower_ in ("of", "&", "-"):
+    while m > k and doc[m - 1].lower_ in ("of", "&", "-", "the"):
         m -= 1
     return m
 
@@ -571,8 +632,8 @@ def _complement(doc: Doc, k: int, end: int, blocked: set[int], lex: Lexicon) -> 
     while m + 1 < end:
         if doc[m].lower_ in ("and", "&"):
             n = _cap_chain(doc, m + 1, end, blocked, lex)
-            if n == m + 1 or (n < end and doc[n].text in lex.org_heads):
-                break
+            if n == m + 1 or (n < end and (doc[n].text in lex.org_heads or doc[n].text in _POSSESSIVE)):
+                break  # "... and China's Commission": the next name's owner, not a listed portfolio
             return n
         if doc[m].text != ",":
             break
@@ -584,6 +645,8 @@ def _complement(doc: Doc, k: int, end: int, blocked: set[int], lex: Lexicon) -> 
             break
         if final:
             return n
+        if n < end and doc[n].text in _POSSESSIVE:
+            break
         if n < end and doc[n].text == ",":
             m = n
             continue
