@@ -55,10 +55,12 @@ class SpeakerWords:
     government_heads: frozenset[str]
     first_person_singular: frozenset[str] = frozenset()
     first_person_plural: frozenset[str] = frozenset()
+    first_person_plural_possessive: frozenset[str] = frozenset()
     impersonal_pronouns: frozenset[str] = frozenset()
     document_heads: frozenset[str] = frozenset()
     statement_title_words: frozenset[str] = frozenset()
     joint_title_words: frozenset[str] = frozenset()
+    briefing_title_words: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True)

@@ -6,8 +6,10 @@ Resolution of one noun phrase, in this order (the first that applies wins):
 2. a personal pronoun ("he", "she") is the person in *discourse focus* (below); "they" is the last collective;
    "I" is the person the document speaks for (the one person of a briefing's header paragraph, else of the
    title) or, inside a quotation, the person the quotation is attributed to; "we" is the home economy only in
-   the government's own statement (title with "Statement", not a joint one); "it" is the organisation or economy
-   that was the subject of the previous main clause ("The WHO warned ... It also urged"), never a person;
+   the government's own statement (title with "Statement", not a joint one) and in a briefing of the home
+   ministry's spokesperson (title with "Briefing", the header person of the home economy); "it" is the
+   organisation or economy that was the subject of the previous main clause ("The WHO warned ... It also
+   urged"), never a person;
 3. a mention (``doc.spans["mofa"]``) covering the phrase's head: person, then organisation, then economy
    ("Foreign Minister Cho", "the ILO", "Korea suggested");
 4. conjoined names ("Minister Kim and Secretary Smith agreed") -> a collective whose id joins the members' ids;
@@ -124,7 +126,7 @@ class DocContext:
     home_economy: str | None = None
     text: str = ""
     first_person: str | None = None  # who "I" is outside quotations
-    we_economy: str | None = None  # who "we" is (the government's own statement only)
+    we_economy: str | None = None  # who "we" is (the government's own statement or briefing only)
     groups: Groups = field(default_factory=Groups)
     person_names: dict[str, set[str]] = field(default_factory=dict)  # words of each person's name
     alias: dict[str, str] = field(default_factory=dict)  # a one-word person ("Yun") -> the full one
@@ -178,10 +180,14 @@ class DocContext:
                                                  if p.section == "title").lower()))
         own_statement = bool(words and title_words & words.statement_title_words
                              and not title_words & words.joint_title_words)
+        # a briefing of the home ministry's spokesperson: "we" is the government the spokesperson speaks for
+        own_briefing = bool(words and title_words & words.briefing_title_words and first is not None
+                            and home_economy is not None and economy.get(first) == home_economy)
         econ = [(m.start, m.end, m.entity_id) for m in mentions if m.kind == "economy"]
         return cls(mentions=mentions, person_words=words_by_person, person_economy=economy,
                    home_economy=home_economy, text=text, first_person=first,
-                   we_economy=home_economy if own_statement else None, groups=document_groups(doc, econ, text),
+                   we_economy=home_economy if own_statement or own_briefing else None,
+                   groups=document_groups(doc, econ, text),
                    person_names=names, alias=_aliases(names))
 
     def within(self, start: int, end: int, kinds: tuple[str, ...]) -> list[Mention]:
@@ -374,7 +380,10 @@ class SpeakerResolver:
         if lemma in self.words.government_heads:
             if economies:
                 return Speaker("economy", economies[0].entity_id, text, start, end, "government")
-            if self.ctx.home_economy and all(t.i == head.i or t.dep_ == "det" for t in toks):
+            quoted = any(qs <= head.idx < qe for qs, qe, _ in focus.quotes)
+            if self.ctx.home_economy and all(t.i == head.i or t.dep_ == "det" or (
+                    t.dep_ == "poss" and t.lower_ in self.words.first_person_plural_possessive and not quoted)
+                                             for t in toks):  # "Our government protests", read out by the ministry
                 return Speaker("economy", self.ctx.home_economy, text, start, end, "government")
             return None
         orgs = self.ctx.within(start, end, ("organization",))

@@ -75,6 +75,9 @@ _FUTURE_HEADS = {"plan", "intend", "schedule", "expect", "aim"}
 _FOOTNOTE_MARKS = ("*", "※")
 _CONTRAST = {"while", "whereas"}
 _CALL_MODALS = {"must", "should"}
+_QUOTED = {"quote", "cite"}  # "X was quoted as saying": X speaks
+_DASHES = {"--", "—", "–", "-"}
+_REPORTING = {"say", "add", "tell", "report", "according to", "state", "announce", "brief"}  # cue names
 _QUESTION_WORDS = {"how", "whether"}
 #: A briefing's question or answer turn: "Q:", "Q1:", "Question:", "A:", "Answer:" opening a paragraph.
 _QA_TURN = re.compile(r"\s*(Q|Question|A|Answer)\s*\d{0,2}\s*[:：]", re.IGNORECASE)
@@ -126,6 +129,7 @@ class Candidate:
     future: bool
     addressee_heads: tuple[int, ...]
     modal_subject: int | None = None  # subject of the "must"/"should" clause that made the claim a call
+    reporter: int | None = None  # anchor of the reporting cue whose content holds this claim ("X said Y stressed")
 
 
 class ClaimFinder:
@@ -195,6 +199,8 @@ class ClaimFinder:
                 content = _quote_before(doc, cue, seg)
             if content is not None:
                 content = _within(doc, content, seg, sent)
+            if content is not None:
+                content = _after_dateline(doc, content)
             if content is None or _only_date(doc, content):
                 continue  # "which the ROK announced on December 28": a date is no statement
             if cue.entry.requires == "complement_verb" and not _has_clause(doc, content):
@@ -216,8 +222,14 @@ class ClaimFinder:
         cands = [by_cue[c.cue] for c in cands]
         words = self.lexicon.speakers
         first = frozenset(words.first_person_singular | words.first_person_plural) if words else frozenset()
-        return [c for c in cands if not any(_nested(doc, c, other) for other in cands if other is not c)
-                and not _quoted_self(doc, c, first)]  # typed the claim quoting it: now gone
+        kept = []
+        for c in cands:
+            outer = next((o for o in cands if o is not c and _nested(doc, c, o)), None)
+            if outer is not None and not _reported(doc, c, outer):
+                continue
+            if not _quoted_self(doc, c, first):  # typed the claim quoting it: now gone
+                kept.append(c if outer is None else replace(c, reporter=outer.cue.anchor))
+        return kept
 
     def _content_type(self, doc: Doc, cand: Candidate, inner: list[Candidate]) -> Candidate:
         """A neutral cue takes its type from the reported clause: "said that X hopes to" (expectation), "added
@@ -233,7 +245,9 @@ class ClaimFinder:
                  if ((h := t.head.i) < lo or h >= hi or h == t.i) and t.pos_ in ("VERB", "AUX")]
         if not roots:
             return cand
-        verbs = [roots[0], *roots[0].conjuncts]
+        # conjuncts inside the content only: "highlighted that X is Y, and voiced concern" (the parse hanging
+        # "voiced" on "is") is no criticism of "highlighted", whose content ends before "and"
+        verbs = [roots[0], *(v for v in roots[0].conjuncts if lo <= v.i < hi)]
         for v in list(verbs):  # "I would like to emphasize that ...": the verb below "like to"
             verbs += [x for x in v.children if x.dep_ == "xcomp" and lo <= x.i < hi]
         for verb in verbs:
@@ -291,6 +305,10 @@ class ClaimFinder:
         if not cue.entry.travel_complement and any(c.dep_ in ("xcomp", "advcl", "ccomp") and c.lemma_.lower() in non
                                                    for c in anchor.children):
             return True
+        if not any(c.dep_ == "dobj" for c in anchor.children) and any(
+                c.dep_ == "xcomp" and any(g.dep_ == "neg" for g in c.children)
+                and any(g.dep_ == "auxpass" for g in c.children) for c in anchor.children):
+            return True  # "asking not to be named": a source's wish for anonymity, no position
         has_subject = any(c.dep_ in _SUBJ for c in anchor.children)
         return (anchor.dep_ in ("xcomp", "advcl", "acl", "relcl") and not has_subject
                 and anchor.head.lemma_.lower() in non)
@@ -331,6 +349,7 @@ class ClaimFinder:
         body = Focus()
         side, side_para = Focus(), -1
         claims: list[Claim] = []
+        reports: list[tuple[int, int | None, Claim]] = []  # (cue anchor, reporter's anchor, claim)
         asking, last_para = False, None  # inside a journalist's question of a briefing ("Q: ...")
         for k, sent in enumerate(sents):
             para = paragraph_at(paragraphs, sent.start_char)
@@ -371,11 +390,12 @@ class ClaimFinder:
                     ev = replace(ev, claim_type="statement", addressee_heads=())
                 claim = self._record(doc, ev, speaker, ctx, index)
                 claims.append(claim)
+                reports.append((ev.cue.anchor, ev.reporter, claim))
                 if claim.speaker_kind == "person" and claim.speaker_id:
                     quote = _quotation(text, claim.content_start, claim.content_end)
                     if quote:
                         focus.quotes.append((*quote, claim.speaker_id))
-        return claims
+        return _drop_self_reports(claims, reports)
 
     def _own_side(self, subj: Token, speaker: Speaker, ctx: DocContext) -> bool:
         """Whether the subject of a must/should clause is the speaker's own side, so that the clause states the
@@ -530,8 +550,9 @@ def _speaker_head(doc: Doc, cue: CueMatch) -> Token | None:
             return stranded
         climb = tok.dep_ in ("conj", "xcomp", "acomp") or (tok.dep_ == "advcl" and (
             tok.tag_ == "VBG" or tok.head.lemma_ == "go"))  # "went on to reaffirm" read as a purpose
-        if tok.dep_ == "pcomp" and tok.head.lower_ == "by" and tok.head.head.i != tok.head.i:
-            tok = tok.head  # "responded by saying": the subject of "responded"
+        if tok.dep_ == "pcomp" and tok.head.head.i != tok.head.i and (tok.head.lower_ == "by" or (
+                tok.head.lower_ == "as" and tok.head.head.lemma_.lower() in _QUOTED)):
+            tok = tok.head  # "responded by saying", "was quoted as saying": the subject of the verb before
             climb = True
         if climb:
             tok = tok.head
@@ -609,12 +630,16 @@ def _governor(doc: Doc, cue: CueMatch, anchors: frozenset[int], seg: tuple[int, 
     # ("North Korea has rejected X and declared Y": the tagger's VBD shares the perfect of the verb before it)
     if not (participle or coordinated):
         return None
+    found = None
     for anc in a.ancestors:
         if not (seg[0] <= anc.i < seg[1]):
-            return None
+            break
         if anc.i in anchors and (participle or anc.tag_ == a.tag_):
-            return anc.i
-    return None
+            found = anc.i
+            if not participle:
+                break
+    # a participle belongs to the outermost cue of its segment: "told Yonhap that he had stated X, adding Y"
+    return found
 
 
 def _frame(doc: Doc, cue: CueMatch, anchors: frozenset[int]) -> bool:
@@ -808,11 +833,22 @@ def _within(doc: Doc, content: tuple[int, int], seg: tuple[int, int], sent: Span
     return _trim(doc, lo, hi) if (lo, hi) != content else content
 
 
+def _after_dateline(doc: Doc, content: tuple[int, int]) -> tuple[int, int]:
+    """A news story's dateline is no part of what was said: 'May 3 (Yonhap) -- X agreed ..., the ministry
+    said' -> 'X agreed ...' (a dash right after a closing bracket near the content's start)."""
+    lo, hi = content
+    for i in range(lo + 1, min(hi - 1, lo + 12)):
+        if doc[i].text in _DASHES and doc[i - 1].text == ")":
+            return _trim(doc, i + 1, hi) or content
+    return content
+
+
 def _trim(doc: Doc, lo: int, hi: int) -> tuple[int, int] | None:
     while lo < hi and (doc[lo].lower_ in _LEAD_TRIM or doc[lo].is_space or doc[lo].is_punct
                        or (doc[lo].lower_ == "to" and doc[lo].dep_ == "aux")):
         lo += 1
-    while hi > lo and (doc[hi - 1].is_punct or doc[hi - 1].is_space or doc[hi - 1].lower_ in _LEAD_TRIM):
+    while hi > lo and (doc[hi - 1].is_punct or doc[hi - 1].is_space or doc[hi - 1].lower_ in _LEAD_TRIM
+                       or doc[hi - 1].pos_ == "CCONJ"):  # "welcomed X and | pledged": no trailing "and"
         if _closes(doc, lo, hi - 1):
             break  # "(local time)", 'the "Audacious Initiative"': the closing bracket or quote stays
         hi -= 1
@@ -918,6 +954,38 @@ def _addressee_heads(doc: Doc, cue: CueMatch, request_nouns: frozenset[str] = fr
             heads += [g.i for p in n.children if p.dep_ == "prep" and p.lower_ == "of"
                       for g in p.children if g.dep_ == "pobj"]
     return tuple(dict.fromkeys(heads))
+
+
+def _reported(doc: Doc, inner: Candidate, outer: Candidate) -> bool:
+    """Nested reporting ("the ministry said the minister stressed that ...", "X expressed hope ..., the ministry
+    said"): a cue with a subject of its own, not a pronoun, inside the content of a verb of reporting is a claim of
+    that subject as well; other cues inside a claim's content are part of it ("He added that he hopes ...")."""
+    if outer.cue.entry.cue not in _REPORTING or inner.cue.entry.speaker == "object":
+        return False
+    anchor = doc[inner.cue.anchor]
+    if any(c.tag_ in ("WP", "WDT") and c.lower_ != "that" for c in anchor.children):  # ("said in a release that")
+        return False  # "to discuss what Qiu had said about it": the speech referred to, not reported
+    subj = next((c for c in anchor.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    return subj is not None and subj.pos_ in ("PROPN", "NOUN")
+
+
+def _drop_self_reports(claims: list[Claim], reports: list[tuple[int, int | None, Claim]]) -> list[Claim]:
+    """A reported claim stays when a person, an organisation or a group of named people speaks in it ("the
+    ministry said Park asked ..."); a state or an unnamed group inside someone's statement is what the statement
+    says ("She said Canada supports ..."), and a reported claim of the reporter itself ("the ministry said the
+    ministry will") repeats the reporter's: only the reporter's claim stays."""
+    by_anchor = {anchor: claim for anchor, _, claim in reports}
+    drop = set()
+    for _, reporter, claim in reports:
+        if reporter is None:
+            continue
+        outer = by_anchor.get(reporter)
+        named = claim.speaker_kind in ("person", "organization") or (
+            claim.speaker_kind == "collective" and "person:" in (claim.speaker_id or ""))
+        if not named or (outer is not None and (outer.speaker_kind, outer.speaker_id)
+                         == (claim.speaker_kind, claim.speaker_id)):
+            drop.add(claim.claim_id)
+    return [c for c in claims if c.claim_id not in drop]
 
 
 def _nested(doc: Doc, inner: Candidate, outer: Candidate) -> bool:
