@@ -392,6 +392,9 @@ def _model_org_id(doc: Doc, span: Span, lex: Lexicon, known_acronyms: set[str]) 
     if start >= 2 and doc[start - 1].lower_ in ("and", ",") and is_cap(doc[start - 2]) \
             and any(t.text == "Affairs" for t in words):
         return None  # "Oceanian Affairs Bureau" of "Asian and Oceanian Affairs Bureau": a cut listed portfolio
+    if len(words) > 1 and lex.name_heads.get(words[-1].text) == "event" and all(
+            t.text in lex.generic_name_words or "rank" in lex.roles(t.text) for t in words[:-1]):
+        return None  # "the Joint Committee", "the Joint Commission": a meeting's short name, no body's own name
     head = words[-2] if len(words) > 1 and words[-1].text == "Plus" else words[-1]
     if head.text in lex.not_orgs:
         return None  # "Diplomatic White Paper 2023", "New Southern Policy Plus": a document or a policy
@@ -517,6 +520,11 @@ def find_headed_orgs(doc: Doc, blocked: set[int], econ_at: dict[int, tuple[int, 
             continue  # "the Foreign Ministry", "the Ministry": a kind of body, not a name
         event_head = lex.name_heads.get(text) == "event"
         before = doc[start - 1].text if start > 0 else ""
+        if before in _POSSESSIVE and start >= 2 and lex.is_title_word(texts[start - 2]):
+            continue  # "Office of Japan" of "the Prime Minister's Office of Japan": an office holder's, cut
+        if text in _RELATION_HEADS and modifiers and all(
+                k in econ_tokens or texts[k] == "-" or texts[k] in lex.economy_names for k in range(start, h)):
+            continue  # "the ROK-U.S. Alliance": the states' relationship, not a body
         if before in ("and", ",") and start >= 2 and caps[start - 2] and "Affairs" in texts[start:h]:
             continue  # "Oceanian Affairs Bureau" of "Asian and Oceanian Affairs Bureau": a cut listed portfolio
         if start >= 2 and doc[start - 1].lower_ in ("of", "the") and any(
@@ -572,6 +580,7 @@ _KOREAN_FOREIGN_MINISTRY = frozenset(ids.org_id(f"{organ} KOR") for organ in (
     "Foreign Ministry", "Ministry of Foreign Affairs", "Foreign Affairs Ministry",
     "Ministry of Foreign Affairs and Trade"))
 _POSSESSIVE = frozenset({"'s", "’s"})
+_RELATION_HEADS = frozenset({"Alliance", "Partnership"})
 _DANGLING = re.compile(r"(?:\s+(?:of|in|for|on))+$")
 _ORDINAL_OR_YEAR = re.compile(r"^(?:\d+(?:st|nd|rd|th)|(?:19|20)\d\d|[Ff]irst|[Ss]econd|[Tt]hird)$")
 

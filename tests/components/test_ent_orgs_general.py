@@ -84,3 +84,14 @@ def test_a_cut_listed_portfolio_is_no_organisation(nlp):
     r = _run(nlp, "Lena Berg, director of the Swedish foreign ministry's Asian and Pacific Affairs Department, met "
                   "the head of the European, Middle East and African Affairs Bureau.")
     assert not {"Pacific Affairs Department", "African Affairs Bureau"} & set(_orgs(r))
+
+
+def test_meeting_short_names_relations_and_cut_offices_are_no_organisations(nlp):
+    r = _run(nlp, "The Korea-Chile Joint Commission met in Santiago. The Joint Commission will meet again in 2031. "
+                  "The ROK-Japan Alliance was discussed. The Prime Minister's Office of Peru issued a note.")
+    assert not {"Joint Commission", "ROK-Japan Alliance", "Office of Peru"} & set(_orgs(r))
+
+
+def test_relation_head_with_a_name_of_its_own_stays(nlp):
+    r = _run(nlp, "Korea joined the International Solar Alliance and Gavi, the Vaccine Alliance, in 2030.")
+    assert {"International Solar Alliance", "Gavi, the Vaccine Alliance"} <= set(_orgs(r))
