@@ -56,6 +56,9 @@ _LOWER_NOT_HEADS = frozenset({"General", "Head", "Member", "Officer", "Chair", "
                               "Counsellor", "Administrator", "Co-Chair"})
 
 
+#: Nouns closing the field of an office ("for Refugee Affairs", "for Human Rights Issues", "for Arctic Policy").
+_FIELD_ENDS = frozenset({"Affairs", "Issues", "Policy", "Relations"})
+
 #: What may follow a lower-case title in apposition after a name ("NAME, director general at the ministry, said").
 _APPOSITION_ENDS = frozenset({",", ".", ";", ")", "at", "of", "in", "who", "and", "since", "from", "with"})
 
@@ -132,6 +135,11 @@ class PeopleFinder:
         self.lex = lex
         self.record = load_record()
         self.non_person_kinds = load_words("non_person_kinds.txt")
+        #: the written forms of international bodies and groupings ("UN", "World Health Organization", "ASEAN"); a
+        #: body whose name opens with a state's ("Korea International Cooperation Agency") is that state's agency
+        self.intl_bodies = frozenset(f for o in lex.orgs if o.source in ("international_organizations", "groupings")
+                                     and o.name.split()[0] not in lex.economy_names
+                                     for f in (o.name, o.acronym, *o.aliases) if f)
 
     # -- titles -------------------------------------------------------------------------------------------------
     def _unit(self, doc: DocView, i: int, econ_at: dict[int, tuple[int, str]],
@@ -167,7 +175,8 @@ class PeopleFinder:
         # "of"/"for" + domain phrase (title words or topic words: "for Humanitarian Assistance"), then maybe a second
         # "for" phrase ("Assistant Secretary of State for East Asian Affairs")
         complements = 0
-        while complements < 2 and j + 1 < len(doc) and doc.lowers[j] in ("for",) + (() if complements else ("of",)):
+        while complements < 2 and j + 1 < len(doc) and doc.lowers[j] in ("for",) + (() if complements else ("of",)) \
+                and not (doc.lowers[j] == "of" and self._institution_at(doc, j + 1)):
             k = j + 1
             if k < len(doc) and doc.lowers[k] == "the":
                 k += 1
@@ -177,7 +186,8 @@ class PeopleFinder:
                 word, nxt = _word_at(doc, m)
                 if lower and doc.texts[m].islower():
                     word = _cap(word)  # "director general for Asia and Pacific affairs"
-                if (self._domain(word) or self._plural_domain(doc, m)) and (doc.caps[m] or lower) and m not in econ_at:
+                if (self._domain(word) or self._plural_domain(doc, m) or self._field_before_affairs(doc, m, econ_at)) \
+                        and (doc.caps[m] or lower) and m not in econ_at:
                     words.append(word.lower())
                     m = nxt
                 elif org_at and m in org_at and org_at[m] - m == 1 and is_acronym(doc.texts[m]) \
@@ -260,6 +270,16 @@ class PeopleFinder:
             m, n = nxt, n + 1
         return last
 
+    def _institution_at(self, doc: DocView, k: int) -> bool:
+        """'of the National Assembly', 'of the Asian Development Bank': a short capitalised name ending in an
+        organisation's head after an office's 'of' names an institution, not the office's field (whose words
+        'National', 'Development' may be)."""
+        if k < len(doc) and doc.lowers[k] == "the":
+            k += 1
+        head = org_head_after(doc, k, self.lex.org_heads, max_len=5)
+        return head is not None and all(doc.caps[m] for m in range(k, head)) \
+            and not any(e.label_ == "PERSON" and k <= e.start <= head for e in doc.ents)
+
     def _org_name_at(self, doc: DocView, k: int) -> bool:
         """A capitalised organisation name from token k, after "the" ("the Korea Institute for X")."""
         if k < len(doc) and doc.lowers[k] == "the":
@@ -268,6 +288,18 @@ class PeopleFinder:
 
     def _domain(self, word: str) -> bool:
         return "domain" in self.lex.roles(word) or self.lex.is_common(word)
+
+    @staticmethod
+    def _field_before_affairs(doc: DocView, m: int, econ_at: dict[int, tuple[int, str]]) -> bool:
+        """'Special Envoy for Refugee Affairs', 'Ambassador for Cyber Security Issues': any capitalised word (or two)
+        before a field's closing noun is part of the field, whatever the topic; a state's name is not (its own
+        rule makes it the office's counterpart)."""
+        for n in range(m, min(m + 3, len(doc))):
+            if not doc.caps[n] or n in econ_at:
+                return False
+            if n > m and doc.texts[n] in _FIELD_ENDS:
+                return True
+        return False
 
     @staticmethod
     def _plural_domain(doc: DocView, m: int) -> bool:
@@ -443,8 +475,8 @@ class PeopleFinder:
 
     def _glued_family(self, word: str) -> str | None:
         """'Kangvoiced' -> 'Kang': a family name glued to a lower-case word (a space lost in the original)."""
-        if word in self.lex.family_names or not word.isalpha():
-            return None
+        if word in self.lex.family_names or not word.isalpha() or _SYLLABLES.match(word.lower()):
+            return None  # "Haiming", "Kiming": romanised syllables make a given name, never a glued verb
         for k in (4, 3, 2, 5):
             head, rest = word[:k], word[k:]
             if head in self.lex.family_names and len(rest) >= 5 and rest.islower() and rest.endswith(_VERB_ENDINGS):
@@ -493,15 +525,27 @@ class PeopleFinder:
                 end2, words2 = self.parse_name(doc, title.end + 1, econ_at, blocked)
                 if len(words2) >= 2 and (end2 >= len(doc) or doc.texts[end2] in (",", ".", ";", ")")):
                     name_end, words = end2, words2
+            strings, economy, private = self._title_strings(title), title.economy, title.private
+            if not words and title.private and not lower and title.end + 1 < len(doc) \
+                    and doc.lowers[title.end] in ("of", "at"):
+                # "Speaker of the National Assembly Woo Won-shik", "Director of the X Academy Choi Hyung-chan": the
+                # institution's name between the office and its holder is part of the title
+                split = self._institution_then_name(doc, title.end + 1, econ_at, blocked)
+                if split is not None:
+                    org_end, name_end, words, organ, code = split
+                    strings = [t + " " + doc[title.end:org_end].text for t in strings]
+                    private = not organ
+                    economy = economy or code
             if words:
-                strings, economy = self._title_strings(title), title.economy
                 if lower and title.prefix_start == title.start:
                     prefix, economy = self._organ_prefix(doc, title.start, econ_at)
                     strings = [prefix + t for t in strings]
                     economy = title.economy or economy
+                elif title.prefix_start == title.start and title.economy is None and org_at:
+                    strings = self._body_prefix(doc, title.start, org_at, strings)
                 cand = Candidate(mention_start, name_end, words, title, economy, strings,
                                  org_title=title.prefix_start - 1 in blocked, counterpart=title.counterpart,
-                                 private=title.private)
+                                 private=private)
                 name_end = self._after_name(doc, cand, name_end, econ_at, blocked, org_at)
                 out.append(cand)
                 used.update(range(title.prefix_start, name_end))
@@ -546,6 +590,47 @@ class PeopleFinder:
         self._propagate_economy(doc, out)
         self._counterparts(doc, out, econ_at)
         return out
+
+    def _body_prefix(self, doc: DocView, start: int, org_at: dict[int, int], strings: list[str]) -> list[str]:
+        """'UN Secretary-General', 'former WHO Director-General', 'EU High Representative': an international body
+        written right before a bare office is part of the title as written (the office alone names no body; only a
+        state's adjective is left out of a title); an office with a field ('for Refugees') keeps its own name. A
+        state's own institution before a title ('KNDA Chancellor') stays out, as a ministry does."""
+        org = next((s for s, e in org_at.items() if e == start and s < start), None)
+        if org is None or doc[org:start].text.removeprefix("the ") not in self.intl_bodies \
+                or any(w in ("for", "of", "to", "on") for t in strings for w in t.split()):
+            return strings  # "UN Special Envoy for Yemen": an office with a field of its own names itself
+        body = doc[org:start].text.removeprefix("the ")
+        former = org > 0 and doc.lowers[org - 1] == "former"
+        return [("former " if former or t.startswith("former ") else "") + body + " " + t.removeprefix("former ")
+                for t in strings]
+
+    def _institution_then_name(self, doc: DocView, k: int, econ_at: dict[int, tuple[int, str]],
+                               blocked: set[int]) -> tuple[int, int, list[str], bool, str | None] | None:
+        """From token k (after 'of'/'at'): an institution's name ending in an organisation head, then its holder's
+        name (two words or more) up to the end of the capitalised run. Returns (end of the institution, end of the
+        name, the name's words, whether the institution is a state's organ, the state named in it)."""
+        if k < len(doc) and doc.lowers[k] == "the":
+            k += 1
+        head = org_head_after(doc, k, self.lex.org_heads)
+        if head is None:
+            return None
+        fits: list[tuple[int, int, list[str]]] = []
+        for e in range(head + 1, min(head + 7, len(doc))):
+            if not doc.caps[e]:
+                if doc.lowers[e] in ("of", "for", "and"):
+                    continue
+                break
+            end, words = self.parse_name(doc, e, econ_at, blocked - set(range(k, e)))
+            if len(words) >= 2 and (end >= len(doc) or not doc.caps[end]):
+                fits.append((e, end, words))
+        if not fits:
+            return None
+        e, end, words = next((f for f in fits if f[2][0] in self.lex.family_names),
+                             next((f for f in fits if any(x.label_ == "PERSON" and x.start == f[0] for x in doc.ents)),
+                                  fits[-1]))
+        code = next((c for s, (x, c) in econ_at.items() if k <= s and x <= e), None)
+        return e, end, words, doc.texts[head] in self.lex.state_org_heads, code
 
     def _counterpart_names(self, doc: DocView, econ_at: dict[int, tuple[int, str]], blocked: set[int],
                            used: set[int], org_at: dict[int, int] | None) -> list[Candidate]:
@@ -756,11 +841,13 @@ class PeopleFinder:
         if j + 1 < len(doc) and doc.texts[j] == ",":
             expert = self._expert_title(doc, j + 1)
             if expert is not None:
-                cand.titles.append(expert[0])
-                cand.private = True
+                organ = self._organ_complement(doc, expert[1], econ_at)
+                cand.titles.append(expert[0] + (organ[0] if organ else ""))
+                cand.private = organ is None
                 if expert[1] < len(doc) and doc.lowers[expert[1]] in ("of", "at"):
-                    cand.economy = cand.economy or self._organ_economy(doc, expert[1] + 1, econ_at)
-                return expert[1]
+                    cand.economy = cand.economy or (organ[2] if organ else None) \
+                        or self._organ_economy(doc, expert[1] + 1, econ_at)
+                return organ[1] if organ else expert[1]
             k = j + 1
             while k < len(doc) - 1 and doc.lowers[k] in _TITLE_LEAD and doc.texts[k].islower():
                 k += 1
@@ -781,18 +868,61 @@ class PeopleFinder:
                 _, words = self.parse_name(doc, title.end, econ_at, blocked)
                 # a capitalised word right after the title opens the next holder's name ("A, Special Envoy B")
                 if not words and not self._names_next(doc, title.end):
-                    cand.titles.extend(prefix + t for t in self._title_strings(title))
-                    cand.economy = cand.economy or title.economy
+                    organ = self._organ_complement(doc, title.end, econ_at)
+                    strings = self._title_strings(title)
+                    if organ is not None and len(strings) == 1:
+                        strings = [strings[0] + organ[0]]
+                    else:
+                        organ = None
+                    cand.titles.extend(prefix + t for t in strings)
+                    cand.economy = cand.economy or title.economy or (organ[2] if organ else None)
                     if title.end < len(doc) and doc.lowers[title.end] in ("of", "at"):
                         # "X, director general of the Japanese Foreign Ministry's ...": the organ's state
                         cand.economy = cand.economy or self._organ_economy(doc, title.end + 1, econ_at)
-                    cand.private = cand.private or title.private
-                    self._role_after(doc, cand, title.end, econ_at, blocked, org_at)
-                    return title.end
+                    cand.private = cand.private or (title.private and organ is None)
+                    end = organ[1] if organ else title.end
+                    self._role_after(doc, cand, end, econ_at, blocked, org_at)
+                    return end
             if k in econ_at and econ_at[k][0] < len(doc) and doc.texts[econ_at[k][0]] in ("’s", "'s"):
                 cand.economy = cand.economy or econ_at[k][1]  # "Zhao Leji, China's top legislator"
         self._role_after(doc, cand, j, econ_at, blocked, org_at)
         return j
+
+    def _organ_complement(self, doc: DocView, k: int,
+                          econ_at: dict[int, tuple[int, str]]) -> tuple[str, int, str | None] | None:
+        """'of the Japanese Foreign Ministry's Asian and Oceanian Affairs Bureau', 'of the Minjoo Party of Korea',
+        'of the ministry's Korean Peninsula Peace Regime Bureau': a state organ (or a unit of one) named after an
+        office in apposition is part of the title, without the state's adjective; returns (' of the ...', its end,
+        the state named). The name must close the apposition (a comma, a full stop, 'who', a verb)."""
+        if k + 1 >= len(doc) or doc.lowers[k] != "of":
+            return None
+        m = k + 1 + (1 if doc.lowers[k + 1] == "the" else 0)
+        code, start = None, m
+        if m in econ_at and econ_at[m][0] < len(doc) and doc.caps[econ_at[m][0]]:
+            code, start = econ_at[m][1], econ_at[m][0]  # "the Japanese Foreign Ministry's": the adjective is dropped
+        m, organ, last = start, False, None
+        while m < len(doc) and m - start < 12:
+            text = doc.texts[m]
+            head = _cap(doc.lowers[m]) if text.islower() else text
+            if head in self.lex.state_org_heads and (doc.caps[m] or (m + 1 < len(doc) and doc.texts[m + 1] in
+                                                                      ("’s", "'s"))):
+                organ = True
+            elif not (doc.caps[m] or text in ("’s", "'s") or (text == "-" and not doc.spaced[m - 1]) or (
+                    doc.lowers[m] in ("of", "for", "and", "on") and m + 1 < len(doc) and doc.caps[m + 1])):
+                break
+            if doc.caps[m]:
+                last = m + 1
+                if m in econ_at:
+                    code = code or econ_at[m][1]
+            m += 1
+        closes = doc[last - 1].text in self.lex.org_heads or any(s < last <= e for s, (e, _) in econ_at.items()) \
+            if last is not None else False
+        if not organ or last != m or not closes:
+            return None
+        if last < len(doc) and doc.lowers[last] not in _APPOSITION_ENDS and doc[last].pos_ not in ("VERB", "AUX"):
+            return None
+        the = "the " if doc.lowers[k + 1] == "the" else ""
+        return " of " + the + doc[start:last].text, last, code
 
     def _role_after(self, doc: DocView, cand: Candidate, j: int, econ_at: dict[int, tuple[int, str]],
                     blocked: set[int], org_at: dict[int, int] | None = None) -> None:
@@ -843,7 +973,8 @@ class PeopleFinder:
     def _propagate_economy(self, doc: DocView, cands: list[Candidate]) -> None:
         """'Minister A and Minister B of Peru': the closing 'of Peru' holds for the whole coordination when both
         hold the same kind of office; not over different offices ('Minister of Foreign Affairs A and Secretary of
-        Foreign Affairs B of the Philippines') nor onto a Korean-shaped name, whose unqualified office is Korea's."""
+        Foreign Affairs B of the Philippines') nor onto a Korean-shaped name, whose unqualified office is Korea's.
+        Forward, a foreign holder's state goes on to the next holder of a specific office in the list."""
         for k in range(len(cands) - 1, 0, -1):
             a, b = cands[k - 1], cands[k]
             if a.descriptor or b.descriptor or a.economy or not b.economy:
@@ -857,6 +988,18 @@ class PeopleFinder:
                 continue
             a.economy = b.economy
             a.shared_economy = True
+        for k in range(1, len(cands)):
+            a, b = cands[k - 1], cands[k]
+            if a.descriptor or b.descriptor or b.economy or not a.economy or a.economy == "KOR" \
+                    or a.title is None or b.title is None or a.org_title or b.org_title or a.private or b.private \
+                    or b.counterpart or doc[a.end:b.start].text.strip() not in ("and", ",", ", and"):
+                continue
+            # "Secretary of Defense A and National Security Advisor B": a foreign delegation's list; a specific office
+            # with no state (a field in its title) of a name that is not family-first is that delegation's
+            if not b.title.units[0][2] or self._split(b.words)[0] != b.words[-1]:
+                continue
+            b.economy = a.economy
+            b.shared_economy = True
 
     def _name_shape(self, words: list[str]) -> bool:
         """Two words opening with an East Asian family name: the second must read as a given name."""
