@@ -30,12 +30,18 @@ GOLD_FILES = [p for folder in (DEV_GOLD, HELDOUT_GOLD, NEWS_GOLD, NEWS_HELDOUT_G
 needs_corpus = pytest.mark.skipif(not REAL_RAW.is_dir(), reason=f"the real-page corpus is not here ({REAL_RAW}): "
                                   "it is read from ../shared/real/raw beside the checkout, never copied in")
 
-#: Minimum F1 per category on the development pages (pinned a little under the score measured at the end of
-#: the real-pages issue, see README "Accuracy"), and on the pages kept aside.
-DEV_FLOORS = {"metadata": 0.97, "body": 0.97}
-HELDOUT_FLOORS = {"metadata": 0.9, "body": 0.9}
-NEWS_FLOORS = {"metadata": 0.9, "body": 0.9}
-NEWS_HELDOUT_FLOORS = {"metadata": 0.85}
+#: Minimum F1 per category, pinned a little under the scores measured at the end of the real-pages and claims
+#: issues (README, "Real ministry pages"): development sets about 0.03 under, the small kept-aside sets about
+#: 0.05 under (one item there moves a score by several points). Regression guards, not targets.
+DEV_FLOORS = {"metadata": 0.97, "body": 0.97, "people": 0.95, "people_titles": 0.92, "people_economy": 0.94,
+              "economies": 0.95, "organizations": 0.93, "initiatives": 0.95, "initiative_links": 0.8,
+              "events": 0.94, "event_attributes": 0.88, "claims": 0.91, "claims_cue": 0.93,
+              "claims_via_pronoun": 0.9}
+HELDOUT_FLOORS = {"metadata": 0.95, "body": 0.95, "people": 0.78, "people_titles": 0.75, "people_economy": 0.9,
+                  "economies": 0.93, "organizations": 0.68, "events": 0.52, "claims": 0.7}
+NEWS_FLOORS = {"metadata": 0.93, "body": 0.9, "people": 0.95, "people_titles": 0.95, "people_economy": 0.95,
+               "economies": 0.96, "organizations": 0.92, "events": 0.8, "claims": 0.8, "claims_cue": 0.96}
+NEWS_HELDOUT_FLOORS = {"metadata": 0.87, "body": 0.75, "people": 0.95, "claims": 0.9}
 
 
 @pytest.fixture(scope="module")
