@@ -39,6 +39,13 @@ _YEAR = re.compile(r"\b(?:in|since|until|by|from|through) (?P<y>(?:19|20)\d{2})\
 _RELATIVE = re.compile(r"(?<![Tt]he )(?<!past )\b(?P<rel>[Tt]his|[Nn]ext|[Ll]ast)\s+(?P<unit>year|month)\b")
 
 
+# a weekday alone ("on Sunday"): news dates events by the weekday of the current week; a future form before it
+# ("to open on Sunday", "will meet on Monday", "is scheduled for Friday") points forward, any other back
+_WEEKDAY_ALONE = re.compile(rf"\b(?:on|for|this|next|last)\s+(?P<wd>{'|'.join(_WEEKDAYS)})\b(?!,?\s+{_M})")
+_FUTURE = re.compile(r"\b(?:will|shall|to (?:be|open|begin|start|hold|meet|visit|attend|travel|host|take)|"
+                     r"scheduled|slated|set|expected|due|planned|plans|upcoming|next)\b[^.;:!?]{0,60}$")
+
+
 @dataclass(frozen=True)
 class DateFound:
     start: int  # character offsets of the date expression
@@ -130,7 +137,20 @@ def find_dates(text: str, published: dt.date | None) -> list[DateFound]:
     if published is not None:
         for m in _RELATIVE.finditer(text):
             add(m.start(), m.end(), _relative(m["rel"], m["unit"], published))
+        for m in _WEEKDAY_ALONE.finditer(text):
+            add(m.start("wd"), m.end("wd"), _weekday_date(m, text, published))
     return sorted(found, key=lambda d: d.start)
+
+
+def _weekday_date(m: re.Match[str], text: str, published: dt.date) -> str:
+    """The date of a weekday written alone, within the week around the publication date: the next one when
+    the clause before it speaks of the future ('to open on Sunday', 'next Monday'), else the last one on or
+    before the publication date ('said on Tuesday')."""
+    wd = _WEEKDAYS.index(m["wd"])
+    clause = text[max(0, m.start() - 80):m.start() + len(m[0].split()[0])]
+    ahead = _FUTURE.search(clause) is not None
+    days = ((wd - published.weekday()) % 7 or 7) if ahead else -((published.weekday() - wd) % 7)
+    return (published + dt.timedelta(days=days)).isoformat()
 
 
 def _iso(year: int | None, month: int, day: int) -> str | None:

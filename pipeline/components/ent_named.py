@@ -88,9 +88,10 @@ def _left_edge(doc: Doc, head: int, lex: Lexicon, blocked: set[int], kind: str |
             j -= 1
             continue
         if t.text == ")" and j - 4 >= sent_start and doc[j - 3].text == "(" and is_acronym(doc[j - 2].text) \
-                and is_cap(doc[j - 4]) and (j - 4) not in blocked and doc[j - 4].text in lex.name_heads:
-            j -= 3  # "East Asia Summit (EAS) Foreign Ministers' Meeting": the acronym sits inside the name
-            continue
+                and is_cap(doc[j - 4]) and (j - 4) not in blocked and (doc[j - 4].text in lex.name_heads or (
+                    event and j < head and is_cap(doc[j]) and _compound_before(doc, j - 4, sent_start))):
+            j -= 3  # "East Asia Summit (EAS) Foreign Ministers' Meeting", "Korea-Caribbean Community (CARICOM)
+            continue  # Foreign Ministers' Meeting": the acronym of a party sits inside the name
         if not is_cap(t) or (t.pos_ in _STOP_POS and t.pos_ != "PROPN") or "head" in lex.roles(t.text):
             break
         if t.text in lex.headline_verbs and in_headline(doc, j - 1):
@@ -103,6 +104,27 @@ def _left_edge(doc: Doc, head: int, lex: Lexicon, blocked: set[int], kind: str |
     while j < head and doc[j].text in ("and", "&", "-", "’", "'"):
         j += 1
     return j
+
+
+def _compound_before(doc: Doc, k: int, sent_start: int) -> bool:
+    """A hyphenated compound of capitalised parts ends at or just before token k ('Korea-Caribbean Community'):
+    the parties of a meeting, whose acronym in parentheses may follow inside the meeting's name."""
+    for x in range(k, max(k - 3, sent_start), -1):
+        if doc[x - 1].text == "-" and glued(doc, x - 1) and x - 2 >= sent_start and glued(doc, x - 2) \
+                and is_cap(doc[x - 2]):
+            return True
+        if not is_cap(doc[x]):
+            return False
+    return False
+
+
+def _duration(doc: Doc, i: int) -> bool:
+    """'the two-day Conference on X', 'a three-day Summit on Y': a duration between the article and a head-first
+    name, which it does not open."""
+    return i >= 4 and doc[i - 1].lower_ == "day" and doc[i - 2].text == "-" and glued(doc, i - 3) \
+        and glued(doc, i - 2) and (doc[i - 3].like_num or doc[i - 3].lower_ in _WORD_ORDINALS
+                                   or doc[i - 3].lower_ in ("one", "two", "three", "four", "five", "six", "seven")) \
+        and doc[i - 4].lower_ in ("the", "a", "this", "its")
 
 
 def _person_start(doc: Doc, k: int, blocked: set[int], sent_start: int) -> int:
@@ -180,7 +202,25 @@ def _right_edge(doc: Doc, head: int, kind: str, lex: Lexicon) -> int:
             break
         end = m
         last_prep = prep
+    if not initiative and end > head + 1:
+        end = _theme_region(doc, end, sent_end, lex)
     return end
+
+
+def _theme_region(doc: Doc, end: int, sent_end: int, lex: Lexicon) -> int:
+    """'Conference on Global Leadership in the Arctic', 'Summit on Responsible AI in the Military Domain': after a
+    complement, 'in the' and capitalised words that are no economy and no place lying in one (a region, a domain)
+    go on with the theme; 'in the Philippines' or 'in the Hague' is where the meeting is held."""
+    if not (end + 2 < sent_end and doc[end].lower_ == "in" and doc[end + 1].lower_ == "the" and is_cap(doc[end + 2])):
+        return end
+    m = end + 2
+    while m < sent_end and (is_cap(doc[m]) or (doc[m].text == "-" and m + 1 < sent_end and is_cap(doc[m + 1]))):
+        m += 1
+    region = doc[end + 2:m].text
+    if region in lex.economy_names or lex.locations.get(region) or lex.locations.get("The " + region) \
+            or (m < sent_end and doc[m].text in ("’s", "'s", "-")):
+        return end
+    return m
 
 
 def _listed(doc: Doc, m: int, sent_end: int, economies: dict[str, str]) -> int | None:
@@ -244,7 +284,7 @@ def find_named(doc: Doc, lex: Lexicon, blocked: set[int], org_spans: set[tuple[i
             and not in_headline(doc, tok.i)  # "Agenda 2063", "Vision 2030": a head and a year name a programme
         if start == tok.i and not dated and not (end > tok.i + 1 and tok.i > 0 and not tok.is_sent_start and (
                 doc[tok.i - 1].lower_ == "the" or _ordinal(doc[tok.i - 1].text) or _YEAR.match(doc[tok.i - 1].text)
-                or (kind == "event" and _hosted(doc, tok.i)))):
+                or (kind == "event" and (_hosted(doc, tok.i) or _duration(doc, tok.i))))):
             continue  # a head-first name needs its complement: "the 4th Summit for Democracy"
         if end == tok.i + 1 and all(doc[k].text in lex.generic_name_words or doc[k].is_punct
                                     for k in range(start, tok.i)):
@@ -490,10 +530,20 @@ def _compound_events(doc: Doc, lex: Lexicon, blocked: set[int]) -> list[NamedSpa
         if i + 1 < len(doc) and view.spaced[i] and doc[i + 1].is_lower and doc[i + 1].pos_ == "NOUN":
             continue  # "ASEAN-Korea dialogue relations": the meeting word only describes another noun
         k = i
-        while k - 1 > 0 and i - k < 2 and doc[k - 1].is_lower and doc[k - 1].is_alpha and (
-                texts[k - 1] in heads or doc[k - 1].pos_ in ("NOUN", "ADJ")) and (k - 1) not in blocked \
-                and texts[k - 1].capitalize() not in lex.generic_name_words:
+        apostrophe = 0
+        while k - 1 > 0 and i - k - apostrophe < 2:
+            t = doc[k - 1]
+            if t.text in ("'", "’") and apostrophe == 0 and k - 2 > 0 and glued(doc, k - 2) \
+                    and doc[k - 2].is_lower and doc[k - 2].text.endswith("s") and texts[k - 2] not in heads:
+                apostrophe = 1
+                k -= 1  # "foreign ministers' meeting": a plural possessive of the participants
+                continue
+            if not (t.is_lower and t.is_alpha and (texts[k - 1] in heads or t.pos_ in ("NOUN", "ADJ"))
+                    and (k - 1) not in blocked and texts[k - 1].capitalize() not in lex.generic_name_words):
+                break
             k -= 1  # "business forum", "summit meeting"; not "annual business forum": a series, no one event
+        if doc[k].text in ("'", "’"):
+            continue  # a possessive with no word before it
         start = _left_edge(doc, k, lex, blocked)
         if start >= k or not _economy_compound(doc, start, k, lex):
             continue
