@@ -49,6 +49,7 @@ from spacy.tokens import Doc, Token
 from pipeline import ids
 from pipeline.components.claim_groups import Groups, document_groups
 from pipeline.components.claim_lexicon import SpeakerWords
+from schemas.models import Claim
 
 _CUT_DEPS = {"relcl", "acl", "advcl"}
 _DROP_DETS = {"the", "a", "an", "this", "these", "those", "that"}
@@ -68,6 +69,7 @@ class SpeakerNouns:
     foreign_words: frozenset[str] = frozenset()
     home_ministry: str | None = None
     home_ministry_acronym: str | None = None
+    role_synonyms: tuple[tuple[frozenset[str], tuple[frozenset[str], ...]], ...] = ()
 
     @property
     def home_ministry_id(self) -> str | None:
@@ -78,8 +80,10 @@ def load_speaker_nouns(path: Path) -> SpeakerNouns:
     """File I/O: called once by the component factory."""
     raw = json.loads(path.read_text(encoding="utf-8"))
     lists = {k: frozenset(v) for k, v in raw.items() if not k.startswith("#") and isinstance(v, list)}
+    synonyms = tuple((frozenset(k.split()), tuple(frozenset(_WORD.findall(t.lower())) for t in v))
+                     for k, v in raw.get("role_synonyms", {}).items())
     return SpeakerNouns(**lists, home_ministry=raw.get("home_ministry"),
-                        home_ministry_acronym=raw.get("home_ministry_acronym"))
+                        home_ministry_acronym=raw.get("home_ministry_acronym"), role_synonyms=synonyms)
 
 
 @dataclass(frozen=True)
@@ -394,6 +398,9 @@ class SpeakerResolver:
         if lemma in self.words.collective_heads and any(
                 t.dep_ in ("amod", "compound", "nmod") for t in head.children):
             return Speaker("collective", self._normalize(toks), text, start, end, "collective")  # "the Mekong side"
+        if (lemma in self.words.document_heads and focus.agent is not None and focus.agent.kind == "organization"
+                and [t.lower_ for t in toks] == ["the", head.lower_]):  # "Kyodo reported ... The report said"
+            return Speaker("organization", focus.agent.entity_id, text, start, end, "pronoun")
         return None
 
     def _by_name_word(self, head: Token, focus: Focus) -> str | None:
@@ -533,8 +540,10 @@ class SpeakerResolver:
                   if (t.dep_ not in ("det", "poss", "case", "punct") and t.idx not in econ_chars and t.is_alpha)
                   or t.i == head.i}
         wanted = {w for w in wanted if _WORD.fullmatch(w)}
+        titles = [alts for words, alts in self.nouns.role_synonyms if words == wanted] or [(frozenset(wanted),)]
         fits = {pid for pid, bag in self.ctx.person_words.items()
-                if wanted <= bag and (not economies or self.ctx.person_economy.get(pid) in economies | {None})}
+                if any(t <= bag for t in titles[0])
+                and (not economies or self.ctx.person_economy.get(pid) in economies | {None})}
         if focus.person in fits:
             return focus.person
         if fits:
@@ -542,3 +551,22 @@ class SpeakerResolver:
         if not any(bag & self.words.role_heads for bag in self.ctx.person_words.values()):
             return focus.person  # no titles known at all: trust the focus
         return None
+
+
+def unify_indefinite(claims: list[Claim]) -> list[Claim]:
+    """News introduces an anonymous source indefinitely and names it definitely afterwards ("..., an official
+    said." then "the Foreign Ministry official told reporters"): a singular "a/an ... <noun>" collective takes
+    the identity of the one definite collective with the same head noun that follows it. With two definite
+    candidates, or none after it, it stays as it is."""
+    out = list(claims)
+    for i, claim in enumerate(out):
+        words = (claim.speaker_text or "").lower().split()
+        if claim.speaker_kind != "collective" or len(words) < 2 or words[0] not in ("a", "an"):
+            continue
+        later = {(c.speaker_id, c.speaker_text) for c in out[i + 1:] if c.speaker_kind == "collective"
+                 and c.speaker_id and (c.speaker_text or "").lower().split()[:1] == ["the"]
+                 and c.speaker_id.lower().split()[-1] == words[-1] and c.speaker_id != claim.speaker_id}
+        ids_ = {sid for sid, _ in later}
+        if len(ids_) == 1:
+            out[i] = claim.model_copy(update={"speaker_id": ids_.pop()})
+    return out

@@ -60,6 +60,7 @@ from pipeline.components.claim_speakers import (
     SpeakerResolver,
     load_speaker_nouns,
     np_tokens,
+    unify_indefinite,
 )
 from pipeline.components.ent_common import DocView, view_of
 from pipeline.components.structure import SentenceIndex, paragraph_at
@@ -193,6 +194,8 @@ class ClaimFinder:
             if _frame(doc, cue, anchors):
                 continue  # "responded by saying that X": the claim is the one of "saying"
             content = _content(doc, cue, anchors, seg)
+            if cue.entry.requires == "quote":  # '"...," X continued': a speech verb only after a quotation
+                content = _quote_before(doc, cue, (max(0, cue.start - 200), seg[1]))  # may open sentences before
             if content is None and (second := by_anchor.get(cue.end + 1)) is not None and _shares(doc, cue, second):
                 content = _content(doc, second, anchors, seg)  # "welcomes and supports X": X for both
             if content is None:
@@ -276,8 +279,9 @@ class ClaimFinder:
         study as its subject ("a survey found that")."""
         anchor = doc[cue.anchor]
         need = cue.entry.requires
-        if need == "as":
-            return any(c.dep_ == "prep" and c.lower_ == "as" for c in anchor.children)
+        if need == "as":  # "as" on the verb, or hung on its object ("described the ties as strategic")
+            return any(c.dep_ == "prep" and c.lower_ == "as" for t in (anchor, *(
+                c for c in anchor.children if c.dep_ == "dobj")) for c in t.children)
         if need == "evidence":
             return any(c.dep_ in ("nsubj", "nsubjpass") and c.lemma_.lower() in self.lexicon.evidence_nouns
                        for c in anchor.children)
@@ -395,7 +399,7 @@ class ClaimFinder:
                     quote = _quotation(text, claim.content_start, claim.content_end)
                     if quote:
                         focus.quotes.append((*quote, claim.speaker_id))
-        return _drop_self_reports(claims, reports)
+        return unify_indefinite(_drop_self_reports(claims, reports))
 
     def _own_side(self, subj: Token, speaker: Speaker, ctx: DocContext) -> bool:
         """Whether the subject of a must/should clause is the speaker's own side, so that the clause states the
@@ -546,6 +550,8 @@ def _speaker_head(doc: Doc, cue: CueMatch) -> Token | None:
         if agent:
             return agent[0]
         stranded = _stranded_subject(doc, cue, tok.head) if tok.head.i != tok.i else None
+        if stranded is None:
+            stranded = _fronted_subject(tok) or _inverted_subject(tok)
         if stranded is not None:
             return stranded
         climb = tok.dep_ in ("conj", "xcomp", "acomp") or (tok.dep_ == "advcl" and (
@@ -575,6 +581,34 @@ def _stranded_subject(doc: Doc, cue: CueMatch, head: Token) -> Token | None:
                 "dobj", "nsubj", "npadvmod", "appos", "attr", "conj", "pobj", "dep"):
             return t
     return None
+
+
+def _fronted_subject(verb: Token) -> Token | None:
+    """The subject the parser hung on a participle fronted before the verb ("X, commending Y, presented his view
+    that ...": "X" read as the subject of "commending"); the verb has no subject of its own."""
+    for c in verb.lefts:
+        if c.dep_ == "advcl" and c.tag_ in ("VBG", "VBN"):
+            subj = [s for s in c.lefts if s.dep_ in ("nsubj", "nsubjpass")]
+            if subj:
+                return subj[0]
+    return None
+
+
+def _inverted_subject(verb: Token) -> Token | None:
+    """The speaker of a reporting verb closing its sentence after the reported clause ("..., X, the ministry
+    spokesman, said.") when the parser hung the speaker inside that clause: the noun just before the verb."""
+    if verb.dep_ != "ROOT" or not any(c.dep_ == "ccomp" and c.i < verb.i for c in verb.children):
+        return None
+    i = verb.i - 1
+    while i >= 0 and verb.doc[i].text == ",":
+        i -= 1
+    prev = verb.doc[i]
+    if not (i < verb.i - 1 and prev.pos_ in ("NOUN", "PROPN") and prev.dep_ in ("attr", "conj", "appos", "npadvmod")):
+        return None
+    left = prev.left_edge.i  # "X, the ministry spokesman, said": the name before the apposed title
+    if prev.pos_ == "NOUN" and left >= 2 and verb.doc[left - 1].text == "," and verb.doc[left - 2].pos_ == "PROPN":
+        return verb.doc[left - 2]
+    return prev
 
 
 def _misread_acl(tok: Token) -> bool:

@@ -1,0 +1,100 @@
+"""Claims recall on forms of unseen releases and news, with invented sentences (other names, states, years and
+word orders than the real pages): a subject hung on a fronted participle, a speaker closing the sentence after
+the reported clause, "the report said", an indefinite source named definitely later, "top diplomat", quotation
+verbs ('"...," X continued'), views shared with a possessive, new cue verbs and 'as' on the object."""
+
+from __future__ import annotations
+
+from tests.components.claim_helpers import parse
+
+P_DIAZ = ("person", "person:ana-diaz")
+P_OKAFOR = ("person", "person:john-okafor")
+
+
+def _cues(doc) -> list[tuple[str | None, str]]:
+    return [(c.speaker_id, c.cue) for c in doc._.mofa_claims]
+
+
+def test_subject_hung_on_a_fronted_participle_speaks_for_the_main_verb(nlp) -> None:
+    doc = parse(nlp, "In response, Deputy Secretary Diaz, commending Chile for its contribution to the resolution of "
+                     "regional issues, presented her view that the new agreement would reinforce the foundation.",
+                {"Deputy Secretary Diaz": P_DIAZ, "Chile": ("economy", "CHL")})
+    assert ("person:ana-diaz", "present view") in _cues(doc)
+
+
+def test_speaker_after_the_reported_clause_hung_inside_it(nlp) -> None:
+    doc = parse(nlp, "Ottawa and Canberra remain in talks to arrange a meeting between Diaz and Okafor, John "
+                     "Okafor, the foreign ministry spokesman, said.",
+                {"John Okafor": P_OKAFOR, "Diaz": P_DIAZ, "Okafor": P_OKAFOR},
+                people={"person:john-okafor": ["spokesman"]})
+    assert ("person:john-okafor", "say") in _cues(doc)
+
+
+def test_the_report_is_the_outlet_that_just_reported(nlp) -> None:
+    doc = parse(nlp, "Agence Globe reported that Minister Diaz will visit Nairobi in May. The report said the "
+                     "three-day trip was still being arranged.",
+                {"Agence Globe": ("organization", "org:agence-globe"), "Minister Diaz": P_DIAZ,
+                 "Nairobi": ("location", "loc:nairobi")})
+    says = [c for c in doc._.mofa_claims if c.cue == "say"]
+    assert [(c.speaker_kind, c.speaker_id) for c in says] == [("organization", "org:agence-globe")]
+
+
+def test_the_report_without_a_reporting_organisation_is_no_speaker(nlp) -> None:
+    doc = parse(nlp, "The report said the trip was still being arranged.", {})
+    assert doc._.mofa_claims == []
+
+
+def test_an_official_named_definitely_afterwards_is_one_source(nlp) -> None:
+    doc = parse(nlp, "The two ministers will meet in Lisbon next week, an official said on Monday.\n\n"
+                     "The talks were arranged after the summit, the Foreign Ministry official told reporters.",
+                {"Lisbon": ("location", "loc:lisbon")})
+    speakers = {c.speaker_id for c in doc._.mofa_claims if c.speaker_kind == "collective"}
+    assert len(speakers) == 1 and "official" in next(iter(speakers)).lower()
+
+
+def test_two_different_definite_officials_leave_the_indefinite_one_alone(nlp) -> None:
+    doc = parse(nlp, "The talks will resume in June, an official said.\n\nThe Chilean official said the date was "
+                     "open.\n\nThe Peruvian official said the talks were useful.", {})
+    ids = [c.speaker_id for c in doc._.mofa_claims]
+    assert ids[0] == "an official"
+
+
+def test_top_diplomat_is_the_foreign_minister_of_that_economy(nlp) -> None:
+    doc = parse(nlp, "Foreign Minister Diaz met Kenyan Foreign Minister Okafor in Nairobi on Friday.\n\nThe Kenyan "
+                     "top diplomat voiced hopes for closer trade ties.",
+                {"Foreign Minister Diaz": P_DIAZ, "Foreign Minister Okafor": P_OKAFOR, "Kenyan": ("economy", "KEN"),
+                 "Nairobi": ("location", "loc:nairobi")},
+                people={"person:ana-diaz": ["Foreign Minister"], "person:john-okafor": ["Foreign Minister"]})
+    voice = [c for c in doc._.mofa_claims if c.cue == "voice"]
+    assert len(voice) == 1 and voice[0].speaker_kind == "person"
+
+
+def test_continued_after_a_quotation_is_speech_only_there(nlp) -> None:
+    doc = parse(nlp, '"We stand ready to help. The door remains open," Minister Diaz continued.',
+                {"Minister Diaz": P_DIAZ})
+    assert ("person:ana-diaz", "continue") in _cues(doc)
+    doc = parse(nlp, "The negotiations continued for three hours in Minister Diaz's office.", {"Minister Diaz": P_DIAZ})
+    assert doc._.mofa_claims == []
+
+
+def test_view_shared_with_a_possessive(nlp) -> None:
+    doc = parse(nlp, "Minister Okafor shared his view that the crisis could be resolved through dialogue.",
+                {"Minister Okafor": P_OKAFOR})
+    assert _cues(doc) == [("person:john-okafor", "share view")]
+
+
+def test_claim_verbs_need_a_clause_and_press_an_infinitive(nlp) -> None:
+    doc = parse(nlp, "Minister Okafor asserted that the accusation was groundless.", {"Minister Okafor": P_OKAFOR})
+    assert _cues(doc) == [("person:john-okafor", "assert")]
+    doc = parse(nlp, "The movement claimed responsibility for the attack.", {})
+    assert doc._.mofa_claims == []
+    doc = parse(nlp, "Minister Diaz pressed Lima to withdraw the tariffs.", {"Minister Diaz": P_DIAZ,
+                                                                              "Lima": ("economy", "PER")})
+    assert _cues(doc) == [("person:ana-diaz", "press")]
+
+
+def test_describe_with_as_hung_on_the_object(nlp) -> None:
+    doc = parse(nlp, "Minister Diaz described the partnership as indispensable.", {"Minister Diaz": P_DIAZ})
+    assert _cues(doc) == [("person:ana-diaz", "describe")]
+    doc = parse(nlp, "Minister Diaz described the new programme.", {"Minister Diaz": P_DIAZ})
+    assert doc._.mofa_claims == []
