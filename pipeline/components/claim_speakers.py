@@ -44,7 +44,7 @@ import re
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
 from pipeline import ids
 from pipeline.components.claim_groups import Groups, document_groups
@@ -131,6 +131,7 @@ class DocContext:
     text: str = ""
     first_person: str | None = None  # who "I" is outside quotations
     we_economy: str | None = None  # who "we" is (the government's own statement or briefing only)
+    gender: dict[str, str] = field(default_factory=dict)  # person -> "m"/"f" where the text shows it
     groups: Groups = field(default_factory=Groups)
     person_names: dict[str, set[str]] = field(default_factory=dict)  # words of each person's name
     alias: dict[str, str] = field(default_factory=dict)  # a one-word person ("Yun") -> the full one
@@ -190,7 +191,7 @@ class DocContext:
         econ = [(m.start, m.end, m.entity_id) for m in mentions if m.kind == "economy"]
         return cls(mentions=mentions, person_words=words_by_person, person_economy=economy,
                    home_economy=home_economy, text=text, first_person=first,
-                   we_economy=home_economy if own_statement or own_briefing else None,
+                   we_economy=home_economy if own_statement or own_briefing else None, gender=_genders(doc, mofa),
                    groups=document_groups(doc, econ, text),
                    person_names=names, alias=_aliases(names))
 
@@ -222,6 +223,33 @@ class DocContext:
             if m.kind == "person" and (fits is None or m.entity_id in fits):
                 best = m.entity_id
         return best
+
+
+_PRONOUN_GENDER = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f", "hers": "f"}
+_HONORIFIC = re.compile(r"\b(?:(Mr|Sir)|(Ms|Mrs|Madam|Madame))\.?\s*$")
+
+
+def _genders(doc: Doc, spans: list[Span]) -> dict[str, str]:
+    """A person's gender where the document shows it, so that "she" does not go to the man in focus: an honorific
+    before the name (Mr., Ms., Madam) or, when the name is a subject, the first he/his/she/her in its clause
+    before any other person is named ("Minister Kang talked to ... after her call with ..."). Conflicting
+    evidence: unknown."""
+    votes: dict[str, set[str]] = {}
+    people = sorted((s for s in spans if s.label_ == "person" and s.kb_id_), key=lambda s: s.start)
+    text = doc.text
+    for k, span in enumerate(people):
+        hon = _HONORIFIC.search(text, max(0, span.start_char - 8), span.start_char) or _HONORIFIC.match(
+            span.text.split(" ")[0])
+        if hon:
+            votes.setdefault(span.kb_id_, set()).add("m" if hon.group(1) else "f")
+        if span.root.dep_ not in ("nsubj", "nsubjpass"):
+            continue
+        stop = people[k + 1].start if k + 1 < len(people) else len(doc)
+        pron = next((t for t in span.root.head.subtree if span.end <= t.i < stop and t.tag_ in ("PRP", "PRP$")
+                     and t.lower_ in _PRONOUN_GENDER), None)
+        if pron is not None:
+            votes.setdefault(span.kb_id_, set()).add(_PRONOUN_GENDER[pron.lower_])
+    return {pid: next(iter(v)) for pid, v in votes.items() if len(v) == 1}
 
 
 def _title_words_before(doc: Doc, start: int) -> set[str]:
@@ -316,6 +344,12 @@ class SpeakerResolver:
                 if focus.unnamed is not None:  # "a foreign ministry official said ... He added"
                     return replace(focus.unnamed, text=head.text, start=s, end=e, via="pronoun")
                 pid = focus.person or self.ctx.last_person_before(head.idx)
+                want = _PRONOUN_GENDER.get(low)
+                if pid and want and self.ctx.gender.get(pid, want) != want:  # "Pompeo explained ... She stressed"
+                    known = self.ctx.gender
+                    pid = self.ctx.last_person_before(head.idx, {p for p, g in known.items() if g == want}) or (
+                        self.ctx.last_person_before(head.idx, {m.entity_id for m in self.ctx.mentions
+                                                               if m.kind == "person" and m.entity_id not in known}))
                 return Speaker("person", pid, head.text, s, e, "pronoun") if pid else None
             if low in self.words.group_pronouns and focus.collective is not None:
                 c = focus.collective

@@ -561,7 +561,7 @@ def _speaker_head(doc: Doc, cue: CueMatch) -> Token | None:
             tok = tok.head  # "responded by saying", "was quoted as saying": the subject of the verb before
             climb = True
         if climb:
-            tok = tok.head
+            tok = _finite_conjunct(tok) or tok.head
             continue
         if tok.dep_ == "relcl" or _misread_acl(tok):
             return tok.head
@@ -591,6 +591,21 @@ def _fronted_subject(verb: Token) -> Token | None:
             subj = [s for s in c.lefts if s.dep_ in ("nsubj", "nsubjpass")]
             if subj:
                 return subj[0]
+    return None
+
+
+def _finite_conjunct(verb: Token) -> Token | None:
+    """The clause a present-tense verb was really conjoined to when the parser joined it to a participle of an
+    embedded clause ("X is concerned that people were killed ..., and strongly condemns the attacks"): the
+    nearest 3rd-person present verb above with a subject of its own."""
+    head = verb.head
+    if not (verb.dep_ == "conj" and verb.tag_ == "VBZ" and head.tag_ in ("VBN", "VBG", "VB")
+            and any(c.dep_ in _SUBJ for c in head.children)):
+        return None
+    for anc in head.ancestors:
+        present = anc.tag_ == "VBZ" or any(c.dep_ in ("aux", "auxpass") and c.tag_ == "VBZ" for c in anc.children)
+        if present and any(c.dep_ in _SUBJ for c in anc.children):
+            return anc
     return None
 
 

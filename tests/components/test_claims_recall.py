@@ -98,3 +98,38 @@ def test_describe_with_as_hung_on_the_object(nlp) -> None:
     assert _cues(doc) == [("person:ana-diaz", "describe")]
     doc = parse(nlp, "Minister Diaz described the new programme.", {"Minister Diaz": P_DIAZ})
     assert doc._.mofa_claims == []
+
+
+def test_present_verb_joined_to_an_embedded_participle_belongs_to_the_main_clause(nlp) -> None:
+    doc = parse(nlp, "The Government of Chile is deeply saddened that dozens of civilians were killed in the bombing "
+                     "in Kabul and strongly condemns the attack.",
+                {"Government of Chile": ("economy", "CHL"), "Kabul": ("location", "loc:kabul")})
+    assert [(c.speaker_id, c.cue) for c in doc._.mofa_claims if c.cue == "condemn"] == [("CHL", "condemn")]
+
+
+def test_news_verbs_of_criticism_and_writing(nlp) -> None:
+    doc = parse(nlp, "Minister Okafor slammed the decision as a step backwards.", {"Minister Okafor": P_OKAFOR})
+    assert _cues(doc) == [("person:john-okafor", "slam")]
+    doc = parse(nlp, "Minister Okafor wrote online that the deal was a mistake.", {"Minister Okafor": P_OKAFOR})
+    assert _cues(doc) == [("person:john-okafor", "write")]
+    doc = parse(nlp, "Minister Okafor wrote a letter to the Secretary-General.", {"Minister Okafor": P_OKAFOR})
+    assert doc._.mofa_claims == []
+
+
+def test_she_is_not_the_man_in_focus(nlp) -> None:
+    doc = parse(nlp, "Foreign Minister Diaz held talks with her Kenyan counterpart Okafor on June 2. Minister Okafor "
+                     "explained the background of his decision. She stressed that dialogue must continue.",
+                {"Foreign Minister Diaz": P_DIAZ, "Okafor": P_OKAFOR, "Minister Okafor": P_OKAFOR})
+    stress = [c.speaker_id for c in doc._.mofa_claims if c.cue == "stress"]
+    assert stress == ["person:ana-diaz"]
+
+
+def test_honorifics_tell_the_pronoun_apart_and_no_evidence_keeps_the_focus(nlp) -> None:
+    doc = parse(nlp, "Ms. Diaz met Mr. Okafor in Accra. Mr. Okafor said the talks were good. She said the talks were "
+                     "useful. He added that they would meet again.",
+                {"Ms. Diaz": P_DIAZ, "Mr. Okafor": P_OKAFOR, "Accra": ("location", "loc:accra")})
+    assert [(c.speaker_id, c.cue) for c in doc._.mofa_claims] == [
+        ("person:john-okafor", "say"), ("person:ana-diaz", "say"), ("person:john-okafor", "add")]
+    doc = parse(nlp, "Minister Diaz met Minister Okafor. Minister Okafor said the talks were good. She said they "
+                     "were useful.", {"Minister Diaz": P_DIAZ, "Minister Okafor": P_OKAFOR})
+    assert [c.speaker_id for c in doc._.mofa_claims] == ["person:john-okafor", "person:john-okafor"]
