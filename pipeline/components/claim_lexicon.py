@@ -23,7 +23,7 @@ from spacy.vocab import Vocab
 
 from schemas.models import ClaimType
 
-REQUIREMENTS = (None, "complement_verb", "clause", "purpose", "object_type", "as", "evidence", "quote")
+REQUIREMENTS = (None, "complement_verb", "clause", "purpose", "object_type", "as", "evidence", "quote", "predicate")
 _POS_TAGS = {"ADJ", "ADV", "ADP", "DET", "NOUN", "PROPN", "VERB", "AUX", "PART", "PRON", "NUM"}
 
 
@@ -36,7 +36,7 @@ class CueEntry:
     lemmas: tuple[str, ...] = ()
     phrase: str | None = None
     speaker: str = "subject"  # or "object" (according to X)
-    requires: str | None = None  # "complement_verb", "clause", "purpose", "object_type", "as", "evidence", "quote"
+    requires: str | None = None  # one of REQUIREMENTS (see cues.jsonl)
     xcomp_type: str | None = None  # claim type when an infinitive complement follows
     travel_complement: bool = True  # False: no claim when the infinitive is a meeting/travel verb
 

@@ -212,7 +212,7 @@ class ClaimFinder:
                 continue
             if cue.entry.requires == "purpose" and not _has_purpose(doc, content):
                 continue  # "discussed regional security": a topic, not a position
-            if cue.entry.requires in ("object_type", "as", "evidence") and not self._required(doc, cue):
+            if cue.entry.requires in ("object_type", "as", "evidence", "predicate") and not self._required(doc, cue):
                 continue  # "extended the deadline", "described the plan", "the minister showed the way"
             ctype = self._claim_type(doc, cue)
             cands.append(Candidate(cue, content, ctype, _is_future(doc[cue.anchor]),
@@ -282,6 +282,11 @@ class ClaimFinder:
         if need == "as":  # "as" on the verb, or hung on its object ("described the ties as strategic")
             return any(c.dep_ == "prep" and c.lower_ == "as" for t in (anchor, *(
                 c for c in anchor.children if c.dep_ == "dobj")) for c in t.children)
+        if need == "predicate":  # "called it a provocation"; "condemned X, calling it Y" elaborates the condemnation
+            if anchor.tag_ == "VBG" and any(t.pos_ == "VERB" and t.lemma_.lower() in self.forms
+                                            for t in doc[anchor.sent.start:anchor.i]):
+                return False  # the participle belongs to the sentence's earlier cue
+            return any(c.dep_ == "oprd" for c in anchor.children) and any(c.dep_ == "dobj" for c in anchor.children)
         if need == "evidence":
             return any(c.dep_ in ("nsubj", "nsubjpass") and c.lemma_.lower() in self.lexicon.evidence_nouns
                        for c in anchor.children)

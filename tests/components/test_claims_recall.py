@@ -133,3 +133,19 @@ def test_honorifics_tell_the_pronoun_apart_and_no_evidence_keeps_the_focus(nlp) 
     doc = parse(nlp, "Minister Diaz met Minister Okafor. Minister Okafor said the talks were good. She said they "
                      "were useful.", {"Minister Diaz": P_DIAZ, "Minister Okafor": P_OKAFOR})
     assert [c.speaker_id for c in doc._.mofa_claims] == ["person:john-okafor", "person:john-okafor"]
+
+
+def test_calling_something_something_is_a_claim_but_not_calling_a_meeting(nlp) -> None:
+    doc = parse(nlp, "The ministry also called it a serious breach of trust.",
+                {"ministry": ("organization", "org:ministry-of-foreign-affairs")})
+    assert [c.cue for c in doc._.mofa_claims] == ["call"]
+    doc = parse(nlp, "Minister Diaz called the test a clear violation of the resolutions.", {"Minister Diaz": P_DIAZ})
+    assert _cues(doc) == [("person:ana-diaz", "call")]
+    doc = parse(nlp, "The ministry called a meeting of experts.", {"ministry": ("organization", "org:mofa")})
+    assert doc._.mofa_claims == []
+
+
+def test_calling_after_an_earlier_cue_elaborates_it(nlp) -> None:
+    doc = parse(nlp, "Minister Okafor strongly condemned the launch, calling it a reckless act.",
+                {"Minister Okafor": P_OKAFOR})
+    assert _cues(doc) == [("person:john-okafor", "condemn")]
