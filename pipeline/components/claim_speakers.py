@@ -67,6 +67,7 @@ class SpeakerNouns:
     group_nouns: frozenset[str] = frozenset()
     organ_heads: frozenset[str] = frozenset()
     foreign_words: frozenset[str] = frozenset()
+    message_nouns: frozenset[str] = frozenset()
     home_ministry: str | None = None
     home_ministry_acronym: str | None = None
     role_synonyms: tuple[tuple[frozenset[str], tuple[frozenset[str], ...]], ...] = ()

@@ -432,10 +432,22 @@ class ClaimFinder:
     def _speaker(self, doc: Doc, cand: Candidate, resolver: SpeakerResolver, focus: Focus) -> Speaker | None:
         head = _speaker_head(doc, cand.cue)
         if head is None:
+            head = self._message_author(doc[cand.cue.anchor])
+        if head is None:
             return None
         if cand.cue.entry.speaker == "object":
             return resolver.resolve_source(head, focus)
         return resolver.resolve(head, focus)
+
+    def _message_author(self, anchor: Token) -> Token | None:
+        """The author of a message a participle describes ("X issued a statement condemning Y", "sent a letter
+        expressing gratitude"): the subject of the verb that made the message, when that verb is no cue itself
+        ("welcomed the statement condemning Y" is the welcome only)."""
+        noun = anchor.head
+        if not (anchor.dep_ == "acl" and anchor.tag_ == "VBG" and noun.dep_ == "dobj"
+                and noun.lemma_.lower() in self.nouns.message_nouns and noun.head.lemma_.lower() not in self.forms):
+            return None
+        return next((c for c in noun.head.children if c.dep_ == "nsubj"), None)
 
     def _record(self, doc: Doc, cand: Candidate, speaker: Speaker, ctx: DocContext, index: SentenceIndex) -> Claim:
         cue = cand.cue

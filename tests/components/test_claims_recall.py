@@ -149,3 +149,20 @@ def test_calling_after_an_earlier_cue_elaborates_it(nlp) -> None:
     doc = parse(nlp, "Minister Okafor strongly condemned the launch, calling it a reckless act.",
                 {"Minister Okafor": P_OKAFOR})
     assert _cues(doc) == [("person:john-okafor", "condemn")]
+
+
+def test_a_participle_describing_an_issued_message_is_its_authors_claim(nlp) -> None:
+    doc = parse(nlp, "The ministry issued a statement condemning the bombing in Mogadishu.",
+                {"ministry": ("organization", "org:mofa")})
+    assert [(c.speaker_id, c.cue, c.content) for c in doc._.mofa_claims] == [
+        ("org:mofa", "condemn", "the bombing in Mogadishu")]
+    doc = parse(nlp, "Minister Okafor sent a letter expressing gratitude for the relief aid.",
+                {"Minister Okafor": P_OKAFOR})
+    assert _cues(doc) == [("person:john-okafor", "express")]
+
+
+def test_a_message_welcomed_or_read_is_not_its_readers_claim(nlp) -> None:
+    doc = parse(nlp, "Minister Okafor welcomed the statement condemning the attack.", {"Minister Okafor": P_OKAFOR})
+    assert _cues(doc) == [("person:john-okafor", "welcome")]
+    doc = parse(nlp, "Minister Okafor read a report urging reform.", {"Minister Okafor": P_OKAFOR})
+    assert doc._.mofa_claims == []
