@@ -444,8 +444,13 @@ class ClaimFinder:
         expressing gratitude"): the subject of the verb that made the message, when that verb is no cue itself
         ("welcomed the statement condemning Y" is the welcome only)."""
         noun = anchor.head
-        if not (anchor.dep_ == "acl" and anchor.tag_ == "VBG" and noun.dep_ == "dobj"
-                and noun.lemma_.lower() in self.nouns.message_nouns and noun.head.lemma_.lower() not in self.forms):
+        if anchor.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in anchor.children):
+            noun = next((c for c in anchor.head.children if c.dep_ == "dobj"), anchor)  # "delivered a speech to
+            # relay X": the purpose of delivering a message
+        elif not (anchor.dep_ == "acl" and anchor.tag_ == "VBG"):
+            return None
+        if not (noun.dep_ == "dobj" and noun.lemma_.lower() in self.nouns.message_nouns
+                and noun.head.lemma_.lower() not in self.forms):
             return None
         return next((c for c in noun.head.children if c.dep_ == "nsubj"), None)
 

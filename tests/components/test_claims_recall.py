@@ -166,3 +166,19 @@ def test_a_message_welcomed_or_read_is_not_its_readers_claim(nlp) -> None:
     assert _cues(doc) == [("person:john-okafor", "welcome")]
     doc = parse(nlp, "Minister Okafor read a report urging reform.", {"Minister Okafor": P_OKAFOR})
     assert doc._.mofa_claims == []
+
+
+def test_purpose_of_delivering_a_message_is_the_speakers_claim(nlp) -> None:
+    doc = parse(nlp, "Minister Diaz delivered a speech to stress the need for reform of the Council.",
+                {"Minister Diaz": P_DIAZ})
+    assert _cues(doc) == [("person:ana-diaz", "stress")]
+    doc = parse(nlp, "Minister Diaz visited Lima to deliver a speech.", {"Minister Diaz": P_DIAZ,
+                                                                        "Lima": ("location", "loc:lima")})
+    assert doc._.mofa_claims == []
+
+
+def test_speaking_of_the_importance_is_a_claim_speaking_of_a_trip_is_not(nlp) -> None:
+    doc = parse(nlp, "Minister Diaz spoke of the importance of the partnership.", {"Minister Diaz": P_DIAZ})
+    assert _cues(doc) == [("person:ana-diaz", "speak")]
+    doc = parse(nlp, "Minister Diaz spoke about her trip to Quito.", {"Minister Diaz": P_DIAZ})
+    assert doc._.mofa_claims == []
