@@ -19,3 +19,8 @@ def run_text(nlp, text: str, published: dt.date, doc_id: str = "dtest", title: s
                          language="en", text=full, published=published, paragraphs=paragraphs)
     (result,) = extract_all(nlp, [cdoc])
     return result
+
+
+def people_of(r: DocResult) -> dict[str, tuple[list[str], str | None]]:
+    """name -> (titles, economy) of a result's people: what most people tests compare."""
+    return {p.name: (p.titles, p.economy) for p in r.people}

@@ -13,6 +13,7 @@ from pipeline.components.ent_lexicon import load_lexicon
 from pipeline.components.ent_officials import load_record
 from pipeline.components.ent_people import PeopleFinder
 from schemas.models import DocResult
+from tests.components.ent_helpers import people_of as _people
 from tests.components.ent_helpers import run_text
 
 PUBLISHED = dt.date(2019, 3, 5)
@@ -20,10 +21,6 @@ PUBLISHED = dt.date(2019, 3, 5)
 
 def _run(nlp, text: str, published: dt.date = PUBLISHED, title: str | None = None) -> DocResult:
     return run_text(nlp, text, published, "dpeople", title=title)
-
-
-def _people(r: DocResult) -> dict[str, tuple[list[str], str | None]]:
-    return {p.name: (p.titles, p.economy) for p in r.people}
 
 
 NAME_CASES = [

@@ -9,6 +9,7 @@ import datetime as dt
 import pytest
 
 from schemas.models import DocResult
+from tests.components.ent_helpers import people_of as _people
 from tests.components.ent_helpers import run_text
 
 PUBLISHED = dt.date(2024, 3, 11)
@@ -16,10 +17,6 @@ PUBLISHED = dt.date(2024, 3, 11)
 
 def _run(nlp, text: str) -> DocResult:
     return run_text(nlp, text, PUBLISHED, "droles")
-
-
-def _people(r: DocResult) -> dict[str, tuple[list[str], str | None]]:
-    return {p.name: (p.titles, p.economy) for p in r.people}
 
 
 TITLE_CASES = [
