@@ -861,7 +861,8 @@ def _content(doc: Doc, cue: CueMatch, anchors: frozenset[int] = frozenset(),
         # "sought the support of X for Y": what is asked for is the content, its noun being part of the cue
         return _trim(doc, max(cue.start + 1, last.left_edge.i), last.right_edge.i + 1)
     kids = [c for i in cue_toks for c in doc[i].children
-            if c.i not in cue_toks and c.dep_ not in _NOT_CONTENT and s_lo <= c.i < s_hi]
+            if c.i not in cue_toks and c.dep_ not in _NOT_CONTENT and s_lo <= c.i < s_hi
+            and not (c.dep_ == "prep" and c.i in anchors)]  # ", according to the official": the source
     clauses = [c for c in kids if c.dep_ == "ccomp"]
     if clauses:  # "said at a briefing that X", '"X," he said at the meeting', "told reporters: X"
         return _trim(doc, clauses[0].left_edge.i, clauses[0].right_edge.i + 1)
@@ -1037,23 +1038,25 @@ def _reported(doc: Doc, inner: Candidate, outer: Candidate) -> bool:
     if any(c.tag_ in ("WP", "WDT") and c.lower_ != "that" for c in anchor.children):  # ("said in a release that")
         return False  # "to discuss what Qiu had said about it": the speech referred to, not reported
     subj = next((c for c in anchor.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subj is None and anchor.dep_ == "conj" and anchor.head.pos_ in ("VERB", "AUX"):
+        # "X met in Lima and agreed to ..., an official said": the subject of the first conjunct speaks
+        subj = next((c for c in anchor.head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
     return subj is not None and subj.pos_ in ("PROPN", "NOUN")
 
 
 def _drop_self_reports(claims: list[Claim], reports: list[tuple[int, int | None, Claim]]) -> list[Claim]:
-    """A reported claim stays when a person, an organisation or a group of named people speaks in it ("the
-    ministry said Park asked ..."); a state or an unnamed group inside someone's statement is what the statement
-    says ("She said Canada supports ..."), and a reported claim of the reporter itself ("the ministry said the
-    ministry will") repeats the reporter's: only the reporter's claim stays."""
+    """A reported claim stays when a person, an organisation or a group of people speaks in it ("the ministry said
+    Park asked ...", "the ministers agreed to ..., an official said": news report both); a state inside someone's
+    statement is what the statement says ("She said Canada supports ..."), and a reported claim of the reporter
+    itself ("the ministry said the ministry will") repeats the reporter's: only the reporter's claim stays."""
     by_anchor = {anchor: claim for anchor, _, claim in reports}
     drop = set()
     for _, reporter, claim in reports:
         if reporter is None:
             continue
         outer = by_anchor.get(reporter)
-        named = claim.speaker_kind in ("person", "organization") or (
-            claim.speaker_kind == "collective" and "person:" in (claim.speaker_id or ""))
-        if not named or (outer is not None and (outer.speaker_kind, outer.speaker_id)
+        speaks = claim.speaker_kind in ("person", "organization", "collective")
+        if not speaks or (outer is not None and (outer.speaker_kind, outer.speaker_id)
                          == (claim.speaker_kind, claim.speaker_id)):
             drop.add(claim.claim_id)
     return [c for c in claims if c.claim_id not in drop]
@@ -1064,6 +1067,8 @@ def _nested(doc: Doc, inner: Candidate, outer: Candidate) -> bool:
     lo, hi = outer.content
     if not (lo <= inner.cue.anchor < hi):
         return False
+    if inner.cue.entry.speaker == "object" and doc[inner.cue.anchor].head.i == outer.cue.anchor:
+        return False  # "X stressed Y, according to the official": the source of X's claim, not part of Y
     gov = _governing_verb(doc[inner.cue.anchor]) if inner.cue.coordinated else None
     if (gov is not None and gov.i == outer.cue.anchor) or inner.cue.governor == outer.cue.anchor:
         return False
