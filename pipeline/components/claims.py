@@ -79,6 +79,7 @@ _CALL_MODALS = {"must", "should"}
 _QUOTED = {"quote", "cite"}  # "X was quoted as saying": X speaks
 _DASHES = {"--", "—", "–", "-"}
 _REPORTING = {"say", "add", "tell", "report", "according to", "state", "announce", "brief"}  # cue names
+_STATE_SPEECH = _REPORTING | {"explain"}  # a state's speech act reported inside a statement: its claim too
 _QUESTION_WORDS = {"how", "whether"}
 #: A briefing's question or answer turn: "Q:", "Q1:", "Question:", "A:", "Answer:" opening a paragraph.
 _QA_TURN = re.compile(r"\s*(Q|Question|A|Answer)\s*\d{0,2}\s*[:：]", re.IGNORECASE)
@@ -1047,15 +1048,17 @@ def _reported(doc: Doc, inner: Candidate, outer: Candidate) -> bool:
 def _drop_self_reports(claims: list[Claim], reports: list[tuple[int, int | None, Claim]]) -> list[Claim]:
     """A reported claim stays when a person, an organisation or a group of people speaks in it ("the ministry said
     Park asked ...", "the ministers agreed to ..., an official said": news report both); a state inside someone's
-    statement is what the statement says ("She said Canada supports ..."), and a reported claim of the reporter
-    itself ("the ministry said the ministry will") repeats the reporter's: only the reporter's claim stays."""
+    statement is what the statement says ("She said Canada supports ..."), unless the state speaks in it ('"Japan
+    explained to us that ...," an official said'), and a reported claim of the reporter itself ("the ministry said
+    the ministry will") repeats the reporter's: only the reporter's claim stays."""
     by_anchor = {anchor: claim for anchor, _, claim in reports}
     drop = set()
     for _, reporter, claim in reports:
         if reporter is None:
             continue
         outer = by_anchor.get(reporter)
-        speaks = claim.speaker_kind in ("person", "organization", "collective")
+        speaks = claim.speaker_kind in ("person", "organization", "collective") or (
+            claim.speaker_kind == "economy" and claim.cue in _STATE_SPEECH)
         if not speaks or (outer is not None and (outer.speaker_kind, outer.speaker_id)
                          == (claim.speaker_kind, claim.speaker_id)):
             drop.add(claim.claim_id)

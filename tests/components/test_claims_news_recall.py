@@ -1,7 +1,8 @@
 """Claims recall on news forms, with invented sentences (other names, states, years and word orders than the real
 news): a trailing "according to X" after a cue verb is X's report of that claim (both claims, the source outside
 the content), and a group of people agreeing in a reported clause ("X met ... and agreed ..., an official said")
-is a claim of that group as well as the reporter's; a state inside someone's statement stays the statement's."""
+is a claim of that group as well as the reporter's; a state inside someone's statement stays the statement's, unless
+the state itself speaks in it ("Japan explained to us that ...")."""
 
 from __future__ import annotations
 
@@ -64,3 +65,18 @@ def test_pronoun_in_a_reported_conjunct_is_no_second_speaker(nlp) -> None:
     doc = parse(nlp, "Okafor said they met in Abuja and agreed to resume the talks.",
                 {"Okafor": P_OKAFOR, "Abuja": ("location", "loc:abuja")})
     assert [c[:3] for c in _claims(doc)] == [("person", "person:john-okafor", "say")]
+
+
+def test_state_speaking_inside_a_quoted_report_is_its_claim_too(nlp) -> None:
+    doc = parse(nlp, "\u201cBrazil explained to us that the delay of the envoy's return was technical,\u201d said a "
+                     "senior government official.",
+                {"Brazil": ("economy", "BRA")})
+    got = [(c[0], c[2]) for c in _claims(doc)]
+    assert ("economy", "explain") in got and ("collective", "say") in got
+
+
+def test_state_telling_in_an_indirect_report_is_its_claim_too(nlp) -> None:
+    doc = parse(nlp, "Okafor said Nigeria told the council that it would send more observers in 2032.",
+                {"Okafor": P_OKAFOR, "Nigeria": ("economy", "NGA")})
+    got = [(c[0], c[2]) for c in _claims(doc)]
+    assert ("person", "say") in got and ("economy", "tell") in got
