@@ -161,8 +161,11 @@ def read_subtitle(lines: list[str], i: int) -> tuple[str | None, int]:
 
 
 _WRAP_HYPHEN = re.compile(r"[A-Za-z\u00c0-\u024f]-$")
-#: A line that opens a paragraph of its own: a number ('2.', '(3)'), a bullet or a footnote marker.
-_PARA_OPENER = re.compile(r"^\s*(?:\d{1,2}[.)]\s|\(\d{1,2}\)\s|[°◦•●▶▷▴►■□◆◇ㅇ※*☞\-–]\s?|[oO]\s(?=[A-Z]))")
+#: A paragraph's number ('2.', '(3)'), bullet or note marker, the start of a body paragraph.
+_MARKER_OPEN = r"^\s*(?:\d{1,2}[.)]\s|\(\d{1,2}\)\s|[°◦•●▶▷▴►■□◆◇ㅇ※*☞]\s?"
+_BODY_OPENER = re.compile(_MARKER_OPEN + ")")
+#: A line that opens a paragraph of its own in a hard-wrapped dump: a marker, a dash or an 'o' bullet too.
+_PARA_OPENER = re.compile(_MARKER_OPEN + r"|[\-–]\s?|[oO]\s(?=[A-Z]))")
 
 
 def join_lines(lines: list[str]) -> str:
@@ -292,7 +295,7 @@ IMAGE_NAME = re.compile(r"^\S+\.(?:jpe?g|png|gif|webp|bmp)$", re.IGNORECASE)
 
 def is_end_mark(line: str) -> bool:
     """A line that is only an end mark ('(END)', '/End/')."""
-    return bool(_END_MARK.fullmatch(line.strip()) or _END_MARK.fullmatch(" " + line.strip()))
+    return bool(_END_MARK.fullmatch(line.strip()))
 
 
 def tidy(draft: Draft, lex: Lexicon) -> None:
@@ -334,9 +337,6 @@ def tidy(draft: Draft, lex: Lexicon) -> None:
         del paragraphs[last_body]
         last_body = max((i for i, (section, _) in enumerate(paragraphs) if section == "body"), default=None)
     draft.paragraphs = paragraphs
-
-
-_BODY_OPENER = re.compile(r"^\s*(?:\d{1,2}[.)]\s|\(\d{1,2}\)\s|[°◦•●▶▷▴►■□◆◇ㅇ※*☞]\s?)")
 
 
 def looks_like_body(line: str) -> bool:
