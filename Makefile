@@ -59,7 +59,7 @@ evaluate-real: $(STAMP) ## Run the pipeline on the real pages in $(REAL)/raw and
 schemas: $(STAMP) ## Regenerate schemas/json and the README column table from the pydantic models
 	$(PY) -m pipeline schemas
 
-fetch: $(STAMP) ## Download new items of the ministry's RSS feeds (pipeline/fetch_feeds.toml) into $(RAW)/feeds/
+fetch: $(STAMP) ## Download new releases (RSS feeds and board list pages of pipeline/fetch_feeds.toml) into $(RAW)/
 	$(PY) -m pipeline fetch --raw $(RAW)
 
 bench: $(STAMP) ## Benchmark against bare spaCy on N generated releases (make bench N=200 BENCH_WORKERS="1 2" REPEAT=3)

@@ -107,12 +107,17 @@ def build_parser() -> argparse.ArgumentParser:
     evaluate_arguments(p)
     _common(p)
 
-    p = sub.add_parser("fetch", help="download the ministry's RSS feeds; store each new item in the raw folder",
+    p = sub.add_parser("fetch", help="download new releases (RSS feeds, board list pages) into the raw folder",
                        description="Download every feed listed in --feeds and store each item not yet in --raw as "
-                                   "feeds/<board>/<seq>.xml (a one-item RSS document). Polite: robots.txt, a delay "
-                                   "between requests to one host, timeouts, retries with backoff. Exit code 1 only "
-                                   "when every feed failed.",
-                       epilog="example:\n  python -m pipeline fetch --raw raw --rate 2",
+                                   "feeds/<board>/<seq>.xml (a one-item RSS document); then follow the list pages "
+                                   "of every [[boards]] entry down to the releases already stored (or, with "
+                                   "--since, to that date) and store each new view page as "
+                                   "pages/<board>/<seq>.html. A release whose content changed is stored as a new "
+                                   "version (<seq>.v2.xml ...). Polite: robots.txt, a delay between requests to "
+                                   "one host, timeouts, retries with backoff; an interrupted crawl resumes. Exit "
+                                   "code 1 when every source failed or a list page's layout changed.",
+                       epilog="examples:\n  python -m pipeline fetch --raw raw --rate 2\n"
+                              "  python -m pipeline fetch --since 2020-01-01       # back-fill the boards",
                        formatter_class=argparse.RawDescriptionHelpFormatter)
     p.add_argument("--feeds", type=Path, default=None,
                    help="TOML file listing the feeds (default pipeline/fetch_feeds.toml)")
@@ -120,6 +125,12 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--rate", type=float, default=None, help="minimum seconds between requests to one host")
     p.add_argument("--timeout", type=float, default=None, help="seconds before a request is abandoned")
     p.add_argument("--retries", type=int, default=None, help="extra attempts after a failed request")
+    p.add_argument("--since", type=_iso_date, default=None, metavar="YYYY-MM-DD",
+                   help="back-fill: follow the boards' list pages down to this date")
+    p.add_argument("--recheck", action="store_true",
+                   help="with --since: download the view pages of stored releases again and store a new version "
+                        "of those edited on the site")
+    p.add_argument("--no-crawl", action="store_true", help="feeds only: do not follow list pages")
     _common(p)
 
     p = sub.add_parser("report", help="rebuild report/, datapackage.json and mofa.duckdb from the tables",
@@ -161,6 +172,16 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--check", action="store_true", help="only check that the files are up to date")
     _common(p)
     return parser
+
+
+def _iso_date(value: str):
+    """argparse type of --since: an ISO date, or a clear message."""
+    import datetime as dt
+
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a date YYYY-MM-DD: {value!r}") from None
 
 
 def _setup_logging(args: argparse.Namespace) -> None:
@@ -308,20 +329,28 @@ def cmd_bench(args: argparse.Namespace) -> int:
 def cmd_fetch(args: argparse.Namespace) -> int:
     from dataclasses import replace
 
-    from pipeline.fetch import DEFAULT_FEEDS, FetchConfig, fetch_all, load_feeds
+    from pipeline.crawl import crawl_all, load_boards
+    from pipeline.fetch import DEFAULT_FEEDS, FetchConfig, PoliteClient, fetch_all, load_feeds
 
     try:
         feeds, defaults = load_feeds(args.feeds or DEFAULT_FEEDS)
+        boards, first_pages = load_boards(args.feeds or DEFAULT_FEEDS)
     except (ValueError, KeyError, TypeError) as err:
         log.error("unusable feeds file %s: %s", args.feeds or DEFAULT_FEEDS, err)
         return 2
     overrides = {k: v for k, v in (("rate", args.rate), ("timeout", args.timeout), ("retries", args.retries))
                  if v is not None}
     config = replace(FetchConfig(**defaults), **overrides)
-    reports = fetch_all(feeds, args.raw, config)
-    new = sum(len(r.new) for r in reports)
-    log.info("%d new items stored under %s", new, args.raw)
-    return 1 if all(r.error for r in reports) else 0
+    client = PoliteClient(config)
+    reports: list = fetch_all(feeds, args.raw, config, client)
+    if not args.no_crawl:
+        reports += crawl_all(boards, args.raw, client, since=args.since, recheck=args.recheck,
+                             first_pages=first_pages)
+    new, versions = sum(len(r.new) for r in reports), sum(len(r.versions) for r in reports)
+    log.info("%d new releases and %d new versions stored under %s", new, versions, args.raw)
+    if any(getattr(r, "layout_error", False) for r in reports):
+        return 1
+    return 1 if reports and all(r.error for r in reports) else 0
 
 
 def cmd_report(args: argparse.Namespace) -> int:

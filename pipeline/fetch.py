@@ -36,7 +36,7 @@ import defusedxml.ElementTree as SafeET
 from defusedxml import DefusedXmlException
 from lxml import etree
 
-from pipeline import __version__
+from pipeline import __version__, ids
 from pipeline.atomic import write_atomic
 
 log = logging.getLogger("pipeline.fetch")
@@ -55,6 +55,11 @@ class FetchError(Exception):
 
 class Disallowed(FetchError):
     """robots.txt forbids this URL to our User-Agent."""
+
+
+class NetworkError(FetchError):
+    """The host could not be reached (DNS, refused connection, timeout): no answer at all, so nothing is
+    known about its robots.txt or its pages; try again when the network is back."""
 
 
 class FeedError(Exception):
@@ -87,14 +92,16 @@ class FeedReport:
 
     feed: str
     items: int = 0
-    new: list[str] = field(default_factory=list)  # stored paths, relative to raw/
+    new: list[str] = field(default_factory=list)  # stored paths, relative to raw/ (new releases)
+    versions: list[str] = field(default_factory=list)  # stored paths of new versions of known releases
     present: int = 0
     error: str | None = None
 
     def line(self) -> str:
         if self.error:
             return f"feed {self.feed}: FAILED: {self.error}"
-        return f"feed {self.feed}: {self.items} items, {len(self.new)} new, {self.present} already present"
+        return (f"feed {self.feed}: {self.items} items, {len(self.new)} new, {len(self.versions)} edited "
+                f"(stored as new versions), {self.present} already present")
 
 
 def load_feeds(path: Path) -> tuple[list[Feed], dict[str, float | int]]:
@@ -102,8 +109,8 @@ def load_feeds(path: Path) -> tuple[list[Feed], dict[str, float | int]]:
     with open(path, "rb") as fh:
         conf = tomllib.load(fh)
     feeds = [Feed(name=f["name"], url=f["url"], board=f.get("board")) for f in conf.get("feeds", [])]
-    if not feeds:
-        raise ValueError(f"{path}: no [[feeds]] entries")
+    if not feeds and not conf.get("boards"):
+        raise ValueError(f"{path}: no [[feeds]] and no [[boards]] entries")
     defaults = {k: v for k, v in conf.get("fetch", {}).items() if k in FetchConfig.__dataclass_fields__}
     return feeds, defaults
 
@@ -126,13 +133,15 @@ class PoliteClient:
         self.clock = clock
         self._last: dict[str, float] = {}
         self._robots: dict[str, urllib.robotparser.RobotFileParser] = {}
+        self._unreachable: dict[str, NetworkError] = {}  # host -> why its robots.txt could not be fetched
         self.requests: list[str] = []  # every URL asked for, in order (for the log and tests)
 
     # -- politeness -------------------------------------------------------------------------------------
     def _delay(self, host: str) -> float:
-        robots = self._robots.get(host)
-        crawl = robots.crawl_delay(self.config.user_agent) if robots else None
-        return max(self.config.rate, float(crawl or 0))
+        """The rate, or the largest Crawl-delay of the host's robots.txt files (http and https are one host)."""
+        crawl = [r.crawl_delay(self.config.user_agent) for origin, r in self._robots.items()
+                 if _host(origin) == host]
+        return max([self.config.rate] + [float(c) for c in crawl if c])
 
     def _wait_turn(self, host: str) -> None:
         last = self._last.get(host)
@@ -142,9 +151,12 @@ class PoliteClient:
                 self.sleep(min(wait, self.config.max_wait))
 
     def robots(self, url: str) -> urllib.robotparser.RobotFileParser:
-        """The host's robots.txt rules, fetched once. Missing (4xx) allows all; 401/403 and an
-        unreachable robots.txt (5xx, network) disallow all, as RFC 9309 asks."""
+        """The host's robots.txt rules, fetched once. Missing (4xx) allows all; 401/403 and a server error
+        (5xx) disallow all, as RFC 9309 asks. No answer at all (network down) is :class:`NetworkError`, never
+        taken for a refusal: nothing is known of the rules then."""
         host = _origin(url)
+        if host in self._unreachable:
+            raise self._unreachable[host]
         if host not in self._robots:
             rp = urllib.robotparser.RobotFileParser(host + "/robots.txt")
             try:
@@ -155,6 +167,10 @@ class PoliteClient:
                     rp.disallow_all = True
                 else:
                     rp.allow_all = True
+            except NetworkError as err:
+                self._unreachable[host] = NetworkError(f"network error: cannot reach {host} ({err}); nothing was "
+                                                       "fetched from it")
+                raise self._unreachable[host] from None
             except FetchError as err:
                 log.warning("robots.txt of %s unavailable (%s): not fetching from this host", host, err)
                 rp.disallow_all = True
@@ -169,9 +185,10 @@ class PoliteClient:
 
     # -- transport ----------------------------------------------------------------------------------------
     def _get(self, url: str) -> bytes:
-        host = _origin(url)
+        host = _host(url)
         cfg = self.config
         reason = "no attempt made"
+        network = False  # the last failure was no answer at all (not an HTTP status)
         for attempt in range(cfg.retries + 1):
             self._wait_turn(host)
             self.requests.append(url)
@@ -187,14 +204,15 @@ class PoliteClient:
             except urllib.error.HTTPError as err:
                 if err.code not in RETRY_STATUSES:
                     raise _HTTPStatus(err.code, f"{url}: HTTP {err.code} {err.reason}") from None
-                reason = f"HTTP {err.code} {err.reason}"
+                reason, network = f"HTTP {err.code} {err.reason}", False
                 after = _retry_after(err.headers.get("Retry-After")) if err.headers else None
                 if after is not None:
                     wait = after
             except urllib.error.URLError as err:
-                reason = f"connection failed: {err.reason}"
+                reason, network = f"connection failed: {err.reason}", True
             except (TimeoutError, ConnectionError, http.client.HTTPException) as err:
                 reason = f"{type(err).__name__}: {err}" if str(err) else type(err).__name__
+                network = not isinstance(err, http.client.HTTPException)
                 if isinstance(err, TimeoutError):
                     reason = f"timed out after {cfg.timeout:g}s"
             finally:
@@ -203,7 +221,13 @@ class PoliteClient:
                 log.info("%s: %s; retry %d/%d in %.1fs", url, reason, attempt + 1, cfg.retries,
                          min(wait, cfg.max_wait))
                 self.sleep(min(wait, cfg.max_wait))
-        raise FetchError(f"{url}: gave up after {cfg.retries + 1} attempts ({reason})")
+        error = NetworkError if network else FetchError
+        raise error(f"{url}: gave up after {cfg.retries + 1} attempts ({reason})")
+
+
+def _host(url: str) -> str:
+    """host[:port], the unit of the rate limit (the site serves its feeds on http and its pages on https)."""
+    return urllib.parse.urlsplit(url).netloc.lower()
 
 
 def _origin(url: str) -> str:
@@ -218,6 +242,10 @@ class _HTTPStatus(FetchError):
     def __init__(self, code: int, message: str) -> None:
         super().__init__(message)
         self.code = code
+
+
+#: A release that answers 404 or 410 is gone from the site; the crawler skips it instead of stopping.
+HTTPStatusError = _HTTPStatus
 
 
 def _retry_after(value: str | None) -> float | None:
@@ -305,8 +333,64 @@ def _slug(name: str) -> str:
     return s or "feed"
 
 
+# -- storing releases, with versions ---------------------------------------------------------------------------
+#: Where each kind of stored release lives under raw/, and its file extension.
+KINDS = {"feeds": "xml", "pages": "html"}
+
+
+def stored_files(raw_dir: Path, board: str, seq: str) -> list[tuple[int, str, Path]]:
+    """Every stored file of one release (feed items and pages): (version, kind, path), oldest first."""
+    found = []
+    for kind, ext in KINDS.items():
+        folder = raw_dir / kind / board
+        for path in [folder / f"{seq}.{ext}", *folder.glob(f"{seq}.v*.{ext}")]:
+            stored = ids.stored_release(path.relative_to(raw_dir).as_posix())
+            if stored and stored[1] == seq and (path.exists() or path.is_symlink()):
+                found.append((stored[2], kind, path))
+    return sorted(found)
+
+
+def store_release(raw_dir: Path, kind: str, board: str, seq: str, data: bytes,
+                  fingerprint: Callable[[bytes], str]) -> tuple[str, str | None]:
+    """Store one downloaded release: ('new', path) for a release not seen before, ('version', path) when its
+    content (``fingerprint``, blind to hit counters and feed build dates) differs from the latest stored one of
+    this kind, ('present', None) otherwise. A version is ``<seq>.v<N>.<ext>``, N one more than any stored file
+    of the release, so the latest fetched content wins in the tables."""
+    files = stored_files(raw_dir, board, seq)
+    same_kind = [(v, p) for v, k, p in files if k == kind]
+    if same_kind:
+        try:
+            latest = same_kind[-1][1].read_bytes()
+        except OSError:
+            latest = b""
+        if fingerprint(latest) == fingerprint(data):
+            return "present", None
+    ext = KINDS[kind]
+    name = f"{seq}.{ext}" if not files else f"{seq}.v{files[-1][0] + 1}.{ext}"
+    relpath = f"{kind}/{board}/{name}"
+    write_atomic(raw_dir / relpath, lambda tmp: tmp.write_bytes(data))
+    return ("version" if files else "new"), relpath
+
+
+def item_fingerprint(xml: bytes) -> str:
+    """What makes one stored feed item's content: its <item> element's fields, without the channel (whose build
+    date changes on every download)."""
+    parser = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False)
+    try:
+        root = etree.fromstring(xml, parser)
+    except etree.XMLSyntaxError:
+        return ids.sha256_bytes(xml)
+    item = next((el for el in root.iter() if isinstance(el.tag, str) and etree.QName(el).localname == "item"), None)
+    if item is None:
+        return ids.sha256_bytes(xml)
+    fields = sorted(f"{etree.QName(c).localname}={' '.join(''.join(c.itertext()).split())}"
+                    for c in item if isinstance(c.tag, str))
+    return ids.short_hash("\n".join(fields), 64)
+
+
 def fetch_feed(client: PoliteClient, feed: Feed, raw_dir: Path) -> FeedReport:
-    """Download one feed and store its new items; failures end in the report, never raise."""
+    """Download one feed and store its new items (and new versions of edited ones); failures end in the
+    report, never raise."""
     report = FeedReport(feed=feed.name)
     try:
         data = client.fetch(feed.url)
@@ -321,12 +405,19 @@ def fetch_feed(client: PoliteClient, feed: Feed, raw_dir: Path) -> FeedReport:
             report.present += 1  # the feed lists the same seq twice
             continue
         seen.add(item.relpath)
-        path = raw_dir / item.relpath
-        if path.exists() or path.is_symlink():
-            report.present += 1
+        if not item.name.isdigit():  # no seq in the link: named by content, so present means unchanged
+            path = raw_dir / item.relpath
+            if path.exists() or path.is_symlink():
+                report.present += 1
+                continue
+            write_atomic(path, lambda tmp, xml=item.xml: tmp.write_bytes(xml))
+            report.new.append(item.relpath)
             continue
-        write_atomic(path, lambda tmp, xml=item.xml: tmp.write_bytes(xml))
-        report.new.append(item.relpath)
+        status, relpath = store_release(raw_dir, "feeds", item.board, item.name, item.xml, item_fingerprint)
+        if status == "present":
+            report.present += 1
+        else:
+            (report.new if status == "new" else report.versions).append(relpath or "")
     return report
 
 

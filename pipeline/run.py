@@ -21,7 +21,7 @@ from pydantic import ValidationError
 from pipeline import cache as cache_mod
 from pipeline.atomic import sweep_temporaries, write_text_atomic
 from pipeline.clean import Rejected, clean_bytes
-from pipeline.ids import sha256_bytes
+from pipeline.ids import input_order, sha256_bytes, superseded_reason
 from pipeline.read import RawInput, Unreadable, discover, read_input
 from pipeline.settings import Settings
 from schemas.models import CleanDocument, DocResult, ManifestEntry, Reject
@@ -193,7 +193,8 @@ def plan_batch(raw_dir: Path, settings: Settings, clean_cache: cache_mod.Cache,
     """Clean every input (through the cache) and decide which documents need the model."""
     plan = Plan()
     extract_fp, clean_fp = settings.extract_fingerprint(), settings.clean_fingerprint()
-    for item in discover(raw_dir):
+    # A later stored version of a release comes first: it owns the doc_id, older versions are its duplicates.
+    for item in sorted(discover(raw_dir), key=lambda i: input_order(i.source)):
         cleaned = clean_input(raw_dir, item.source, item.path, settings, clean_cache, clean_fp)
         plan.rejects.extend(cleaned.rejects)
         dups = []
@@ -342,7 +343,7 @@ def _write(out_dir: Path, plan: Plan, new_ids: set[str], extract_cache: cache_mo
             rejected += 1
         elif inp.doc_ids and len(inp.dups) == len(inp.doc_ids):
             status = "duplicate"
-            reason = "duplicate of " + ", ".join(sorted({plan.owners[i] for i in inp.doc_ids}))
+            reason = superseded_reason(inp.source, sorted({plan.owners[i] for i in inp.doc_ids}))
             duplicate += 1
         elif any(i in new_ids for i in inp.doc_ids):
             status, reason = "ok", None

@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import socket
 import threading
 import time
 from collections.abc import Callable, Iterator
@@ -136,14 +137,36 @@ def test_new_items_stored_under_board_and_seq_with_user_agent(site, tmp_path):
 def test_already_present_items_are_skipped_and_not_rewritten(site, tmp_path):
     s, base = site
     s.routes["/feed"] = lambda n, c: Answer(body=PRESS)
+    assert len(fetch_feed(_client(), _feed(base, "/feed"), tmp_path).new) == 3
     existing = tmp_path / "feeds/m_5676/320101.xml"
-    existing.parent.mkdir(parents=True)
-    existing.write_bytes(b"kept as it was")
-    report = fetch_feed(_client(), _feed(base, "/feed"), tmp_path)
-    assert report.present == 1 and len(report.new) == 2
-    assert existing.read_bytes() == b"kept as it was"
+    # the same item under another channel build date: the item's content decides, not the file's bytes
+    kept = existing.read_bytes().replace(b"<language>en</language>", b"<lastBuildDate>yesterday</lastBuildDate>")
+    existing.write_bytes(kept)
     again = fetch_feed(_client(), _feed(base, "/feed"), tmp_path)
-    assert again.new == [] and again.present == 3
+    assert again.new == [] and again.versions == [] and again.present == 3
+    assert existing.read_bytes() == kept
+    assert sorted(p.name for p in existing.parent.iterdir()) == ["320101.xml", "320102.xml", "320103.xml"]
+
+
+def test_edited_item_is_stored_as_a_new_version(site, tmp_path):
+    s, base = site
+    edited = PRESS.replace(b"clean energy.", b"clean energy and space.")
+    s.routes["/feed"] = lambda n, c: Answer(body=PRESS if n == 1 else edited)
+    fetch_feed(_client(), _feed(base, "/feed"), tmp_path)
+    report = fetch_feed(_client(), _feed(base, "/feed"), tmp_path)
+    assert report.versions == ["feeds/m_5676/320101.v2.xml"] and report.new == [] and report.present == 2
+    assert b"clean energy and space." in (tmp_path / "feeds/m_5676/320101.v2.xml").read_bytes()
+    assert b"and space" not in (tmp_path / "feeds/m_5676/320101.xml").read_bytes()
+    assert fetch_feed(_client(), _feed(base, "/feed"), tmp_path).versions == []
+
+
+def test_no_network_is_a_network_error_not_a_robots_refusal(tmp_path):
+    with socket.socket() as sock:  # a port nobody listens on: connection refused, as without a network
+        sock.bind(("127.0.0.1", 0))
+        port = sock.getsockname()[1]
+    report = fetch_feed(_client(retries=0), _feed(f"http://127.0.0.1:{port}", "/feed"), tmp_path)
+    assert report.error is not None and report.error.startswith("network error")
+    assert "disallow" not in report.error and "robots.txt" not in report.error.split("(")[0]
 
 
 def test_redirect_that_sets_a_cookie_is_followed_with_the_cookie(site, tmp_path):
