@@ -68,6 +68,7 @@ class SpeakerNouns:
     organ_heads: frozenset[str] = frozenset()
     foreign_words: frozenset[str] = frozenset()
     message_nouns: frozenset[str] = frozenset()
+    own_possessives: frozenset[str] = frozenset()
     home_ministry: str | None = None
     home_ministry_acronym: str | None = None
     role_synonyms: tuple[tuple[frozenset[str], tuple[frozenset[str], ...]], ...] = ()
@@ -190,9 +191,12 @@ class DocContext:
         own_briefing = bool(words and title_words & words.briefing_title_words and first is not None
                             and home_economy is not None and economy.get(first) == home_economy)
         econ = [(m.start, m.end, m.entity_id) for m in mentions if m.kind == "economy"]
+        we = home_economy if own_briefing else None
+        if own_statement:  # "Statement by the Government of Mexico": "we" is Mexico, not the home state
+            we = _title_state(doc, paragraphs, econ, words) or economy.get(first or "") or home_economy
         return cls(mentions=mentions, person_words=words_by_person, person_economy=economy,
                    home_economy=home_economy, text=text, first_person=first,
-                   we_economy=home_economy if own_statement or own_briefing else None, gender=_genders(doc, mofa),
+                   we_economy=we, gender=_genders(doc, mofa),
                    groups=document_groups(doc, econ, text),
                    person_names=names, alias=_aliases(names))
 
@@ -251,6 +255,46 @@ def _genders(doc: Doc, spans: list[Span]) -> dict[str, str]:
         if pron is not None:
             votes.setdefault(span.kb_id_, set()).add(_PRONOUN_GENDER[pron.lower_])
     return {pid: next(iter(v)) for pid, v in votes.items() if len(v) == 1}
+
+
+def _title_state(doc: Doc, paragraphs: list, econ: list[tuple[int, int, str]],
+                 words: SpeakerWords | None) -> str | None:
+    """The state whose statement the title announces, so that its "we" is that state whichever state it is: the
+    economy in the title's government phrase ("Statement by the Government of Chile on ...", "Statement by the
+    Kenyan Government") or the economy the statement's own "by" names ("Statement by Chile on ..."). None when
+    the title names no speaking state ("Statement by the Spokesperson on the DPRK's launch": the DPRK is the
+    topic)."""
+    if words is None:
+        return None
+    for p in paragraphs:
+        if p.section != "title":
+            continue
+        span = doc.char_span(p.start, p.end, alignment_mode="expand")
+        for t in span if span is not None else ():
+            phrase = None
+            if t.lemma_.lower() in words.government_heads:
+                phrase = np_tokens(t, _CUT_DEPS | {"conj", "cc"})
+            elif t.lower_ == "by" and t.head.lemma_.lower() in words.statement_title_words:
+                phrase = [g for c in t.children if c.dep_ == "pobj" for g in _owner_phrase(c)]
+                if not phrase:
+                    return None  # the first "by" names the speaker; a later one ("Launch by X") does not
+            if not phrase:
+                continue
+            lo, hi = min(x.idx for x in phrase), max(x.idx + len(x) for x in phrase)
+            found = [e for s, end, e in econ if lo <= s and end <= hi]
+            if found or t.lower_ == "by":
+                return found[0] if found else None
+    return None
+
+
+def _owner_phrase(head: Token) -> list[Token]:
+    """A name with its modifiers and "of" complements only ("the Permanent Mission of Chile", "the Kenyan
+    Delegation"), not what it is about ("the Spokesperson on the launch by X")."""
+    out = [head]
+    for c in head.children:
+        if c.dep_ in ("det", "amod", "compound", "poss", "nmod") or (c.dep_ == "prep" and c.lower_ == "of"):
+            out += list(c.subtree)
+    return out
 
 
 def _title_words_before(doc: Doc, start: int) -> set[str]:
@@ -387,13 +431,20 @@ class SpeakerResolver:
                 gid = "|".join(ids) if len(ids) >= 2 else self._normalize(full_toks)
                 return Speaker("collective", gid, full[2], full[0], full[1], "collective")
         lemma = head.lemma_.lower()
+
+        def quoted_at(char: int) -> bool:
+            return any(qs <= char < qe for qs, qe, _ in focus.quotes)
+
         for kind in ("person", "organization", "economy"):
             m = self.ctx.covering(head, kind)
             if m is not None and not self._is_group(head):
                 eid = self.ctx.alias.get(m.entity_id, m.entity_id) if kind == "person" else m.entity_id
                 if kind == "organization" and lemma in self.nouns.organ_heads:
-                    eid = self._home_organ(m) or eid
+                    eid = self._ministry_of(toks, m) or eid
                 return Speaker(kind, eid, text, start, end, "name")
+        if (lemma in self.nouns.group_nouns and self.ctx.we_economy and not quoted_at(head.idx)
+                and any(c.dep_ == "poss" and c.lower_ in self.nouns.own_possessives for c in head.children)):
+            return Speaker("economy", self.ctx.we_economy, text, start, end, "government")  # "My delegation"
         if lemma in self.nouns.group_nouns and head.pos_ == "NOUN":  # "Trump's team": a group, not its owner
             return Speaker("collective", self._group_id(toks, head, focus), text, start, end, "collective")
         people = self.ctx.within(start, end, ("person",))
@@ -420,6 +471,9 @@ class SpeakerResolver:
             if economies:
                 return Speaker("economy", economies[0].entity_id, text, start, end, "government")
             quoted = any(qs <= head.idx < qe for qs, qe, _ in focus.quotes)
+            if self.ctx.home_economy and all(t.i == head.i or t.dep_ == "det" for t in toks):
+                we = self._last_government(head) or self.ctx.we_economy or self.ctx.home_economy
+                return Speaker("economy", we, text, start, end, "government")
             if self.ctx.home_economy and all(t.i == head.i or t.dep_ == "det" or (
                     t.dep_ == "poss" and t.lower_ in self.words.first_person_plural_possessive and not quoted)
                                              for t in toks):  # "Our government protests", read out by the ministry
@@ -436,6 +490,49 @@ class SpeakerResolver:
         if (lemma in self.words.document_heads and focus.agent is not None and focus.agent.kind == "organization"
                 and [t.lower_ for t in toks] == ["the", head.lower_]):  # "Kyodo reported ... The report said"
             return Speaker("organization", focus.agent.entity_id, text, start, end, "pronoun")
+        if lemma in self.nouns.message_nouns and all(t.i == head.i or t.dep_ in ("det", "amod") for t in toks):
+            issuer = self._issuer(head, focus)  # "The statement also called on ...": who issued it
+            if issuer is not None:
+                return replace(issuer, text=text, start=start, end=end, via="document")
+        return None
+
+    def _issuer(self, head: Token, focus: Focus) -> Speaker | None:
+        """Who issued the document a bare "the (joint) statement" speaks for: the subject of the last verb before it
+        that made or spoke through the same noun ("X issued a statement", "the two leaders adopted a joint
+        statement", "the ministry said in a statement") or its possessor ("Norway's statement")."""
+        doc, lemma = head.doc, head.lemma_.lower()
+        for i in range(head.i - 1, -1, -1):  # only when a document speaks: a short walk back
+            t = doc[i]
+            if t.lemma_.lower() != lemma:
+                continue
+            owner = next((c for c in t.children if c.dep_ == "poss"), None)
+            verb = t.head if t.dep_ == "dobj" else (
+                t.head.head if t.dep_ == "pobj" and t.head.lower_ in ("in", "through", "via") else None)
+            if owner is None and verb is not None:
+                while verb.dep_ == "conj" and not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
+                    verb = verb.head  # "met ... and adopted a joint statement": the first verb's subject
+                owner = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+            if owner is not None and owner.pos_ != "PRON":
+                return self.resolve(owner, focus, allow_pronoun=False)
+        return None
+
+    def _last_government(self, head: Token) -> str | None:
+        """The state of the last government named as a subject before ``head`` ("The Japanese government protested
+        ... The government said": Japan), so that a bare "the government" continues the government the text is
+        talking about; None when no named government was a subject (then the home state, the ministry's own)."""
+        doc = head.doc
+        starts = self.ctx._by_kind.get("economy", ([], []))
+        for m in reversed(starts[1][:bisect.bisect_left(starts[0], head.idx)]):
+            span = doc.char_span(m.start, m.end, alignment_mode="expand")
+            if span is None:
+                continue
+            t = span.root
+            for _ in range(3):  # "the Japanese government", "the Government of Japan": up to the government noun
+                if t.lemma_.lower() in self.words.government_heads:
+                    if t.dep_ in ("nsubj", "nsubjpass") and t.i < head.i:
+                        return m.entity_id
+                    break
+                t = t.head
         return None
 
     def _by_name_word(self, head: Token, focus: Focus) -> str | None:
@@ -461,33 +558,41 @@ class SpeakerResolver:
         ident = " ".join(t.text if t.pos_ == "PROPN" else t.lower_ for t in kept) or head.lower_
         return Speaker("collective", ident, text, start, end, "unnamed")
 
-    def _home_organ(self, m: Mention) -> str | None:
-        """The home ministry for the home state's foreign ministry named as a state organ ("South Korean Foreign
-        Ministry": the entity component's id for a state's organ ends with the state's alpha-3)."""
-        home = self.ctx.home_economy
-        words = set(_WORD.findall(m.text.lower()))
-        if home and m.entity_id.endswith("-" + home.lower()) and words & self.nouns.foreign_words:
-            return self.nouns.home_ministry_id
-        return None
-
     def _organ(self, toks: list[Token], head: Token, economies: list[Mention]) -> str | None:
         """A ministry no mention names: "the foreign ministry", "Seoul's Foreign Ministry", "the Foreign Ministry in
         Seoul" (the home ministry, unless another state is named: "Japan's foreign ministry" stays Japan); a bare
-        "the ministry" is the last ministry the text named, else the home ministry."""
+        "the ministry" is the last ministry the text named (its state read from its phrase), else the home
+        ministry."""
         if any(m.entity_id != self.ctx.home_economy for m in economies):
             return None
-        if not any(t.lower_ in self.nouns.foreign_words for t in toks):
-            if not all(t.dep_ == "det" for t in toks if t.i != head.i):
-                return None  # "the unification ministry" is not the foreign ministry
-            last = None
-            for m in self.ctx.mentions:
-                if m.start >= toks[0].idx:
-                    break
-                if m.kind == "organization" and set(_WORD.findall(m.text.lower())) & self.nouns.organ_heads:
-                    last = self._home_organ(m) or m.entity_id
-            if last is not None:
-                return last
+        if not all(t.dep_ == "det" for t in toks if t.i != head.i):
+            return self._ministry_of(toks, None)  # None for "the unification ministry": not the foreign ministry
+        doc = head.doc
+        for m in reversed(self.ctx._by_kind.get("organization", ([], []))[1]):
+            if m.start >= toks[0].idx or not set(_WORD.findall(m.text.lower())) & self.nouns.organ_heads:
+                continue
+            span = doc.char_span(m.start, m.end, alignment_mode="expand")
+            if span is not None:  # the last ministry named, its state read from its own phrase
+                return self._ministry_of(np_tokens(span.root), m) or m.entity_id
         return self.nouns.home_ministry_id
+
+    def _ministry_of(self, toks: list[Token], mention: Mention | None) -> str | None:
+        """Which state's ministry a ministry phrase is, read from the phrase itself with its possessor: another
+        state named ("Japan's Foreign Ministry", "the Chinese foreign ministry") makes it that state's (the
+        mention's id, else the id the entity component gives a state's foreign ministry); a foreign ministry
+        naming no other state ("Seoul's Foreign Ministry", "the South Korean Foreign Ministry") is the home
+        ministry whatever id the mention got; any other ministry is its mention's, or None."""
+        home = self.ctx.home_economy
+        econs = self.ctx.within(toks[0].idx, toks[-1].idx + len(toks[-1]), ("economy",))
+        other = [m.entity_id for m in econs if m.entity_id != home]
+        foreign = any(t.lower_ in self.nouns.foreign_words for t in toks)
+        if other:
+            if mention is not None:
+                return mention.entity_id
+            return ids.org_id(f"Foreign Ministry {other[0]}") if foreign else None
+        if foreign and home is not None:
+            return self.nouns.home_ministry_id
+        return mention.entity_id if mention is not None else None
 
     def resolve_source(self, head: Token, focus: Focus) -> Speaker | None:
         """The source after "according to": a real speaker only (see the module docstring)."""
