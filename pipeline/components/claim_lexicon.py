@@ -6,6 +6,7 @@ nouns that make a generic cue more specific: "expressed concern" is criticism), 
 of meeting and travel, never claims), ``cue_refusals.csv`` (verbs that deny the cue in their infinitive:
 "declined to comment"), ``cue_request_nouns.csv`` (what a call asks of someone: "the support of X" makes X an
 addressee), ``cue_evidence_nouns.csv`` (polls and studies: "a survey found that" is a belief) and
+``cue_criticism_verbs.csv`` (verbs of harm: "said the plan would undermine X" is criticism) and
 ``cue_speakers.json`` (pronouns, role nouns, collective nouns, document nouns).
 Loading does file I/O and is called once by the component factory; everything else here is pure.
 """
@@ -38,6 +39,7 @@ class CueEntry:
     speaker: str = "subject"  # or "object" (according to X)
     requires: str | None = None  # one of REQUIREMENTS (see cues.jsonl)
     xcomp_type: str | None = None  # claim type when an infinitive complement follows
+    clause_type: str | None = None  # claim type when a that-clause follows ("expects that X": belief)
     travel_complement: bool = True  # False: no claim when the infinitive is a meeting/travel verb
 
     @property
@@ -73,6 +75,7 @@ class Lexicon:
     refusals: frozenset[str] = frozenset()
     request_nouns: frozenset[str] = frozenset()
     evidence_nouns: frozenset[str] = frozenset()
+    criticism_verbs: frozenset[str] = frozenset()
 
     def forms(self, lemma: str) -> list[str]:
         """Lower-case surface forms of a lemma: irregular ones from the data, regular ones generated."""
@@ -112,6 +115,7 @@ def parse_entry(raw: dict[str, Any]) -> CueEntry:
     """Validate one lexicon line (fails loudly on unknown claim types or empty cues)."""
     claim_type = ClaimType(raw["type"]).value
     xcomp_type = ClaimType(raw["xcomp_type"]).value if raw.get("xcomp_type") else None
+    clause_type = ClaimType(raw["clause_type"]).value if raw.get("clause_type") else None
     lemmas = tuple(raw.get("lemmas", ()))
     phrase = raw.get("phrase")
     if not lemmas and not phrase:
@@ -120,12 +124,13 @@ def parse_entry(raw: dict[str, Any]) -> CueEntry:
         raise ValueError(f"cue {raw.get('cue')!r}: unknown requirement {raw.get('requires')!r}")
     return CueEntry(cue=raw["cue"], claim_type=claim_type, lemmas=lemmas, phrase=phrase,
                     speaker=raw.get("speaker", "subject"), requires=raw.get("requires"), xcomp_type=xcomp_type,
+                    clause_type=clause_type,
                     travel_complement=bool(raw.get("travel_complement", True)))
 
 
 def load_lexicon(cues: Path, object_types: Path, noncues: Path, speakers: Path, forms: Path,
                  refusals: Path | None = None, request_nouns: Path | None = None,
-                 evidence_nouns: Path | None = None) -> Lexicon:
+                 evidence_nouns: Path | None = None, criticism_verbs: Path | None = None) -> Lexicon:
     entries = []
     for line in cues.read_text(encoding="utf-8").splitlines():
         if line.strip():
@@ -140,8 +145,9 @@ def load_lexicon(cues: Path, object_types: Path, noncues: Path, speakers: Path, 
     refuse = frozenset(row["lemma"] for row in _read_csv(refusals)) if refusals else frozenset()
     requests = frozenset(row["lemma"] for row in _read_csv(request_nouns)) if request_nouns else frozenset()
     evidence = frozenset(row["lemma"] for row in _read_csv(evidence_nouns)) if evidence_nouns else frozenset()
+    harm = frozenset(row["lemma"] for row in _read_csv(criticism_verbs)) if criticism_verbs else frozenset()
     return Lexicon(entries=tuple(entries), object_types=otypes, noncues=non, speakers=words, irregular=irregular,
-                   refusals=refuse, request_nouns=requests, evidence_nouns=evidence)
+                   refusals=refuse, request_nouns=requests, evidence_nouns=evidence, criticism_verbs=harm)
 
 
 def phrase_pattern(phrase: str, lexicon: Lexicon) -> list[dict[str, Any]]:

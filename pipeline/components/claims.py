@@ -76,11 +76,13 @@ _FUTURE_HEADS = {"plan", "intend", "schedule", "expect", "aim"}
 _FOOTNOTE_MARKS = ("*", "※")
 _CONTRAST = {"while", "whereas"}
 _CALL_MODALS = {"must", "should"}
+_NO_COMMITMENT = {"be", "have"}  # "it will be an honour", "it will have no effect": no undertaking
 _QUOTED = {"quote", "cite"}  # "X was quoted as saying": X speaks
 _DASHES = {"--", "—", "–", "-"}
 _REPORTING = {"say", "add", "tell", "report", "according to", "state", "announce", "brief"}  # cue names
 _STATE_SPEECH = _REPORTING | {"explain"}  # a state's speech act reported inside a statement: its claim too
 _QUESTION_WORDS = {"how", "whether"}
+_ADVERBIAL_MARKS = {"as", "while", "whereas"}  # "urged X as he proposed Y": a second claim, not content
 #: A briefing's question or answer turn: "Q:", "Q1:", "Question:", "A:", "Answer:" opening a paragraph.
 _QA_TURN = re.compile(r"\s*(Q|Question|A|Answer)\s*\d{0,2}\s*[:：]", re.IGNORECASE)
 
@@ -96,6 +98,7 @@ _QA_TURN = re.compile(r"\s*(Q|Question|A|Answer)\s*\d{0,2}\s*[:：]", re.IGNOREC
         "refusals_path": "data/cue_refusals.csv",
         "request_nouns_path": "data/cue_request_nouns.csv",
         "evidence_nouns_path": "data/cue_evidence_nouns.csv",
+        "criticism_verbs_path": "data/cue_criticism_verbs.csv",
         "home_economy": "KOR",
         "speaker_nouns_path": "data/speaker_nouns.json",
     },
@@ -103,12 +106,13 @@ _QA_TURN = re.compile(r"\s*(Q|Question|A|Answer)\s*\d{0,2}\s*[:：]", re.IGNOREC
 def make_claims(nlp: Language, name: str, cues_path: str, object_types_path: str, noncues_path: str,
                 speakers_path: str, forms_path: str, refusals_path: str, request_nouns_path: str,
                 home_economy: str, evidence_nouns_path: str = "data/cue_evidence_nouns.csv",
-                speaker_nouns_path: str = "data/speaker_nouns.json") -> ClaimFinder:
+                speaker_nouns_path: str = "data/speaker_nouns.json",
+                criticism_verbs_path: str = "data/cue_criticism_verbs.csv") -> ClaimFinder:
     """Paths are relative to the ``pipeline`` package; ``home_economy`` is who "the Government" is."""
     base = DATA_DIR.parent
     lexicon = load_lexicon(base / cues_path, base / object_types_path, base / noncues_path, base / speakers_path,
                            base / forms_path, base / refusals_path, base / request_nouns_path,
-                           base / evidence_nouns_path)
+                           base / evidence_nouns_path, base / criticism_verbs_path)
     return ClaimFinder(nlp, lexicon, home_economy or None, load_speaker_nouns(base / speaker_nouns_path))
 
 
@@ -131,6 +135,7 @@ class Candidate:
     future: bool
     addressee_heads: tuple[int, ...]
     modal_subject: int | None = None  # subject of the "must"/"should" clause that made the claim a call
+    future_subject: int | None = None  # subject of a "will" clause: a commitment when it is the speaker's side
     reporter: int | None = None  # anchor of the reporting cue whose content holds this claim ("X said Y stressed")
 
 
@@ -218,7 +223,7 @@ class ClaimFinder:
             ctype = self._claim_type(doc, cue)
             cands.append(Candidate(cue, content, ctype, _is_future(doc[cue.anchor]),
                                    _addressees_of(doc, cue, ctype, self.lexicon.request_nouns)))
-        cands = _split_coordinated(doc, _split_governed(doc, _merge_shared(doc, cands)))
+        cands = _split_adverbial(doc, _split_coordinated(doc, _split_governed(doc, _merge_shared(doc, cands))))
         typed: list[Candidate] = []  # innermost first, so that a claim reads the types of the cues it reports
         for c in sorted(cands, key=lambda c: c.content[1] - c.content[0]):
             typed.append(self._content_type(doc, c, typed))
@@ -241,7 +246,10 @@ class ClaimFinder:
         "would like to"), "underscored that the commitment ... is ironclad" (commitment: a commitment noun or
         adjective of cue_object_types.csv as the clause's subject, object or complement), "stressed that X must"
         (call, unless X turns out to be the speaker's own side: see :meth:`attribute`), "pointed out that X
-        poses a threat" (criticism: only criticism nouns as object)."""
+        poses a threat" (criticism: only criticism nouns as object), "said the plan would undermine X"
+        (criticism: a verb of harm, cue_criticism_verbs.csv), "stated that it will make efforts" (commitment,
+        when the subject of "will" turns out to be the speaker: see :meth:`attribute`; not "it will be",
+        nor a meeting or travel plan: "said he will visit Lima")."""
         if cand.claim_type != "statement" or cand.cue.entry.speaker == "object":
             return cand
         lo, hi = cand.content
@@ -272,6 +280,22 @@ class ClaimFinder:
             for obj in v.children:
                 if obj.dep_ in ("dobj", "attr") and otypes.get(obj.lemma_.lower()) == "criticism":
                     return replace(cand, claim_type="criticism")
+        harm = self.lexicon.criticism_verbs
+        for v in verbs:  # "said the deployment will jeopardize trust", "relations could be destroyed", "will
+            # adversely affect X", "will put its security in jeopardy"
+            if _negated(v):
+                continue
+            if v.lemma_.lower() in harm or any(
+                    (a.dep_ == "advmod" and a.lower_ in harm) or (a.dep_ == "prep" and a.lower_ == "in" and any(
+                        g.dep_ == "pobj" and g.lemma_.lower() in harm for g in a.children)) for a in v.children):
+                return replace(cand, claim_type="criticism")
+        for v in verbs:  # "stated that it will make efforts": a commitment if "it" is the speaker (see attribute)
+            lemma = v.lemma_.lower()
+            if (lemma not in _NO_COMMITMENT and lemma not in self.lexicon.noncues
+                    and any(a.dep_ == "aux" and a.lower_ in _FUTURE_AUX | {"would"} for a in v.children)):
+                subj = next((c.i for c in v.children if c.dep_ == "nsubj"), None)
+                if subj is not None:
+                    return replace(cand, future_subject=subj)
         return cand
 
     def _required(self, doc: Doc, cue: CueMatch) -> bool:
@@ -295,7 +319,7 @@ class ClaimFinder:
             return True
         otypes = self.lexicon.object_types
         return any(n.lemma_.lower() in otypes or n.lower_ in otypes
-                   for c in anchor.children if c.dep_ == "dobj" for n in (c, *c.conjuncts))
+                   for c in _objects(anchor) for n in (c, *c.conjuncts))
 
     def _vetoed(self, doc: Doc, cue: CueMatch) -> bool:
         """Agentless passives; meeting/travel verbs: "invited X to visit", "will visit Tokyo to discuss";
@@ -328,18 +352,24 @@ class ClaimFinder:
         anchor = doc[cue.anchor]
         if entry.xcomp_type and any(c.dep_ == "xcomp" for c in anchor.children):
             return entry.xcomp_type
+        if entry.clause_type and any(c.dep_ == "ccomp" and not any(a.dep_ == "aux" and a.lower_ == "to"
+                                                                    for a in c.children) for c in anchor.children):
+            return entry.clause_type  # "expects that X will": a belief about X, not a hope for it
         if entry.claim_type != "statement":
             return entry.claim_type
-        for i in range(cue.start, cue.end):
-            for obj in doc[i].children:
-                if obj.dep_ not in ("dobj", "pobj") or cue.start <= obj.i < cue.end:
-                    continue
-                for noun in [obj, *obj.conjuncts]:
-                    if entry.speaker == "object" and noun.lemma_.lower() in self.lexicon.evidence_nouns:
-                        return "belief"  # "according to a survey": a finding, not a position
-                    mapped = self.lexicon.object_types.get(noun.lemma_.lower())
-                    if mapped:
-                        return mapped
+        misread = _misread_amod(anchor)
+        objects = [misread[1]] if misread is not None else [
+            obj for i in range(cue.start, cue.end) for obj in doc[i].children
+            if (obj.dep_ in ("dobj", "pobj") or (obj.dep_ == "conj" and obj.pos_ == "NOUN"))
+            and not cue.start <= obj.i < cue.end]  # ("expressed understanding on and support for X": a noun
+        # the parser conjoined to the verb is a second object)
+        for obj in objects:
+            for noun in [obj, *obj.conjuncts]:
+                if entry.speaker == "object" and noun.lemma_.lower() in self.lexicon.evidence_nouns:
+                    return "belief"  # "according to a survey": a finding, not a position
+                mapped = self.lexicon.object_types.get(noun.lemma_.lower())
+                if mapped:
+                    return mapped
         return entry.claim_type
 
     # -- 3. attribution ----------------------------------------------------------------------------------
@@ -398,6 +428,8 @@ class ClaimFinder:
                 _update(focus, speaker)
                 if ev.modal_subject is not None and self._own_side(doc[ev.modal_subject], speaker, ctx):
                     ev = replace(ev, claim_type="statement", addressee_heads=())
+                if ev.future_subject is not None and self._speaks_for(doc[ev.future_subject], speaker, ctx):
+                    ev = replace(ev, claim_type="commitment")
                 claim = self._record(doc, ev, speaker, ctx, index)
                 claims.append(claim)
                 reports.append((ev.cue.anchor, ev.reporter, claim))
@@ -429,6 +461,27 @@ class ClaimFinder:
         if named:  # a collective speaker's clause about several economies is about its members
             return (bool(own) and own in named) or (speaker.kind == "collective" and len(named) >= 2)
         return lemma in words.government_heads and not any(t.pos_ == "PROPN" for t in toks)
+
+    def _speaks_for(self, subj: Token, speaker: Speaker, ctx: DocContext) -> bool:
+        """Whether the subject of a reported "will" clause is the speaker, so that the clause commits the speaker:
+        "I"/"we"; "he"/"she" said by a person, "it" by an organisation, a state or a group ("the delegation"),
+        "they" by a group; the
+        speaker's own side (:meth:`_own_side`: "the government", "Korea" said by a Korean minister), when the
+        subject is a party itself (a state, a government, a group), not a thing named after states."""
+        words = self.lexicon.speakers
+        if words is None:
+            return False
+        low = subj.lower_
+        if low in words.first_person_singular | words.first_person_plural:
+            return True
+        if subj.pos_ == "PRON":
+            return ((low in words.person_pronouns and speaker.kind == "person")
+                    or (low in words.impersonal_pronouns and speaker.kind != "person")  # "the delegation ... it"
+                    or (low in words.group_pronouns and speaker.kind == "collective"))
+        lemma = subj.lemma_.lower()
+        party = (lemma in words.government_heads or lemma in words.collective_heads
+                 or bool(ctx.within(subj.idx, subj.idx + len(subj), ("economy",))))
+        return party and self._own_side(subj, speaker, ctx)  # not "the Korea-EU FTA will increase trade"
 
     def _speaker(self, doc: Doc, cand: Candidate, resolver: SpeakerResolver, focus: Focus) -> Speaker | None:
         head = _speaker_head(doc, cand.cue)
@@ -565,6 +618,9 @@ def _speaker_head(doc: Doc, cue: CueMatch) -> Token | None:
         tok = verb
     if cue.governor is not None:  # "..., saying", "..., and suggested": the reporting cue's speaker
         tok = doc[cue.governor]
+    misread = _misread_amod(anchor)
+    if misread is not None:
+        return misread[0]
     for _ in range(8):
         subj = [c for c in tok.children if c.dep_ in _SUBJ and any(ch.isalpha() for ch in c.text)]
         if subj:
@@ -656,6 +712,27 @@ def _misread_acl(tok: Token) -> bool:
         "NOUN", "PROPN") and tok.head.i < tok.i
 
 
+def _misread_amod(tok: Token) -> tuple[Token, Token] | None:
+    """(subject, object) of a cue verb the parser read as an adjective inside one noun phrase ("Minister Kim
+    extended appreciation to X" as "Kim extended appreciation", "extended" an amod of "appreciation"): the name
+    right before the verb, a modifier of the same noun, is the subject and that noun the object."""
+    if tok.dep_ != "amod" or tok.pos_ != "VERB" or tok.tag_ not in ("VBD", "VBZ") or tok.i == 0:
+        return None
+    noun, prev = tok.head, tok.doc[tok.i - 1]
+    if (noun.i > tok.i and noun.pos_ == "NOUN" and prev.head.i == noun.i and prev.pos_ == "PROPN"
+            and prev.dep_ in ("nmod", "compound")):
+        return prev, noun
+    return None
+
+
+def _objects(anchor: Token) -> list[Token]:
+    """The direct objects of a cue verb, or the noun a misread one modifies (:func:`_misread_amod`)."""
+    misread = _misread_amod(anchor)
+    if misread is not None:
+        return [misread[1]]
+    return [c for c in anchor.children if c.dep_ == "dobj"]
+
+
 def _negated(tok: Token) -> bool:
     """'did not say', 'never said' (but not 'not only')."""
     for c in tok.children:
@@ -686,6 +763,27 @@ def _split_coordinated(doc: Doc, cands: list[Candidate]) -> list[Candidate]:
                 cut = _trim(doc, lo, c.cue.start - 1)
                 if cut is not None:
                     out[k] = replace(other, content=cut)
+    return out
+
+
+def _split_adverbial(doc: Doc, cands: list[Candidate]) -> list[Candidate]:
+    """A cue in an adverbial clause with a subject of its own that closes another claim's content ("urged X to
+    return to talks as he proposed Y", "welcomed X while she stressed Y") is a claim of its own, not part of the
+    other: that content ends before the clause (a clause inside the content, "said that, as Peru stressed, Y",
+    stays part of it)."""
+    out = list(cands)
+    for c in cands:
+        a = doc[c.cue.anchor]
+        if a.dep_ != "advcl" or not any(m.dep_ == "mark" and m.lower_ in _ADVERBIAL_MARKS for m in a.children) \
+                or not any(s.dep_ in ("nsubj", "nsubjpass") for s in a.children):
+            continue
+        start, end = a.left_edge.i, a.right_edge.i + 1
+        for k, other in enumerate(out):
+            lo, hi = other.content
+            if other.cue.anchor == c.cue.anchor or not (lo <= start and end >= hi) or start <= other.cue.anchor:
+                continue
+            if doc[other.cue.anchor] in a.ancestors and (cut := _trim(doc, lo, start)) is not None:
+                out[k] = replace(other, content=cut)
     return out
 
 
@@ -856,6 +954,9 @@ def _content(doc: Doc, cue: CueMatch, anchors: frozenset[int] = frozenset(),
             return None  # "the project supported by X" reports funding, not a position
         toks = np_tokens(anchor.head)
         return _trim(doc, toks[0].i, toks[-1].i + 1)
+    misread = _misread_amod(anchor) if not cue.entry.is_phrase else None
+    if misread is not None:  # "Minister Kim extended appreciation to X": the noun phrase after the verb
+        return _trim(doc, misread[1].i, misread[1].right_edge.i + 1)
     cue_toks = range(cue.start, cue.end)
     last = doc[cue.end - 1]
     if cue.entry.is_phrase and cue.entry.claim_type == "call" and last.pos_ == "NOUN" and last.dep_ == "dobj":
@@ -927,10 +1028,13 @@ def _trim(doc: Doc, lo: int, hi: int) -> tuple[int, int] | None:
         hi -= 1
     while lo < hi < len(doc) and _closes(doc, lo, hi):  # the parse left the closing bracket outside
         hi += 1
+    if lo < hi < len(doc) - 1 and doc[hi].text in _STOPS and _closes(doc, lo, hi + 1):
+        hi += 2  # 'called the attack "a crime against humanity."': the quote closes after the full stop
     return (lo, hi) if hi > lo else None
 
 
 _CLOSERS = {")": "(", "]": "[", "”": "“", "’": "‘", '"': '"'}
+_STOPS = {".", ",", "!", "?"}
 
 
 def _closes(doc: Doc, lo: int, i: int) -> bool:
