@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+from collections.abc import Callable, Iterator
 from typing import Any
 
 import spacy
@@ -21,6 +23,8 @@ def build_nlp(model: str | None = None, config: Config | None = None) -> Languag
     nlp = spacy.load(model or cfg["nlp"]["model"], exclude=list(cfg["nlp"].get("exclude", [])))
     if cfg["nlp"].get("fast_attribute_ruler", False):
         use_fast_attribute_ruler(nlp)
+    if cfg["nlp"].get("split_glued", True):
+        split_glued_tokens(nlp)
     for name in cfg["nlp"]["components"]:
         section: dict[str, Any] = dict(cfg["components"][name])
         factory = section.pop("factory")
@@ -40,3 +44,50 @@ def use_fast_attribute_ruler(nlp: Language) -> None:
     patterns = nlp.get_pipe("attribute_ruler").patterns
     fast = nlp.replace_pipe("attribute_ruler", "mofa_attribute_ruler")
     fast.add_patterns(patterns)
+
+
+#: An opening bracket glued between two letters ("Korea(ROK)"): the name before it is a word of its own.
+_GLUED_BRACKET = re.compile(r"(?<=[A-Za-z])\((?=[A-Za-z0-9])")
+#: A lower->Upper junction inside a token ("SecretaryPompeo"): a split only if the left part is a title word.
+_CAMEL_JUNCTION = re.compile(r"(?<=[a-z])(?=[A-Z][a-z])")
+#: A title word glued to the conjunction or preposition after it ("The Ministerand the Secretary").
+_GLUED_FUNCTION_WORD = re.compile(r"(?<=[a-z])(?=(?:and|of)$)")
+
+
+def _title_words() -> frozenset[str]:
+    """Head and rank words of titles (``title_lexicon.tsv``): a page copy that lost its spaces glues them to the
+    name or title word that follows ("SecretaryPompeo", "ViceMinister"), never a name of its own ("McCain",
+    "JoongAng" stay whole: their left parts are not title words)."""
+    from pipeline.components.ent_lexicon import DATA_DIR, _rows
+
+    return frozenset(r[0] for r in _rows(DATA_DIR / "title_lexicon.tsv") if r[1:2] in (["head"], ["rank"]))
+
+
+def glued_infix_finditer(base: Callable[[str], Iterator[re.Match[str]]],
+                         titles: frozenset[str]) -> Callable[[str], list[re.Match[str]]]:
+    """The model's infixes plus the two glued forms above; the tokenizer caches per string, so this runs once
+    per distinct token, and the text (and every offset) is left as it is."""
+
+    def finditer(text: str) -> list[re.Match[str]]:
+        found = list(base(text))
+        extra = list(_GLUED_BRACKET.finditer(text)) if "(" in text else []
+        for m in _CAMEL_JUNCTION.finditer(text):
+            start = max(text.rfind(c, 0, m.start()) for c in "-(/") + 1
+            if text[start:m.start()] in titles:
+                extra.append(m)
+        glued = _GLUED_FUNCTION_WORD.search(text)
+        if glued and text[:glued.start()] in titles:
+            extra.append(glued)
+        if not extra:
+            return found
+        taken = [(m.start(), m.end()) for m in found]
+        found += [m for m in extra if not any(s <= m.start() < max(e, s + 1) for s, e in taken)]
+        return sorted(found, key=lambda m: m.start())
+
+    return finditer
+
+
+def split_glued_tokens(nlp: Language) -> None:
+    """Split the glued forms of page copies ("Korea(ROK) condemns", "SecretaryPompeo explained") so that the
+    parser and the entity components see the name and the subject."""
+    nlp.tokenizer.infix_finditer = glued_infix_finditer(nlp.tokenizer.infix_finditer, _title_words())

@@ -63,6 +63,7 @@ class SpeakerWords:
     statement_title_words: frozenset[str] = frozenset()
     joint_title_words: frozenset[str] = frozenset()
     briefing_title_words: frozenset[str] = frozenset()
+    clause_prepositions: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True)

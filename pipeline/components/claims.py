@@ -487,6 +487,8 @@ class ClaimFinder:
         head = _speaker_head(doc, cand.cue)
         if head is None:
             head = self._message_author(doc[cand.cue.anchor])
+        if head is None and cand.cue.entry.speaker != "object" and self.lexicon.speakers is not None:
+            head = _clause_opener_object(doc[cand.cue.anchor], self.lexicon.speakers.clause_prepositions)
         if head is None:
             return None
         if cand.cue.entry.speaker == "object":
@@ -645,6 +647,32 @@ def _speaker_head(doc: Doc, cue: CueMatch) -> Token | None:
         if tok.dep_ == "relcl" or _misread_acl(tok):
             return tok.head
         return None
+    return None
+
+
+def _clause_opener_object(anchor: Token, openers: frozenset[str]) -> Token | None:
+    """The subject of a cue the parser read as the object of the word opening its clause ("... hours after the
+    Council, in its meeting of May 3, strongly condemned X": "Council" the object of "after", the cue a subjectless
+    root): the noun phrase ending right before the cue's own fronted modifiers, as the object of such a word."""
+    verb = anchor
+    while verb.dep_ == "conj" and verb.head.i < verb.i:
+        verb = verb.head
+    if verb.pos_ != "VERB" or any(c.dep_ in _SUBJ for c in verb.children):
+        return None
+    i = verb.i - 1
+    for c in sorted((c for c in verb.lefts), key=lambda c: -c.i):
+        if c.right_edge.i != i or c.dep_ not in ("advmod", "punct", "prep", "npadvmod"):
+            break
+        i = c.left_edge.i - 1
+    if i < 0 or i == verb.i - 1:
+        return None
+    noun = verb.doc[i]
+    if not (noun.pos_ in ("NOUN", "PROPN") and noun.dep_ == "pobj" and noun.head.lower_ in openers):
+        return None
+    host = noun.head.head  # the clause "after" hangs on: the cue's own head, or a clause fronted before the cue
+    if (verb.dep_ in ("advcl", "ccomp") and verb.head.i == host.i) or any(
+            host.i == t.i for c in verb.lefts if c.dep_ in ("ccomp", "advcl") for t in c.subtree):
+        return noun
     return None
 
 
