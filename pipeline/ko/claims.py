@@ -1,0 +1,528 @@
+"""Korean claims: reporting predicates (강조했다, 촉구하며, 합의하였음 ...), their speaker and their content.
+
+A cue is the stem of a reporting predicate (``data/ko/cues.tsv``) used as the predicate of its clause: before a
+sentence-final ending (-다, -습니다, the nominal -음/-ㅁ of a bulleted line, or a bare noun closing a bullet), or
+before a connective ending (-고, -며, -면서, -지만) inside the sentence: one claim per cue. Adnominal and purpose
+forms (강조한 점, 요청하도록) are no claims, except "할 예정이다/계획이다" (a claim announced for the future) and
+"-기로 했다" (a commitment).
+
+The speaker is the phrase before the topic or subject particle (은/는, 이/가, 께서) of the sentence: a person,
+organisation or economy mention, a group (양 장관 -> "two ministers", as the English path names it), a bare office
+("장관은": the last person holding it) or the government (정부 -> the home economy). A sentence with no subject
+inherits the last speaker of its paragraph block (bullets under "□ X는 ..."). In a briefing, every answer (after
+<답변>) is the spokesperson's unless a foreign speaker is named; questions (<질문>) hold no claims.
+
+The content is the quotation ("…"라고) when there is one, else the words between the speaker (or the previous cue of
+the sentence) and the cue, without the closing object particle.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span, Token
+
+from pipeline import ids
+from pipeline.components.structure import SentenceIndex, paragraph_at
+from pipeline.ko.lexicon import Cue, KoLexicon, english_person_id, load_ko_lexicon
+from schemas.models import Claim
+
+_CONNECTIVES = frozenset({"고", "며", "으며", "면서", "으면서", "지만", "으나", "나", "는데", "ㄴ데", "고서"})
+_AUX_CONNECTIVES = frozenset({"어", "아", "여", "어서", "아서", "여서", "게"})  # 강조해 왔다, 요청해 나가다
+_FUTURE_NOUNS = frozenset({"예정", "계획", "방침"})
+#: 우려를 표명했다, 사의를 표하고: after an object noun that is a cue, the noun is the cue and these its predicate.
+_EXPRESSING = frozenset({"표", "표명", "표하", "표시", "나타내", "밝히", "전하", "전달"})
+_SUBJECT_PARTICLES = frozenset({"은", "는", "이", "가", "께서", "께서는", "측은", "에서는"})
+_BLOCK_MARKERS = re.compile(r"^\s*(?:□|■|\d{1,2}\.|[IVⅠⅡⅢ]+\.)")
+_QUESTION = re.compile(r"^\s*<\s*질\s*문\s*>|^\s*\[\s*질\s*문\s*\]|^\s*질문\s*[:：]")
+_ANSWER = re.compile(r"^\s*<\s*답\s*변\s*>|^\s*\[\s*답\s*변\s*\]|^\s*답변\s*[:：]")
+_OPEN_QUOTES = "\"“‘'「"
+_CLOSE_QUOTES = "\"”’'」"
+
+
+@dataclass
+class Speaker:
+    kind: str
+    entity_id: str | None
+    text: str
+    start: int | None
+    end: int | None
+
+
+@dataclass
+class CueHit:
+    cue: Cue
+    start: int  # token index of the stem
+    end: int  # token index just after the predicate
+    future: bool
+    connective: bool = False  # the clause goes on (-고, -며): its tense is the sentence's final predicate's
+
+
+def _parts(tok: Token) -> list[str]:
+    return tok.tag_.split("+")
+
+
+def find_cues(sent: Span, lex: KoLexicon) -> list[CueHit]:
+    """Reporting predicates of one sentence, in order (pure on the tokens and the cue lexicon)."""
+    hits: list[CueHit] = []
+    toks = list(sent)
+    n = len(toks)
+    skip_until = -1
+    for i, _tok in enumerate(toks):
+        if i < skip_until:
+            continue
+        said = _quotative_say(toks, i)
+        if said is not None:
+            hit = _predicate(toks, i, said, lex, first=i)
+            if hit:
+                hits.append(hit)
+                skip_until = hit.end
+            continue
+        stem, first = _stem(toks, i, lex)
+        if stem is None:
+            continue
+        cue = lex.cues[stem]
+        # 우려를 표명했다 / 사의를 표하고: the noun is the cue, the expressing verb its predicate
+        if cue.stem not in _EXPRESSING and i + 2 < n and toks[i + 1].tag_ == "JKO":
+            nxt, _ = _stem(toks, i + 2, lex)
+            if nxt in _EXPRESSING or toks[i + 2].text in _EXPRESSING:
+                hit = _predicate(toks, i + 2, cue, lex, first=i)
+                if hit:
+                    hits.append(hit)
+                    skip_until = hit.end
+                continue
+        hit = _predicate(toks, first, cue, lex, first=i)
+        if hit:
+            hits.append(hit)
+            skip_until = hit.end
+    hits.extend(_decided(toks, hits))
+    hits.sort(key=lambda h: h.start)
+    # 축하하고 ... 당부할 예정이다: a connected clause has the tense of the predicate closing the chain
+    for i in range(len(hits) - 2, -1, -1):
+        if hits[i].connective and hits[i + 1].future:
+            hits[i].future = True
+    return hits
+
+
+#: "…해야 한다고 하였다" (said that), "…나가자고 하였다" (proposed to): 하다 after a quotative ending reports speech.
+_QUOTATIVE_SAY = {"다고": Cue("하다", "statement", "하다"), "라고": Cue("하다", "statement", "하다"),
+                  "자고": Cue("하다", "proposal", "하자고 하다")}
+
+
+def _quotative_say(toks: list[Token], i: int) -> Cue | None:
+    tok = toks[i]
+    if not (tok.lemma_ == "하다" and _parts(tok)[0] == "VV") or i < 1:
+        return None
+    prev = toks[i - 1]
+    if prev.is_space and i >= 2:
+        prev = toks[i - 2]
+    if not prev.whitespace_ and not toks[i - 1].is_space:
+        return None
+    if _parts(prev)[-1] != "EC":
+        return None
+    return next((cue for ending, cue in _QUOTATIVE_SAY.items() if prev.text.endswith(ending)), None)
+
+
+def _stem(toks: list[Token], i: int, lex: KoLexicon) -> tuple[str | None, int]:
+    """(cue stem, index of the stem's last token) when token ``i`` opens a cue, else (None, i)."""
+    tok = toks[i]
+    if tok.text == "높이" and i + 1 < len(toks) and toks[i + 1].text == "평가":
+        return "높이 평가", i + 1
+    if tok.text == "말씀" and i + 1 < len(toks) and toks[i + 1].lemma_ == "드리다":
+        return "말씀드리", i + 1
+    if tok.tag_.startswith("NNG") and tok.text in lex.cues:
+        return tok.text, i
+    if tok.tag_.startswith("VV") and tok.lemma_.endswith("다") and tok.lemma_[:-1] in lex.cues:
+        return tok.lemma_[:-1], i
+    if tok.tag_.startswith("VV") and tok.text in lex.cues:
+        return tok.text, i
+    return None, i
+
+
+def _predicate(toks: list[Token], last: int, cue: Cue, lex: KoLexicon, first: int) -> CueHit | None:
+    """Read the endings after the stem: a cue when they close or connect the clause (module docstring)."""
+    n = len(toks)
+    j = last + 1
+    future = False
+    while j < n:
+        tok = toks[j]
+        parts = _parts(tok)
+        if tok.is_space:
+            break
+        if tok.text == "드리" or tok.lemma_ == "드리다":  # 말씀드리겠습니다
+            j += 1
+            continue
+        if parts[0] in ("XSV", "XSA", "EP", "VX") or (parts[0] == "VV" and tok.lemma_ in ("하다", "드리다")):
+            if "겠" in tok.text and "EP" in parts:
+                future = True
+            if parts[-1] == "EF":
+                return CueHit(cue, first, j + 1, future)
+            if parts[-1] == "EC":
+                return _connective(toks, j, cue, first, future)
+            if parts[-1] == "ETM":
+                return _adnominal(toks, j, cue, first)
+            if parts[-1] == "ETN":
+                return _nominal_end(toks, j, cue, first, future)
+            j += 1
+            continue
+        if parts[0] == "EF":
+            return CueHit(cue, first, j + 1, future)
+        if parts[0] == "EC":
+            return _connective(toks, j, cue, first, future)
+        if parts[0] == "ETM":
+            return _adnominal(toks, j, cue, first)
+        if parts[0] == "ETN":
+            return _nominal_end(toks, j, cue, first, future)
+        break
+    if j == last + 1:  # a bare noun: a claim only when it closes its bulleted line ("... 강조.")
+        k = j
+        while k < n and (toks[k].is_punct or toks[k].is_space):
+            if toks[k].is_space and "\n" in toks[k].text:
+                break
+            k += 1
+        if (k >= n or (toks[k].is_space and "\n" in toks[k].text)) and toks[last].tag_.startswith("NNG"):
+            return CueHit(cue, first, j, False)
+    return None
+
+
+def _connective(toks: list[Token], j: int, cue: Cue, first: int, future: bool) -> CueHit | None:
+    ending = toks[j].text if len(_parts(toks[j])) == 1 else toks[j].text[-2:]
+    tag_text = toks[j].text
+    if tag_text in _AUX_CONNECTIVES or ending in _AUX_CONNECTIVES or tag_text.endswith(("해", "여")):
+        # 강조해 왔다 / 요청해 나갈 것: go on through the auxiliary verb
+        k = j + 1
+        while k < len(toks) and (toks[k].is_space or toks[k].tag_.startswith(("VX", "EP", "EF", "EC", "ETM", "NNB",
+                                                                                "VCP", "XSV"))):
+            if _parts(toks[k])[-1] == "EF":
+                return CueHit(cue, first, k + 1, future or "겠" in toks[k].text)
+            k += 1
+        return None
+    if tag_text in _CONNECTIVES or any(tag_text.endswith(c) for c in ("고", "며", "면서", "지만")):
+        if j + 1 < len(toks) and toks[j + 1].tag_.startswith("VX") and toks[j + 1].lemma_ == "있다":
+            k = j + 2  # 강조하고 있다
+            while k < len(toks) and _parts(toks[k])[-1] not in ("EF", "EC"):
+                k += 1
+            return CueHit(cue, first, min(k + 1, len(toks)), future)
+        if tag_text.endswith(("다고", "라고")):
+            return CueHit(cue, first, j + 1, future)  # nested: 합의했다고 밝혔다
+        return CueHit(cue, first, j + 1, future, connective=True)
+    return None
+
+
+def _adnominal(toks: list[Token], j: int, cue: Cue, first: int) -> CueHit | None:
+    """강조할 예정이다 (future), 강조한 바 있다: claims; 강조한 점: none."""
+    k = j + 1
+    while k < len(toks) and toks[k].is_space:
+        k += 1
+    if k < len(toks) and toks[k].text in _FUTURE_NOUNS:
+        return CueHit(cue, first, k + 1, True)
+    if k < len(toks) and toks[k].text in ("한편", "가운데"):  # 표명하는 한편: a connective in all but form
+        return CueHit(cue, first, j + 1, False, connective=True)
+    if k < len(toks) and toks[k].text == "바" and k + 1 < len(toks) and toks[k + 1].lemma_ in ("있다", "이다"):
+        return CueHit(cue, first, k + 1, False)
+    return None
+
+
+def _nominal_end(toks: list[Token], j: int, cue: Cue, first: int, future: bool) -> CueHit | None:
+    """강조함. / 합의하였음: a nominal ending closing a bullet line is the predicate; 강조하기 위해 is not."""
+    k = j + 1
+    while k < len(toks) and toks[k].is_punct:
+        k += 1
+    if k >= len(toks) or (toks[k].is_space and "\n" in toks[k].text):
+        return CueHit(cue, first, j + 1, future)
+    return None
+
+
+def _decided(toks: list[Token], hits: list[CueHit]) -> list[CueHit]:
+    """'협력을 강화하기로 했다': a decision is a commitment (cue '하기로 하다'), unless the verb is a cue itself."""
+    out = []
+    covered = {k for h in hits for k in range(h.start, h.end)}
+    for i in range(1, len(toks) - 2):
+        if toks[i].text == "기" and "ETN" in _parts(toks[i]) and toks[i + 1].text == "로":
+            k = i + 2
+            while k < len(toks) and toks[k].is_space:
+                k += 1
+            if k < len(toks) and k not in covered and (toks[k].lemma_ == "하다" or toks[k].text == "결정"):
+                verb = i - 1
+                while verb > 0 and _parts(toks[verb])[0] in ("XSV", "EP"):
+                    verb -= 1
+                end = k + 1
+                while end < len(toks) and not toks[end].is_space and _parts(toks[end])[0] in ("XSV", "EP", "EF",
+                                                                                               "EC", "ETN"):
+                    end += 1
+                out.append(CueHit(Cue("하기로 하다", "commitment", "하기로 하다"), k, end, False))
+    return out
+
+
+def _last_clause_break(toks: list[Token], start: int, cue_start: int) -> int:
+    """End of the last main-clause connective (-고, -며, -면서) before the cue outside quotations: 'X는 통화를 갖고
+    북한의 도발을 규탄했다' reports only the second clause. Embedded endings (-다고, -어야) do not count."""
+    best = start
+    depth = 0
+    for k, tok in enumerate(toks):
+        if tok.idx >= cue_start:
+            break
+        if tok.tag_.startswith("SS"):
+            depth += 1 if tok.text in _OPEN_QUOTES and tok.text not in _CLOSE_QUOTES else 0
+            depth -= 1 if tok.text in _CLOSE_QUOTES and tok.text not in _OPEN_QUOTES else 0
+            depth = max(depth, 0)
+            continue
+        if tok.idx < start or depth or _parts(tok)[-1] != "EC":
+            continue
+        ending = tok.text
+        if ending.endswith(("다고", "라고", "자고")) or not ending.endswith(("고", "며", "면서")):
+            continue
+        nxt = toks[k + 1] if k + 1 < len(toks) else None
+        if nxt is not None and nxt.tag_.startswith("VX"):
+            continue  # 하고 있다
+        best = tok.idx + len(tok)
+    return best
+
+
+@Language.factory("mofa_ko_claims", default_config={"data_dir": "data/ko", "home_economy": "KOR"})
+def make_ko_claims(nlp: Language, name: str, data_dir: str, home_economy: str) -> KoClaims:
+    from pathlib import Path
+
+    base = Path(__file__).resolve().parent.parent
+    return KoClaims(load_ko_lexicon(base / data_dir, base / "data"), home_economy)
+
+
+class KoClaims:
+    """Sets ``doc._.mofa_claims`` from the cues, the mentions of ``doc.spans["mofa"]`` and the paragraphs."""
+
+    def __init__(self, lex: KoLexicon, home_economy: str) -> None:
+        self.lex = lex
+        self.home = home_economy
+        self.titles = re.compile("(?:" + "|".join(re.escape(t) for t in sorted(lex.titles, key=len, reverse=True))
+                                 + r")(?:들)?$")
+        self.collectives = re.compile("(?:" + "|".join(re.escape(c) for c in sorted(lex.collectives, key=len,
+                                                                                      reverse=True)) + r")$")
+
+    def __call__(self, doc: Doc) -> Doc:
+        index = SentenceIndex(doc)
+        mentions = sorted(doc.spans.get("mofa", []), key=lambda s: s.start_char)
+        paragraphs = doc._.mofa_paragraphs or []
+        spokesperson = self._spokesperson(doc, mentions)
+        claims: list[Claim] = []
+        focus: Speaker | None = None
+        mode = "body"  # body, question, answer
+        last_para = None
+        for sent in index.spans:
+            para = paragraph_at(paragraphs, sent.start_char)
+            if para is not None and para.section in ("title", "subtitle"):
+                continue
+            if para is not None and para.paragraph_id != last_para:
+                ptext = doc.text[para.start:para.end]
+                if _QUESTION.match(ptext):
+                    mode = "question"
+                elif _ANSWER.match(ptext):
+                    mode, focus = "answer", None
+                elif _BLOCK_MARKERS.match(ptext):
+                    focus = None if mode != "answer" else focus
+                last_para = para.paragraph_id
+            if mode == "question":
+                continue
+            subject = self._subject(doc, sent, mentions, focus)
+            if subject is not None:
+                focus = subject
+            hits = find_cues(sent, self.lex)
+            prev_end = None
+            for hit in hits:
+                speaker = subject or focus
+                if mode == "answer" and (speaker is None or not self._foreign(speaker)):
+                    speaker = spokesperson or speaker
+                if speaker is None:
+                    prev_end = hit.end
+                    continue
+                claim = self._claim(doc, index, sent, hit, speaker, subject, prev_end, mentions)
+                if claim is not None:
+                    claims.append(claim)
+                prev_end = hit.end
+        doc._.mofa_claims = claims
+        return doc
+
+    def _spokesperson(self, doc: Doc, mentions: list[Span]) -> Speaker | None:
+        people = (doc._.mofa_entities or {}).get("person", {})
+        for p in people.values():
+            if any("대변인" in t for t in p.titles):
+                return Speaker("person", p.person_id, "대변인", None, None)
+        official = self.lex.holder("kor_spokesperson", None, doc._.mofa_published)
+        if official is not None:
+            return Speaker("person", english_person_id(official.latin, self.lex.family_names_latin), "대변인",
+                           None, None)
+        return Speaker("person", None, "대변인", None, None)
+
+    def _foreign(self, speaker: Speaker) -> bool:
+        if speaker.kind == "economy":
+            return speaker.entity_id != self.home
+        if speaker.kind == "organization":
+            return speaker.entity_id != ids.org_id("Ministry of Foreign Affairs")
+        if speaker.kind == "person":
+            people = [p for p in self.lex.officials if english_person_id(p.latin, self.lex.family_names_latin)
+                      == speaker.entity_id]
+            return bool(people) and people[0].economy != self.home
+        return False
+
+    def _subject(self, doc: Doc, sent: Span, mentions: list[Span], focus: Speaker | None) -> Speaker | None:
+        """The speaker named by the first topic/subject phrase of the sentence outside quotations."""
+        depth = 0
+        for tok in sent:
+            if tok.text and tok.text[0] in _OPEN_QUOTES and tok.tag_.startswith("SS"):
+                depth += 1 if tok.text[0] not in _CLOSE_QUOTES or depth == 0 else -1
+                continue
+            if tok.text and tok.text[0] in _CLOSE_QUOTES and tok.tag_.startswith("SS"):
+                depth = max(0, depth - 1)
+                continue
+            if depth or not (tok.tag_.startswith(("JX", "JKS"))) or tok.text not in _SUBJECT_PARTICLES:
+                continue
+            if tok.i == 0 or not doc[tok.i - 1].tag_.split("+")[-1].startswith(("NN", "XSN", "NP", "SL", "SSC", "NR")):
+                continue
+            found = self._resolve(doc, tok.idx, sent.start_char, mentions, focus)
+            if found is not None:
+                return found
+            if tok.tag_.startswith("JX"):
+                return None  # the topic is something else (이번 회의는): no speaker named, nothing inherited here
+        return None
+
+    def _resolve(self, doc: Doc, end: int, floor: int, mentions: list[Span], focus: Speaker | None) -> Speaker | None:
+        text = doc.text
+        phrase_start = floor
+        before = text[floor:end]
+        for sep in (",", "，", "\n", "  "):
+            cut = before.rfind(sep)
+            if cut >= 0:
+                phrase_start = max(phrase_start, floor + cut + 1)
+        ending = [m for m in mentions if m.end_char <= end and m.start_char >= phrase_start
+                  and m.label_ in ("person", "organization", "economy")]
+        # the phrase's own head: a mention ending at the particle, or followed only by 측/정부/당국
+        tail_ok = re.compile(r"^\s*(?:측|정부|당국|외교부|대표단)?\s*(?:들)?$")
+        heads = [m for m in ending if tail_ok.match(text[m.end_char:end])]
+        persons = [m for m in heads if m.label_ == "person"]
+        if len(persons) >= 2:
+            members = sorted({m.kb_id_ for m in persons})
+            return Speaker("collective", "|".join(members), text[persons[0].start_char:end].strip(),
+                           persons[0].start_char, end)
+        for kind in ("person", "organization", "economy"):
+            cands = [m for m in heads if m.label_ == kind]
+            if cands:
+                m = max(cands, key=lambda s: (s.end_char, -s.start_char))
+                if kind == "economy":
+                    m = min((c for c in cands if c.end_char == m.end_char), key=lambda s: s.start_char)
+                    econ = sorted({c.kb_id_ for c in cands if text[c.end_char:end].strip() in ("", "측")})
+                    if len(econ) >= 2:  # 한미 양측은: both economies
+                        return Speaker("collective", "|".join(econ), text[m.start_char:end].strip(), m.start_char,
+                                       end)
+                return Speaker(kind, m.kb_id_, text[m.start_char:end].strip(), m.start_char, end)
+        coll = self.collectives.search(text[phrase_start:end])
+        if coll:
+            start = phrase_start + coll.start()
+            gid = self.lex.collectives[coll.group()]
+            if gid == "they" and focus is not None and focus.kind == "collective":
+                return Speaker("collective", focus.entity_id, coll.group(), start, end)
+            return Speaker("collective", gid, coll.group(), start, end)
+        word = text[phrase_start:end].strip()
+        if re.fullmatch(r"(?:우리\s?)?정부", word):
+            return Speaker("economy", self.home, word, end - len(word), end)
+        if word in ("장관", "대변인", "차관") or (word.endswith((" 장관", " 대변인")) and len(word) <= 8):
+            person = self._holder_of(word.split()[-1], mentions, end)
+            if person is not None:
+                return Speaker("person", person.kb_id_, word, end - len(word), end)
+        described = re.search(r"(?:[가-힣A-Za-z]+ )?[가-힣]*$", word) if self.titles.search(word) else None
+        if described:  # 외교부 동아시아경제외교과장은: an official nobody names
+            return Speaker("person", None, described.group(), end - len(described.group()), end)
+        return None
+
+    def _holder_of(self, title: str, mentions: list[Span], before: int) -> Span | None:
+        for m in reversed([m for m in mentions if m.label_ == "person" and m.end_char <= before]):
+            if title in m.text:
+                return m
+        return None
+
+    def _claim(self, doc: Doc, index: SentenceIndex, sent: Span, hit: CueHit, speaker: Speaker,
+               subject: Speaker | None, prev_end: int | None, mentions: list[Span]) -> Claim | None:
+        toks = list(sent)
+        cue_tok_start, cue_tok_end = toks[hit.start], toks[hit.end - 1]
+        cue_start, cue_end = cue_tok_start.idx, cue_tok_end.idx + len(cue_tok_end)
+        content = self._quotation(doc, sent, cue_start)
+        if content is None:
+            start = sent.start_char
+            if subject is not None and subject.end is not None and subject.end <= cue_start:
+                start = subject.end
+                while start < cue_start and doc.text[start] not in " ,\n":
+                    start += 1  # past the particle
+            if prev_end is not None:
+                prev_tok = toks[prev_end - 1]
+                start = max(start, prev_tok.idx + len(prev_tok))
+            quoted = re.search(r"(?:다|라|자)고\s*$", doc.text[start:cue_start])
+            if not quoted:  # an indirect quotation (…다고 밝혔다) runs over its own clause endings
+                start = max(start, _last_clause_break(toks, start, cue_start))
+            content = self._trim(doc, start, cue_start)
+        if content is None:
+            return None
+        if any(t.lemma_ == "드리다" for t in toks[hit.start:hit.end]) and not re.search(
+                r"(?:다고|라고|고|을|를)\s*$", doc.text[sent.start_char:cue_start]):
+            return None  # 설명드리겠습니다 with no quotation or object: a courtesy, not a statement
+        c_start, c_end = content
+        text = doc.text[c_start:c_end]
+        economy_ids = list(dict.fromkeys(m.kb_id_ for m in mentions if m.label_ == "economy"
+                                         and c_start <= m.start_char and m.end_char <= c_end))
+        addressees = self._addressees(doc, sent, hit, mentions, c_start, cue_start)
+        return Claim(
+            claim_id=ids.claim_id(doc._.mofa_doc_id, cue_start), doc_id=doc._.mofa_doc_id,
+            sent_id=index.sent_id(cue_start), speaker_kind=speaker.kind, speaker_id=speaker.entity_id,
+            speaker_text=speaker.text, cue=hit.cue.lemma, claim_type=hit.cue.claim_type, future=hit.future,
+            content=text, addressee_ids=addressees, economy_ids=economy_ids,
+            speaker_start=speaker.start if speaker is subject else None,
+            speaker_end=speaker.end if speaker is subject else None,
+            cue_start=cue_start, cue_end=cue_end, content_start=c_start, content_end=c_end,
+        )
+
+    def _quotation(self, doc: Doc, sent: Span, cue_start: int) -> tuple[int, int] | None:
+        """The quoted words closed by a quotation particle right before the cue: "…"라고/고 강조했다."""
+        text = doc.text
+        before = text[sent.start_char:cue_start]
+        hit = re.search(r"[\"”’]\s?(?:라고|이라고|고)\s*(?:말|언급|밝|강조|\S{0,3})?\s*$", before)
+        if hit is None:
+            hit = re.search(r"[\"”’]\s?(?:라고|이라고|고)\s+$", before)
+        if hit is None:
+            return None
+        close = sent.start_char + hit.start()
+        opener = max(text.rfind(q, sent.start_char, close) for q in "\"“‘")
+        if opener < 0:
+            return None
+        return (opener + 1, close) if close > opener + 1 else None
+
+    def _trim(self, doc: Doc, start: int, end: int) -> tuple[int, int] | None:
+        """Words between ``start`` and ``end`` without surrounding spaces, commas and the closing particle."""
+        span = doc.char_span(start, end, alignment_mode="contract")
+        if span is None or len(span) == 0:
+            return None
+        toks = list(span)
+        while toks and (toks[0].is_space or toks[0].is_punct or toks[0].tag_.startswith(("JX", "JKS", "SW"))
+                        or (toks[0].tag_ in ("MAJ", "MAG") and len(toks) > 1 and toks[1].is_punct)):
+            toks.pop(0)  # 아울러, / 또한, : a connecting adverb is no part of what was said
+        while toks and (toks[-1].is_space or toks[-1].is_punct
+                        or toks[-1].tag_ == "MAG"
+                        or (toks[-1].tag_.split("+")[-1] in ("JKO", "JKQ", "JKB", "JX", "JC")
+                        and toks[-1].text in ("을", "를", "고", "라고", "에", "에도", "도", "와", "과", "는", "은"))):
+            toks.pop()
+        if not toks:
+            return None
+        return toks[0].idx, toks[-1].idx + len(toks[-1])
+
+    def _addressees(self, doc: Doc, sent: Span, hit: CueHit, mentions: list[Span], c_start: int,
+                    cue_start: int) -> list[str]:
+        """Economies or organisations the call is made to: X에/X에게/X 측에 (calls and proposals only)."""
+        if hit.cue.claim_type not in ("call", "proposal", "support"):
+            return []
+        text = doc.text
+        out = []
+        for m in mentions:
+            if m.label_ not in ("economy", "organization") or not (sent.start_char <= m.start_char < cue_start):
+                continue
+            after = text[m.end_char:m.end_char + 6]
+            if re.match(r"^\s?(?:측|정부|당국)?\s?(?:에게|에|께)(?:도|는)?(?:\s|$)", after):
+                out.append(m.kb_id_)
+        return list(dict.fromkeys(out))

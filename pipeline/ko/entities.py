@@ -1,0 +1,574 @@
+"""Korean entities: economies, organisations, people with titles, dates and events, on kiwi's tokens.
+
+Matching (the ``find_*`` functions, pure on the Doc and the lexicon) is kept apart from setting annotations
+(:class:`KoEntities`), so each finder is tested alone. Gazetteer names are matched on the text and kept only where
+they coincide with the analyser's token boundaries and parts of speech: "인도" is India as a proper noun, not in
+"인도적 지원" (humanitarian aid); "이란" is Iran, not the particle of "협력이란".
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+
+from pipeline import ids
+from pipeline.ko.lexicon import (
+    FAMILY_SYLLABLES,
+    KoLexicon,
+    Official,
+    display_name,
+    english_person_id,
+    load_ko_lexicon,
+    romanize_name,
+)
+from schemas.models import Economy, Event, Organization, Person
+
+_NOMINAL = re.compile(r"^(?:NN[GPB]|NR|NP|SL|SH|SN|XSN|W_SERIAL|XPN|XR)")
+_HANGUL = re.compile(r"^[가-힣]+$")
+#: Syllables before a title that are no surname: 양 장관 'both ministers', 전 장관 'former minister', 각 'each'.
+_NOT_SURNAMES = frozenset("양전각현본동당귀주제부차총신前")
+_SEPARATORS = "-·ㆍ・‧∙"
+_WEEKDAYS = "월화수목금토일"
+_EVENT_HEADS = ("정상회의", "외교장관회의", "장관회의", "고위관리회의", "회의", "회담", "포럼", "라운드테이블", "총회",
+                "전략대화", "정책협의회", "협의회", "대화", "심포지엄", "세미나", "박람회", "엑스포", "서밋")
+
+
+@dataclass
+class Found:
+    """One mention found: character offsets, kind and entity id (plus what the record needs)."""
+
+    start: int
+    end: int
+    kind: str
+    entity_id: str
+    info: dict = field(default_factory=dict)
+
+
+def _tokens_in(doc: Doc, start: int, end: int) -> Span | None:
+    return doc.char_span(start, end)  # strict: None unless both ends are token boundaries
+
+
+def _all_nominal(span: Span) -> bool:
+    return all(t.is_space or _NOMINAL.match(t.tag_) for t in span)
+
+
+def _alternation(names: list[str]) -> re.Pattern[str]:
+    return re.compile("|".join(re.escape(n) for n in sorted(names, key=len, reverse=True)))
+
+
+class Matchers:
+    """Compiled regular expressions of one lexicon (built once per component)."""
+
+    def __init__(self, lex: KoLexicon) -> None:
+        self.lex = lex
+        self.economies = _alternation(list(lex.economy_names))
+        self.orgs = _alternation(list(lex.orgs))
+        self.titles = _alternation(list(lex.titles))
+        self.officials = _alternation([n for o in lex.officials for n in o.hangul])
+        self.collectives = _alternation(list(lex.collectives))
+        abbr = "".join(re.escape(a) for a in lex.economy_abbr)
+        sep = re.escape(_SEPARATORS)
+        # 한-미, 한·미·일, 한ㆍ중ㆍ일 (a separator between short forms), and 미측 / 일 측 (the US side).
+        self.compound = re.compile(rf"(?<![가-힣A-Za-z])[{abbr}](?:[{sep}][{abbr}])+(?![가-힣])"
+                                   rf"|(?<![가-힣A-Za-z])[{abbr}](?=[{sep}][가-힣A-Za-z])")
+        self.side = re.compile(rf"(?<![가-힣A-Za-z])([{abbr}]) ?측")
+        self.abbr_token = re.compile(rf"^[{abbr}]{{2,4}}$")
+
+
+def find_economies(doc: Doc, m: Matchers) -> list[Found]:
+    lex = m.lex
+    out: list[Found] = []
+    for hit in m.economies.finditer(doc.text):
+        span = _tokens_in(doc, hit.start(), hit.end())
+        if span is None or not _all_nominal(span):
+            continue
+        if hit.group() in lex.economy_common and not any(t.tag_ == "NNP" for t in span):
+            continue
+        if span.end < len(doc) and doc[span.end].tag_ == "XSN" and doc[span.end].text == "적":
+            continue  # 인도적, 국제적: an adjective, not the state
+        out.append(Found(hit.start(), hit.end(), "economy", lex.economy_names[hit.group()]))
+    taken = {(f.start, f.end) for f in out}
+    for hit in m.compound.finditer(doc.text):
+        letters = [(hit.start() + i, c) for i, c in enumerate(hit.group()) if c in lex.economy_abbr]
+        if len(letters) == 1:  # 한-아세안: the short form before a named partner
+            rest = doc.text[hit.end() + 1:hit.end() + 12]
+            if not (m.orgs.match(rest) or m.economies.match(rest) or rest[:1].isascii()):
+                continue
+        for i, c in letters:
+            out.append(Found(i, i + 1, "economy", lex.economy_abbr[c], {"compound": True}))
+    for tok in doc:  # 한미, 한미일, 북미 as one proper noun of the analyser
+        if tok.tag_ == "NNP" and m.abbr_token.match(tok.text) and (tok.idx, tok.idx + len(tok)) not in taken:
+            for i, c in enumerate(tok.text):
+                out.append(Found(tok.idx + i, tok.idx + i + 1, "economy", lex.economy_abbr[c], {"compound": True}))
+    for hit in m.side.finditer(doc.text):
+        out.append(Found(hit.start(1), hit.end(1), "economy", lex.economy_abbr[hit.group(1)], {"side": True}))
+    return out
+
+
+def find_organizations(doc: Doc, m: Matchers) -> list[Found]:
+    out = []
+    for hit in m.orgs.finditer(doc.text):
+        span = _tokens_in(doc, hit.start(), hit.end())
+        if span is None or not _all_nominal(span):
+            continue
+        entry = m.lex.orgs[hit.group()]
+        out.append(Found(hit.start(), hit.end(), "organization", entry.org_id,
+                         {"name": entry.name, "acronym": entry.acronym}))
+    return out
+
+
+@dataclass
+class _Name:
+    start: int
+    end: int
+    text: str
+    latin: str | None = None
+    officials: list[Official] = field(default_factory=list)
+
+
+def _name_before(doc: Doc, char: int, m: Matchers) -> _Name | None:
+    """The personal name ending just before ``char`` (a space between), with a Latin form in brackets."""
+    text = doc.text
+    k = char
+    while k > 0 and text[k - 1] == " ":
+        k -= 1
+    spaced = k < char
+    latin = None
+    if k > 0 and text[k - 1] == ")":
+        open_ = text.rfind("(", 0, k)
+        if open_ > 0 and re.fullmatch(r"[A-Z][a-z'\-]+(?: (?:[A-Z][a-z'\-]+|[A-Z]\.))*", text[open_ + 1:k - 1]):
+            latin, k = text[open_ + 1:k - 1].strip(), open_
+    span = doc.char_span(max(0, k - 12), k, alignment_mode="contract")
+    if span is None or len(span) == 0 or span.end_char != k:
+        return None
+    last = span[-1]
+    # a known official's name (possibly two words: 가미카와 요코)
+    for hit in m.officials.finditer(text, max(0, k - 14), k):
+        if hit.end() == k and doc.char_span(hit.start(), hit.end()) is not None:
+            return _Name(hit.start(), k, hit.group(), latin, m.lex.official_by_name(hit.group()))
+    if last.tag_ == "NNP" and _HANGUL.match(last.text) and len(last.text) >= 2 and (spaced or latin) \
+            and not m.abbr_token.match(last.text) and last.text not in m.lex.economy_names \
+            and last.text not in m.lex.orgs:
+        start = last.idx
+        prev = last.i - 1
+        # a foreign name in two words: 에마뉘엘 마크롱 (both proper nouns, one space between)
+        if prev >= 0 and doc[prev].tag_ == "NNP" and doc[prev].whitespace_ and _HANGUL.match(doc[prev].text) \
+                and doc[prev].text not in m.lex.economy_names and len(last.text) > 1 and latin is not None:
+            start = doc[prev].idx
+        return _Name(start, k, text[start:k], latin)
+    if latin and last.tag_ in ("NNP", "NNG", "MAG") and _HANGUL.match(last.text):
+        return _Name(last.idx, k, last.text, latin)  # 아마도(Amado): a Latin form makes it a name
+    return _split_korean_name(doc, k, m, latin) if spaced else None
+
+
+def _split_korean_name(doc: Doc, k: int, m: Matchers, latin: str | None) -> _Name | None:
+    """A Korean name the analyser cut into pieces (박일 = 박 + 일, 윤강현 = 윤강 + 현): a word of 2-4 syllables
+    that opens with a family name, right before a title. One common noun of the analyser (정부) is no name."""
+    hit = re.search(r"(?:^|(?<=[\s(,·]))([가-힣]{2,4})$", doc.text[max(0, k - 6):k])
+    if hit is None:
+        return None
+    word = hit.group(1)
+    start = k - len(word)
+    span = doc.char_span(start, k)
+    if span is None or word[0] not in FAMILY_SYLLABLES or word in m.lex.economy_names or word in m.lex.orgs \
+            or any(word.startswith(e) for e in m.lex.economy_names) or m.abbr_token.match(word):
+        return None
+    if (len(span) == 1 and span[0].tag_ != "NNP") or not all(t.tag_.startswith(("NN", "NR", "MM", "XR", "XSN"))
+                                                           for t in span):
+        return None
+    return _Name(start, k, word, latin)
+
+
+def _name_after(doc: Doc, char: int, m: Matchers) -> _Name | None:
+    text = doc.text
+    k = char
+    if k >= len(text) or text[k] != " ":
+        return None
+    k += 1
+    for hit in m.officials.finditer(text, k, k + 14):
+        if hit.start() == k and doc.char_span(hit.start(), hit.end()) is not None:
+            return _Name(k, hit.end(), hit.group(), _latin_after(text, hit.end()),
+                         m.lex.official_by_name(hit.group()))
+        break
+    span = doc.char_span(k, min(len(text), k + 12), alignment_mode="contract")
+    if span is None or len(span) == 0 or span.start_char != k:
+        return None
+    first = span[0]
+    if first.tag_ == "NNP" and _HANGUL.match(first.text) and len(first.text) >= 2 \
+            and first.text not in m.lex.economy_names and first.text not in m.lex.orgs:
+        end = first.idx + len(first.text)
+        if first.whitespace_ and first.i + 1 < len(doc):
+            second = doc[first.i + 1]  # 제임스 월터: a foreign name in two words
+            if second.tag_ == "NNP" and _HANGUL.match(second.text) and len(second.text) >= 2 \
+                    and second.text not in m.lex.economy_names and second.text not in m.lex.orgs:
+                end = second.idx + len(second.text)
+        return _Name(k, end, text[k:end], _latin_after(text, end))
+    return None
+
+
+def _latin_after(text: str, end: int) -> str | None:
+    hit = re.match(r"\(([A-Za-z][A-Za-z .'\-]*)\)", text[end:end + 60])
+    return hit.group(1).strip() if hit else None
+
+
+def _surname_before(doc: Doc, char: int, m: Matchers) -> tuple[int, str] | None:
+    """'유 장관': one syllable and a space before the title."""
+    if char < 2 or doc.text[char - 1] != " ":
+        return None
+    span = doc.char_span(char - 2, char - 1)
+    if span is None or len(span) != 1:
+        return None
+    syl = span.text
+    if syl in _NOT_SURNAMES or not _HANGUL.match(syl):
+        return None
+    if span.start > 0 and not (doc[span.start - 1].is_space or doc[span.start - 1].is_punct
+                               or doc[span.start - 1].whitespace_):
+        return None
+    return span.start_char, syl
+
+
+def find_people(doc: Doc, m: Matchers, economies: list[Found], day: dt.date | None) -> list[Found]:
+    """Name + title in either order, a surname + office title resolved by the date, known officials alone."""
+    lex = m.lex
+    text = doc.text
+    econ_at = {(f.start, f.end): f.entity_id for f in economies if not f.info}
+    people: list[Found] = []
+    covered: list[tuple[int, int]] = []
+    titles = []
+    for hit in m.titles.finditer(text):
+        if doc.char_span(hit.start(), hit.end(), alignment_mode="contract") is None:
+            continue
+        span = doc.char_span(hit.start(), hit.end())
+        if span is None:  # "장관들" is fine (a suffix after), a title glued inside another word is not
+            continue
+        start = hit.start()
+        while start > 0 and _HANGUL.match(text[start - 1]):  # a field glued before the title: 경제외교조정관
+            tok = doc.char_span(start - 1, start, alignment_mode="expand")
+            if tok is None or tok[0].tag_ == "NNP" or not tok[0].tag_.startswith(("NN", "XPN")):
+                break
+            start = tok[0].idx
+        if start != hit.start() and doc.char_span(start, hit.end()) is None:
+            start = hit.start()
+        titles.append((start, hit.end(), lex.titles[hit.group()]))
+    for t_start, t_end, title in titles:
+        # an economy or a "주한 X" between the name and the title: 블링컨 미국 국무장관, 아마도 주한 파나마 대사
+        before = t_start
+        economy = title.economy
+        pre = re.search(r"(?:주한 )?(\S+) $", text[max(0, t_start - 16):t_start])
+        if pre and (t_start - len(pre.group(1)) - 1, t_start - 1) in econ_at:
+            economy = econ_at[(t_start - len(pre.group(1)) - 1, t_start - 1)]
+            before = t_start - len(pre.group(0))
+            if pre.group(0).startswith("주한 "):
+                before -= 0
+        name = _name_before(doc, before, m)
+        where = "before"
+        if name is None:
+            name = _name_after(doc, t_end, m)
+            where = "after"
+            if name is not None and economy is None and pre and \
+                    (t_start - len(pre.group(1)) - 1, t_start - 1) in econ_at:
+                economy = econ_at[(t_start - len(pre.group(1)) - 1, t_start - 1)]
+        if name is not None:
+            start, end = (name.start, t_end) if where == "before" else (t_start, name.end)
+            people.append(_person(name, title.text, title.office, economy, start, end, lex, day))
+            covered.append((name.start, name.end))
+            continue
+        sur = _surname_before(doc, t_start, m)
+        if sur is not None:
+            earlier = next((p for p in reversed(people) if p.start < sur[0] and p.info["hangul"][:1] == sur[1]
+                            and len(p.info["hangul"]) > 1 and _same_office(p.info["title"], title.text)), None)
+            official = None if earlier else _resolve_surname(lex, sur[1], title.office, day)
+            if earlier is not None:  # 김민수 외교부 장관 ... 김 장관: the person the text named in full
+                people.append(Found(sur[0], t_end, "person", earlier.entity_id,
+                                    {**earlier.info, "title": title.text, "name_span": (sur[0], sur[0] + 1)}))
+                covered.append((sur[0], sur[0] + 1))
+            elif official is not None:
+                nm = _Name(sur[0], sur[0] + 1, sur[1], None, [official])
+                people.append(_person(nm, title.text, title.office, economy or official.economy, sur[0], t_end,
+                                      lex, day))
+                covered.append((sur[0], sur[0] + 1))
+    for hit in _LATIN_NAME.finditer(text):  # 블링컨(Antony J. Blinken), 페데리카 모게리니(Federica Mogherini)
+        if any(s <= hit.start() < e for s, e in covered):
+            continue
+        if doc.char_span(hit.start(1), hit.end(1)) is None or hit.group(1) in lex.economy_names \
+                or hit.group(1) in lex.orgs:
+            continue
+        nm = _Name(hit.start(1), hit.end(1), hit.group(1), hit.group(2).strip(), lex.official_by_name(hit.group(1)))
+        people.append(_person(nm, None, "", None, hit.start(1), hit.end(), lex, day))
+        covered.append((hit.start(1), hit.end(1)))
+    for hit in m.officials.finditer(text):  # a known official named without a title
+        if any(s <= hit.start() < e for s, e in covered) or doc.char_span(hit.start(), hit.end()) is None:
+            continue
+        span = doc.char_span(hit.start(), hit.end())
+        if span is None or not any(t.tag_ == "NNP" for t in span):
+            continue
+        nm = _Name(hit.start(), hit.end(), hit.group(), _latin_after(text, hit.end()),
+                   lex.official_by_name(hit.group()))
+        people.append(_person(nm, None, "", None, hit.start(), hit.end(), lex, day))
+    return _same_names(people)
+
+
+def _same_names(people: list[Found]) -> list[Found]:
+    """A name the document gave once with its Latin form ("페데리카 모게리니(Federica Mogherini)") is that person
+    wherever it recurs in Hangul, in full or by its last word ("모게리니 고위대표")."""
+    known: dict[str, Found] = {}
+    for p in people:
+        if p.info.get("latin"):
+            words = p.info["hangul"].split()
+            for alias in {p.info["hangul"], words[-1]} if words else set():
+                known.setdefault(alias, p)
+    for p in people:
+        src = known.get(p.info["hangul"])
+        if src is not None and not p.info.get("latin") and src.entity_id != p.entity_id:
+            p.entity_id = src.entity_id
+            p.info = {**p.info, "name": src.info["name"], "family": src.info["family"], "given": src.info["given"],
+                      "economy": p.info["economy"] or src.info["economy"]}
+    return people
+
+
+def _same_office(full: str | None, short: str) -> bool:
+    """'장관' continues '외교부 장관' and '외교장관'; '차관' does not continue '장관'."""
+    return bool(full) and (short in full or full.endswith(short[-2:]))
+
+
+def _resolve_surname(lex: KoLexicon, surname: str, office: str, day: dt.date | None) -> Official | None:
+    offices = {
+        "minister": ("kor_foreign_minister",), "foreign_minister": ("kor_foreign_minister", "jpn_foreign_minister",
+                                                                    "chn_foreign_minister", "rus_foreign_minister"),
+        "vice_minister": ("kor_first_vice_minister", "kor_second_vice_minister"),
+        "spokesperson": ("kor_spokesperson",), "president": ("president",),
+    }.get(office, (office,))
+    found = {o.latin: o for key in offices if (o := lex.holder(key, surname, day)) is not None}
+    return next(iter(found.values())) if len(found) == 1 else None
+
+
+def _person(name: _Name, title: str | None, office: str, economy: str | None, start: int, end: int,
+            lex: KoLexicon, day: dt.date | None) -> Found:
+    official = _pick_official(name.officials, office, day)
+    latin = name.latin or (official.latin if official else None)
+    if latin:
+        pid = english_person_id(latin, lex.family_names_latin)
+        display = latin
+    else:
+        pid = ids.person_id(romanize_name(name.text))
+        display = name.text
+    if economy is None and official is not None:
+        economy = official.economy
+    if economy is None and title and office.startswith("kor_"):
+        economy = "KOR"
+    words = display.split()
+    family, given = (words[0], " ".join(words[1:]) or None) if latin is None or _korean_order(latin, lex) \
+        else (words[-1], " ".join(words[:-1]) or None)
+    if latin is None and len(words) == 1 and len(display) >= 2 and official is None:
+        family, given = display[0], display[1:]
+    return Found(start, end, "person", pid, {"name": display, "hangul": name.text,
+                                             "latin": latin if name.latin else None,
+                                             "title": title, "economy": economy,
+                                             "family": family, "given": given, "name_span": (name.start, name.end)})
+
+
+def _korean_order(latin: str, lex: KoLexicon) -> bool:
+    words = latin.split()
+    return len(words) > 1 and (words[0] in lex.family_names_latin or "-" in words[-1])
+
+
+def _pick_official(officials: list[Official], office: str, day: dt.date | None) -> Official | None:
+    if not officials:
+        return None
+    by_latin = {o.latin: o for o in officials}
+    if len(by_latin) == 1:
+        return officials[0]
+    month = day.strftime("%Y-%m") if day else None
+    current = [o for o in officials if month and o.start <= month and (not o.end or month <= o.end)]
+    return current[0] if len({o.latin for o in current}) == 1 else None
+
+
+#: A Hangul name followed by its Latin form: two to four capitalised words (initials allowed), no "of"/"the".
+_LATIN_WORD = r"(?:[A-Z][a-z'\-]+|[A-Z]\.)"
+_LATIN_NAME = re.compile(r"(?<![가-힣])([가-힣]{2,8}(?: [가-힣]{2,8}){0,2})"
+                         rf"\(({_LATIN_WORD}(?: {_LATIN_WORD}){{1,3}})\)")
+_DATE_FULL = re.compile(r"(?<!\d)((?:19|20)\d\d)\s?(?:\.|년)\s?(\d{1,2})\s?(?:\.|월)\s?(\d{1,2})(?:\s?일|\.)?(?!\d)")
+_DATE_MD_DOT = re.compile(r"(?<![\d.])(\d{1,2})\.\s?(\d{1,2})\.?(?=\s?\(([월화수목금토일])\))")
+_DATE_MD = re.compile(r"(?<![\d.])(\d{1,2})월\s?(\d{1,2})일(?:\s?\(?([월화수목금토일])(?:요일)?\)?)?")
+#: A copy that lost the characters 월 and the space: "72일 화요일" (7월 2일), "1222일" (12월 22일).
+_DATE_GLUED = re.compile(r"(?<![\d.월])(\d{2,4})일\s?\(?([월화수목금토일])(?:요일|\))")
+_RELATIVE = {"오늘": 0, "금일": 0, "내일": 1, "명일": 1, "어제": -1, "작일": -1, "모레": 2}
+
+
+def _near_year(month: int, dayn: int, day: dt.date | None, weekday: str | None) -> dt.date | None:
+    years = [day.year, day.year - 1, day.year + 1] if day else []
+    candidates = []
+    for y in years:
+        try:
+            d = dt.date(y, month, dayn)
+        except ValueError:
+            continue
+        candidates.append(d)
+    if not candidates:
+        return None
+    if weekday:
+        fitting = [d for d in candidates if _WEEKDAYS[d.weekday()] == weekday]
+        if fitting:
+            candidates = fitting
+    return min(candidates, key=lambda d: abs((d - day).days)) if day else candidates[0]
+
+
+def find_dates(doc: Doc, day: dt.date | None) -> list[Found]:
+    """Korean date forms as ISO dates; a date without a year is the nearest to the publication date that fits
+    its weekday; 오늘/내일 count from the publication date."""
+    text = doc.text
+    out: list[Found] = []
+    taken: list[tuple[int, int]] = []
+
+    def add(start: int, end: int, date: dt.date | None) -> None:
+        if date is None or any(s < end and start < e for s, e in taken):
+            return
+        taken.append((start, end))
+        out.append(Found(start, end, "date", date.isoformat()))
+
+    for hit in _DATE_FULL.finditer(text):
+        try:
+            add(hit.start(), hit.end(), dt.date(int(hit.group(1)), int(hit.group(2)), int(hit.group(3))))
+        except ValueError:
+            continue
+    for pattern in (_DATE_MD_DOT, _DATE_MD):
+        for hit in pattern.finditer(text):
+            month, dayn = int(hit.group(1)), int(hit.group(2))
+            if day is None or not (1 <= month <= 12 and 1 <= dayn <= 31):
+                continue
+            end = hit.end(2) + (1 if text[hit.end(2):hit.end(2) + 1] in (".", "일") else 0)
+            add(hit.start(), end, _near_year(month, dayn, day, hit.group(3)))
+    if day is not None:
+        for hit in _DATE_GLUED.finditer(text):
+            digits = hit.group(1)
+            fits = []
+            for cut in range(1, len(digits)):
+                month, dayn = int(digits[:cut]), int(digits[cut:])
+                if digits[cut] == "0" or not (1 <= month <= 12 and 1 <= dayn <= 31):
+                    continue
+                d = _near_year(month, dayn, day, hit.group(2))
+                if d is not None and _WEEKDAYS[d.weekday()] == hit.group(2) and abs((d - day).days) < 200:
+                    fits.append(d)
+            if len(fits) == 1:
+                add(hit.start(), hit.end(1) + 1, fits[0])
+        for tok in doc:
+            if tok.text in _RELATIVE and tok.tag_.startswith("NN"):
+                add(tok.idx, tok.idx + len(tok), day + dt.timedelta(days=_RELATIVE[tok.text]))
+    return out
+
+
+def find_events(doc: Doc, m: Matchers, economies: list[Found], orgs: list[Found]) -> list[Found]:
+    """A named meeting: 「name」, or a run of nominal words ending in a meeting noun (외교장관회의, 정상회의, 포럼)
+    opened by an ordinal (제N차), a year, a party (economy, organisation, short-form compound) or a Latin acronym
+    (EAS 외교장관회의). A word with a particle ends the run: "외교부는 이번 회의" names no meeting."""
+    text = doc.text
+    out = []
+    party_starts = {f.start for f in economies} | {f.start for f in orgs}
+    for hit in re.finditer(r"「([^」]{2,60})」", text):  # a quoted name is a meeting's only with a meeting noun
+        if hit.group(1).endswith(_EVENT_HEADS):
+            out.append(Found(hit.start(1), hit.end(1), "event", "", {"name": hit.group(1)}))
+    token_end = {t.idx + len(t): t.i for t in doc}
+    heads = re.compile("(?:" + "|".join(_EVENT_HEADS) + ")")
+    for hit in heads.finditer(text):
+        j = token_end.get(hit.end())
+        if j is None:
+            continue
+        k = j
+        words = 1
+        while k > 0:
+            prev = doc[k - 1]
+            if prev.is_space or (prev.whitespace_ and words >= 6):
+                break
+            if not (_NOMINAL.match(prev.tag_) or prev.text in ("+", "-", "·", "ㆍ")):
+                break
+            if prev.whitespace_:
+                words += 1
+            k -= 1
+        # the name opens at its first party, ordinal, year or acronym
+        start = None
+        for i in range(k, j + 1):
+            tok = doc[i]
+            word_start = i == k or doc[i - 1].whitespace_
+            if not word_start:
+                continue
+            if tok.idx in party_starts or re.fullmatch(r"제\d+차|(?:19|20)\d\d년?|[A-Z][A-Z0-9]{1,8}", tok.text) \
+                    or (tok.text == "제" and i + 1 <= j and doc[i + 1].tag_.startswith("SN")):
+                start = tok.idx
+                break
+        if start is None:
+            continue
+        end = hit.end()
+        name = text[start:end]
+        if name in _EVENT_HEADS or len(name) < 4:
+            continue
+        ordinal = re.match(r"제\s?(\d+)\s?차", name)
+        number = int(ordinal.group(1)) if ordinal else None
+        out.append(Found(start, end, "event", "", {"name": name, "ordinal": number}))
+    return out
+
+
+@Language.factory("mofa_ko_entities", default_config={"data_dir": "data/ko"})
+def make_ko_entities(nlp: Language, name: str, data_dir: str) -> KoEntities:
+    from pathlib import Path
+
+    base = Path(__file__).resolve().parent.parent
+    return KoEntities(load_ko_lexicon(base / data_dir, base / "data"))
+
+
+class KoEntities:
+    """Sets ``doc.spans["mofa"]`` and ``doc._.mofa_entities`` (the contract of :mod:`pipeline.components`)."""
+
+    def __init__(self, lex: KoLexicon) -> None:
+        self.lex = lex
+        self.m = Matchers(lex)
+
+    def __call__(self, doc: Doc) -> Doc:
+        day = doc._.mofa_published
+        economies = find_economies(doc, self.m)
+        orgs = find_organizations(doc, self.m)
+        people = find_people(doc, self.m, economies, day)
+        in_titles = [(p.start, p.end) for p in people]
+        # 외교부 inside "조태열 외교부 장관" is part of a title, not a mention of the ministry
+        orgs = [o for o in orgs if not any(s <= o.start and o.end <= e for s, e in in_titles)]
+        dates = find_dates(doc, day)
+        events = find_events(doc, self.m, economies, orgs)
+        self.set_annotations(doc, economies, orgs, people, dates, events)
+        return doc
+
+    def set_annotations(self, doc: Doc, economies: list[Found], orgs: list[Found], people: list[Found],
+                        dates: list[Found], events: list[Found]) -> None:
+        spans = []
+        records: dict[str, dict] = {"economy": {}, "organization": {}, "person": {}, "event": {}}
+        for f in economies:
+            records["economy"][f.entity_id] = Economy(economy_id=f.entity_id, name=display_name(self.lex, f.entity_id),
+                                                      apec_member=f.entity_id in self.lex.apec)
+        for f in orgs:
+            records["organization"].setdefault(f.entity_id, Organization(org_id=f.entity_id, name=f.info["name"],
+                                                                         acronym=f.info["acronym"]))
+        for f in people:
+            old = records["person"].get(f.entity_id)
+            titles = list(old.titles) if old else []
+            if f.info["title"] and f.info["title"] not in titles:
+                titles.append(f.info["title"])
+            records["person"][f.entity_id] = Person(
+                person_id=f.entity_id, name=f.info["name"] if not old or len(f.info["name"]) >= len(old.name)
+                else old.name, family_name=f.info["family"], given_name=f.info["given"],
+                economy=f.info["economy"] or (old.economy if old else None), titles=titles)
+        for f in events:
+            date = next((d.entity_id for d in dates if 0 <= d.start - f.end < 40 or 0 <= f.start - d.end < 40), None)
+            f.entity_id = ids.event_id(doc._.mofa_doc_id, romanize_name(f.info["name"]) if not f.info["name"].isascii()
+                                       else f.info["name"])
+            records["event"].setdefault(f.entity_id, Event(event_id=f.entity_id, doc_id=doc._.mofa_doc_id,
+                                                           name=f.info["name"], ordinal=f.info.get("ordinal"),
+                                                           date=date))
+        for f in [*economies, *orgs, *people, *dates, *events]:
+            span = doc.char_span(f.start, f.end, alignment_mode="expand", label=f.kind, kb_id=f.entity_id)
+            if span is not None:
+                spans.append(span)
+        doc.spans["mofa"] = spans
+        doc._.mofa_entities = records
+        doc._.mofa_links = []

@@ -1,0 +1,185 @@
+"""Korean gazetteers (``pipeline/data/ko/``) loaded into one immutable lexicon, and the ids they share with English.
+
+Every id is computed the way the English path computes it (:mod:`pipeline.ids`), from the English canonical name a
+data file gives, so that 미국 is ``USA``, 유엔 is the org id of "United Nations" and 조태열 the person id of
+"Cho Tae-yul". Nothing here imports kiwipiepy: the lexicon is plain data.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from pipeline import ids
+
+DATA_DIR = Path(__file__).resolve().parent.parent / "data"
+KO_DIR = DATA_DIR / "ko"
+_INITIAL = re.compile(r"^[A-Z]\.$")
+
+
+@dataclass(frozen=True)
+class OrgEntry:
+    org_id: str
+    name: str
+    acronym: str | None
+
+
+@dataclass(frozen=True)
+class Title:
+    text: str
+    office: str
+    economy: str | None
+    english: str
+
+
+@dataclass(frozen=True)
+class Official:
+    hangul: tuple[str, ...]
+    latin: str
+    economy: str
+    office: str
+    start: str
+    end: str
+
+    @property
+    def family_hangul(self) -> str:
+        """Family name in Hangul: the first syllable of a Korean name, the first word of a spaced foreign one."""
+        full = self.hangul[0]
+        return full.split()[0] if " " in full else (full[0] if self.economy == "KOR" else full)
+
+
+@dataclass(frozen=True)
+class Cue:
+    stem: str
+    claim_type: str
+    lemma: str
+
+
+@dataclass(frozen=True)
+class KoLexicon:
+    economy_names: dict[str, str]  # Korean name -> alpha-3
+    economy_abbr: dict[str, str]  # one-syllable short form -> alpha-3 (compounds only)
+    economy_common: frozenset[str]  # names that are also common words: only when tagged a proper noun
+    economy_display: dict[str, str]  # alpha-3 -> English display name (as the English path writes it)
+    apec: frozenset[str]
+    orgs: dict[str, OrgEntry]  # Korean name -> entry
+    titles: dict[str, Title]
+    officials: tuple[Official, ...]
+    cues: dict[str, Cue]
+    collectives: dict[str, str]
+    family_names_latin: frozenset[str]
+
+    def official_by_name(self, hangul: str) -> list[Official]:
+        return [o for o in self.officials if hangul in o.hangul]
+
+    def holder(self, office: str, family: str | None, day: dt.date | None) -> Official | None:
+        """The one holder of ``office`` at ``day`` (with that Hangul family name when given); None if not one."""
+        month = day.strftime("%Y-%m") if day else None
+        found = {o.latin: o for o in self.officials
+                 if o.office == office and (family is None or o.family_hangul == family or family in o.hangul)
+                 and (month is None or (o.start <= month and (not o.end or month <= o.end)))}
+        return next(iter(found.values())) if len(found) == 1 else None
+
+
+def _rows(path: Path) -> list[list[str]]:
+    out = []
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if line.strip() and not line.startswith("#"):
+            out.append(line.rstrip("\n").split("\t"))
+    return out
+
+
+def english_person_id(latin: str, family_names: frozenset[str]) -> str:
+    """The English people finder's id of a Latin name: initials dropped ("Antony J. Blinken" = "Antony Blinken")
+    and a known East Asian family name written last moved first ("Yoko Kamikawa" -> kamikawa-yoko)."""
+    words = [w for w in latin.split() if not _INITIAL.match(w)] or latin.split()
+    if len(words) == 2 and words[-1] in family_names and words[0] not in family_names:
+        words = [words[-1], words[0]]
+    return ids.person_id(" ".join(words))
+
+
+def org_entry_id(name: str, economy: str | None) -> str:
+    """Id of an organisation as the English finder builds it: a state's organ carries the state's code."""
+    return ids.org_id(f"{name} {economy}" if economy else name)
+
+
+@lru_cache(maxsize=1)
+def load_ko_lexicon(ko_dir: Path = KO_DIR, data_dir: Path = DATA_DIR) -> KoLexicon:
+    names: dict[str, str] = {}
+    abbr: dict[str, str] = {}
+    common = set()
+    for code, kind, text in _rows(ko_dir / "economies.tsv"):
+        (abbr if kind == "abbr" else names)[text] = code
+        if kind == "common":
+            common.add(text)
+    display: dict[str, str] = {}
+    for code, _kind, text in _rows(data_dir / "economy_aliases.tsv"):
+        display.setdefault(code, text)
+    apec = set()
+    for code, name in _rows(data_dir / "apec_members.tsv"):
+        apec.add(code)
+        display[code] = name
+    orgs: dict[str, OrgEntry] = {}
+    for row in _rows(ko_dir / "organizations.tsv"):
+        row += [""] * (4 - len(row))
+        entry = OrgEntry(org_entry_id(row[1], row[3] or None), row[1], row[2] or None)
+        for ko in row[0].split("|"):
+            orgs[ko] = entry
+    titles = {r[0]: Title(r[0], r[1], r[2] or None, r[3]) for r in _rows(ko_dir / "titles.tsv")}
+    officials = tuple(Official(tuple(r[0].split("|")), r[1], r[2], r[3], r[4], r[5] if len(r) > 5 else "")
+                      for r in _rows(ko_dir / "officials.tsv"))
+    cues = {r[0]: Cue(r[0], r[1], r[2]) for r in _rows(ko_dir / "cues.tsv")}
+    collectives = {r[0]: r[1] for r in _rows(ko_dir / "collectives.tsv")}
+    family = frozenset(r[0] for r in _rows(data_dir / "east_asian_family_names.txt"))
+    return KoLexicon(names, abbr, frozenset(common), display, frozenset(apec), orgs, titles, officials, cues,
+                     collectives, family)
+
+
+def display_name(lex: KoLexicon, code: str) -> str:
+    """English display name of an economy (the English path's economies table), the code when unknown."""
+    if code in lex.economy_display:
+        return lex.economy_display[code]
+    import pycountry  # only for codes no data file names
+
+    country = pycountry.countries.get(alpha_3=code)
+    return (getattr(country, "common_name", None) or country.name) if country else code
+
+
+# Revised Romanization, for Korean names no data file gives in Latin letters: a stable id, "Family Given-name".
+_INITIALS = ["g", "kk", "n", "d", "tt", "r", "m", "b", "pp", "s", "ss", "", "j", "jj", "ch", "k", "t", "p", "h"]
+_MEDIALS = ["a", "ae", "ya", "yae", "eo", "e", "yeo", "ye", "o", "wa", "wae", "oe", "yo", "u", "wo", "we", "wi",
+            "yu", "eu", "ui", "i"]
+_FINALS = ["", "k", "k", "k", "n", "n", "n", "t", "l", "k", "m", "l", "l", "l", "p", "l", "m", "p", "p", "t", "t",
+           "ng", "t", "t", "k", "t", "p", "t"]
+def _family_names(ko_dir: Path = KO_DIR) -> dict[str, str]:
+    """Hangul family syllable -> Latin spelling ('' when the plain romanization is used)."""
+    return {r[0]: (r[1] if len(r) > 1 else "") for r in _rows(ko_dir / "family_names.tsv")}
+
+
+#: Family names as Korean officials romanise them (the ministry's English site), not by the plain rules.
+_FAMILY = {k: v for k, v in _family_names().items() if v}
+#: Hangul syllables that open a Korean family name (for names the analyser splits).
+FAMILY_SYLLABLES = frozenset(_family_names())
+
+
+def romanize_syllable(ch: str) -> str:
+    code = ord(ch) - 0xAC00
+    if not 0 <= code < 11172:
+        return ch
+    return _INITIALS[code // 588] + _MEDIALS[(code % 588) // 28] + _FINALS[code % 28]
+
+
+def romanize_name(hangul: str) -> str:
+    """'이태호' -> 'Lee Tae-ho' (family name by usage, given name by syllable, hyphenated)."""
+    if " " in hangul or len(hangul) < 2:
+        return " ".join(romanize_syllable_word(w) for w in hangul.split())
+    family, given = hangul[0], hangul[1:]
+    fam = _FAMILY.get(family) or romanize_syllable(family).capitalize()
+    return f"{fam} {'-'.join(romanize_syllable(c) for c in given).capitalize()}"
+
+
+def romanize_syllable_word(word: str) -> str:
+    return "".join(romanize_syllable(c) for c in word).capitalize()

@@ -1,0 +1,118 @@
+"""Korean claims on invented sentences: cues at the end and inside the sentence, speakers, content, briefings."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from pipeline import ids
+
+
+def claims_of(r):
+    return [(c.speaker_kind, c.speaker_id, c.cue, c.claim_type, c.content) for c in r.claims]
+
+
+def test_final_cue_with_object(run_ko):
+    r = run_ko("홍길동 외교부 장관은 포르투갈과의 해양 협력 확대를 강조하였다.")
+    assert claims_of(r) == [("person", ids.person_id("Hong Gil-dong"), "강조하다", "statement",
+                             "포르투갈과의 해양 협력 확대")]
+    assert r.claims[0].economy_ids == ["PRT"]
+
+
+def test_cues_inside_the_sentence_one_claim_each(run_ko):
+    r = run_ko("나은별 차관은 칠레의 지지에 사의를 표하고, 기후 협력 강화를 제안하며, 양국 교류 확대를 희망했다.")
+    got = [(c.cue, c.claim_type, c.content) for c in r.claims]
+    assert got == [("사의를 표하다", "support", "칠레의 지지에 사의"),
+                   ("제안하다", "proposal", "기후 협력 강화"),
+                   ("희망하다", "expectation", "양국 교류 확대")] or [g[:2] for g in got] == [
+        ("사의를 표하다", "support"), ("제안하다", "proposal"), ("희망하다", "expectation")]
+    assert {c.speaker_text for c in r.claims} == {"나은별 차관"}
+
+
+def test_connective_myeonseo_and_quotation(run_ko):
+    r = run_ko("마르타 리베라(Marta Rivera) 페루 외교장관은 “교역이 두 배로 늘었다”고 평가하면서 협력 지속을 촉구했다.")
+    assert [c.claim_type for c in r.claims] == ["statement", "call"]
+    assert r.claims[0].content == "교역이 두 배로 늘었다"
+    assert r.claims[1].content == "협력 지속"
+    assert {c.speaker_id for c in r.claims} == {ids.person_id("Marta Rivera")}
+
+
+def test_indirect_quotation_content(run_ko):
+    r = run_ko("정부는 이번 발사가 명백한 도발이라고 규탄했다.")
+    (c,) = r.claims
+    assert (c.speaker_kind, c.speaker_id, c.claim_type) == ("economy", "KOR", "criticism")
+    assert c.content.startswith("이번 발사가 명백한 도발")
+
+
+def test_dropped_subject_inherits_speaker(run_ko):
+    r = run_ko("□ 홍길동 외교부 장관은 4.2.(수) 케냐를 방문하였다.\n ㅇ 아울러, 케냐 측의 적극적인 참여를 당부하였다.")
+    (c,) = r.claims
+    assert c.speaker_id == ids.person_id("Hong Gil-dong") and c.speaker_start is None
+    assert c.content == "케냐 측의 적극적인 참여"
+
+
+def test_group_subject(run_ko):
+    r = run_ko("양 장관은 내년에 공동위원회를 개최하기로 합의하였다.")
+    (c,) = r.claims
+    assert (c.speaker_kind, c.speaker_id, c.claim_type) == ("collective", "two ministers", "commitment")
+
+
+def test_decision_is_a_commitment(run_ko):
+    r = run_ko("양측은 청년 교류를 확대하기로 했다.")
+    (c,) = r.claims
+    assert (c.speaker_id, c.cue, c.claim_type) == ("both sides", "하기로 하다", "commitment")
+
+
+def test_future_and_adnominal(run_ko):
+    r = run_ko("외교부는 참가국들의 지지를 요청할 예정이다. 장관이 강조한 내용은 다음과 같다.")
+    assert [(c.speaker_id, c.claim_type, c.future) for c in r.claims] == [
+        (ids.org_id("Ministry of Foreign Affairs"), "call", True)]
+
+
+def test_nominal_ending_of_a_bullet(run_ko):
+    r = run_ko("□ 나은별 차관은 회의를 주재\n ㅇ 역내 평화의 중요성을 강조함.\n ㅇ 핵심 광물 협력 필요성 강조")
+    assert [c.content for c in r.claims] == ["역내 평화의 중요성", "핵심 광물 협력 필요성"]
+
+
+def test_briefing_answers_belong_to_the_spokesperson(run_ko):
+    text = ("<질문> 정부 입장을 설명해 주시기 바랍니다. (가나일보 기자)\n\n"
+            "<답변> 정부는 관련국들의 자제를 촉구합니다. 저희는 상황을 주시하고 있다고 말씀드리겠습니다.\n\n"
+            "<질문> 추가로 강조하실 부분이 있습니까?")
+    r = run_ko(text, dt.date(2018, 3, 6), title="대변인 정례브리핑")
+    assert len(r.claims) == 2
+    assert {c.speaker_id for c in r.claims} == {ids.person_id("Noh Kyu-duk")}
+    assert all(c.speaker_kind == "person" for c in r.claims)
+
+
+def test_foreign_speaker_in_an_answer_keeps_the_claim(run_ko):
+    text = "<답변> 미국 측은 우리 입장을 지지했습니다."
+    r = run_ko(text, dt.date(2018, 3, 6))
+    (c,) = r.claims
+    assert (c.speaker_kind, c.speaker_id, c.claim_type) == ("economy", "USA", "support")
+
+
+def test_claim_offsets_match_the_text(run_ko):
+    r = run_ko("그레타 한센(Greta Hansen) 노르웨이 외교장관은 해양 협력 강화를 제안하고 한국의 역할을 평가했다.")
+    for c in r.claims:
+        text = r.document.text
+        assert text[c.content_start:c.content_end] == c.content
+        assert c.cue_start < c.cue_end and c.sent_id.startswith("dko:s")
+        assert c.claim_id == ids.claim_id("dko", c.cue_start)
+
+
+def test_quotative_hada_reports_speech(run_ko):
+    r = run_ko("나은별 차관은 양국이 공급망 협력을 서둘러야 한다고 하고, 함께 노력해 나가자고 하였다.")
+    assert [(c.cue, c.claim_type) for c in r.claims] == [("하다", "statement"), ("하자고 하다", "proposal")]
+    assert r.claims[0].content.startswith("양국이 공급망 협력을 서둘러야")
+
+
+def test_unnamed_official_is_a_person_without_id(run_ko):
+    r = run_ko("이어서, 외교부 북미경제외교과장은 관세 조치의 부당성을 지적하였다.")
+    (c,) = r.claims
+    assert (c.speaker_kind, c.speaker_id, c.speaker_text) == ("person", None, "외교부 북미경제외교과장")
+
+
+def test_sentence_after_a_quoted_name_is_its_own(run_ko):
+    r = run_ko("홍길동 장관은 「마리 뒤랑(Marie Durand)」 대표와 통화하였다. 뒤랑 대표는 홍 장관의 취임을 축하하였다.",
+               dt.date(2031, 5, 14))
+    (c,) = r.claims
+    assert c.speaker_id == ids.person_id("Marie Durand") and c.content == "홍 장관의 취임"

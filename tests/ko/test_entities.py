@@ -1,0 +1,104 @@
+"""Korean finders on invented sentences: economies, organisations, people, dates, events."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from pipeline import ids
+
+
+def kinds(result, kind):
+    return [(m.text, m.entity_id) for m in result.mentions if m.kind == kind]
+
+
+def test_economies_names_and_compounds(run_ko):
+    r = run_ko("브라질과 캐나다는 한-베트남 협력과 미ㆍ중 관계를 논의했다. 일측은 우리 정부의 입장을 이해했다.")
+    econ = {e for _, e in kinds(r, "economy")}
+    assert {"BRA", "CAN", "KOR", "VNM", "USA", "CHN", "JPN"} <= econ
+    assert {e.economy_id for e in r.economies} == econ
+    assert next(e for e in r.economies if e.economy_id == "USA").apec_member
+
+
+def test_common_words_are_not_states(run_ko):
+    r = run_ko("정부는 인도적 지원을 위한 다양한 수단을 검토했다.")
+    assert kinds(r, "economy") == [("정부", "KOR")] or not any(e in ("IND", "SDN") for _, e in kinds(r, "economy"))
+    assert not any(e in ("IND", "SDN") for _, e in kinds(r, "economy"))
+
+
+def test_proper_noun_state_with_common_form(run_ko):
+    r = run_ko("인도와 수단의 대표가 참석했다.")
+    assert {e for _, e in kinds(r, "economy")} >= {"IND", "SDN"}
+
+
+def test_organisations_share_english_ids(run_ko):
+    r = run_ko("유엔 안보리와 세계보건기구, 그리고 외교부가 공동으로 회의를 열었다. 일본 외무성도 참석했다.")
+    orgs = {e for _, e in kinds(r, "organization")}
+    assert ids.org_id("United Nations Security Council") in orgs
+    assert ids.org_id("World Health Organization") in orgs
+    assert ids.org_id("Ministry of Foreign Affairs") in orgs
+    assert ids.org_id("Ministry of Foreign Affairs JPN") in orgs
+
+
+def test_person_name_then_title_and_title_then_name(run_ko):
+    r = run_ko("홍길동 외교부 장관은 미국 국무장관 제임스 월터(James Walter)와 회담했다.")
+    people = {p.person_id: p for p in r.people}
+    assert ids.person_id("Hong Gil-dong") in people
+    assert people[ids.person_id("Hong Gil-dong")].economy == "KOR"
+    walter = people[ids.person_id("James Walter")]
+    assert walter.name == "James Walter" and walter.economy == "USA"
+
+
+def test_latin_form_in_brackets_links_the_english_id(run_ko):
+    r = run_ko("블링컨(Antony J. Blinken) 국무장관은 방한했다.", dt.date(2022, 3, 2))
+    assert [p.person_id for p in r.people] == [ids.person_id("Antony Blinken")]
+
+
+def test_known_official_gets_english_id(run_ko):
+    r = run_ko("조태열 외교부 장관은 왕이 중국 외교부장과 통화했다.", dt.date(2024, 5, 3))
+    got = {p.person_id: p for p in r.people}
+    assert set(got) == {ids.person_id("Cho Tae-yul"), ids.person_id("Wang Yi")}
+    assert got[ids.person_id("Wang Yi")].economy == "CHN"
+
+
+def test_surname_and_title_resolved_by_date(run_ko):
+    early = run_ko("강 장관은 회의에 참석했다.", dt.date(2019, 3, 1))
+    late = run_ko("박 장관은 회의에 참석했다.", dt.date(2023, 3, 1))
+    assert [p.person_id for p in early.people] == [ids.person_id("Kang Kyung-wha")]
+    assert [p.person_id for p in late.people] == [ids.person_id("Park Jin")]
+
+
+def test_surname_after_full_name_is_the_same_person(run_ko):
+    r = run_ko("나은별 외교부 차관은 회의를 주재했다. 나 차관은 협력을 강조했다.")
+    assert len(r.people) == 1
+    assert len([m for m in r.mentions if m.kind == "person"]) == 2
+
+
+def test_both_ministers_is_no_person(run_ko):
+    r = run_ko("양 장관은 협력을 강화하기로 했다.")
+    assert r.people == []
+
+
+def test_dates(run_ko):
+    r = run_ko("2031.4.17. 회의, 4.18.(금) 회담, 2031년 4월 19일 행사, 5월 2일 방문, 오늘 발표, 내일 출국.",
+               dt.date(2031, 4, 16))
+    got = [e for _, e in kinds(r, "date")]
+    assert got[:4] == ["2031-04-17", "2031-04-18", "2031-04-19", "2031-05-02"]
+    assert "2031-04-16" in got and "2031-04-17" in got
+
+
+def test_date_without_year_follows_its_weekday(run_ko):
+    r = run_ko("회의는 1.3.(토) 열린다.", dt.date(2031, 12, 20))  # 2032-01-03 is a Saturday
+    assert [e for _, e in kinds(r, "date")] == ["2032-01-03"]
+
+
+def test_glued_month_and_day_read_by_weekday(run_ko):
+    r = run_ko("안녕하십니까? 1113일 목요일 정례브리핑을 시작하겠습니다.", dt.date(2031, 11, 13))
+    assert [e for _, e in kinds(r, "date")] == ["2031-11-13"]
+
+
+def test_events(run_ko):
+    r = run_ko("제5차 한-칠레 외교장관회의와 「동해 평화 포럼」이 열렸다. 외교부는 이번 회의에 참석했다.")
+    names = {e.name for e in r.events}
+    assert "제5차 한-칠레 외교장관회의" in names and "동해 평화 포럼" in names
+    assert not any("이번 회의" in n for n in names)
+    assert next(e for e in r.events if e.name.startswith("제5차")).ordinal == 5

@@ -1,0 +1,56 @@
+"""Korean and English name one person, economy or organisation with one id (the English pipeline is the judge)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from pipeline import ids
+from pipeline.ko.lexicon import english_person_id, load_ko_lexicon
+from tests.components.ent_helpers import run_text
+
+LEX = load_ko_lexicon()
+
+
+@pytest.mark.model
+def test_officials_ids_equal_english_ids(nlp):
+    """Every official of officials.tsv, written in English as a release would, gets the Korean path's id."""
+    titles = {"kor_foreign_minister": "Foreign Minister", "kor_first_vice_minister": "First Vice Foreign Minister",
+              "kor_second_vice_minister": "Second Vice Foreign Minister", "kor_spokesperson": "Spokesperson",
+              "president": "President", "us_secretary_of_state": "Secretary of State",
+              "jpn_foreign_minister": "Japanese Foreign Minister", "chn_foreign_minister": "Chinese Foreign Minister",
+              "rus_foreign_minister": "Russian Foreign Minister"}
+    officials = {o.latin: o for o in LEX.officials}
+    lines = [f"{titles[o.office]} {o.latin} attended the meeting." for o in officials.values()]
+    result = run_text(nlp, "\n\n".join(lines), dt.date(2030, 1, 2))
+    english = {p.person_id for p in result.people}
+    korean = {english_person_id(latin, LEX.family_names_latin) for latin in officials}
+    assert korean - english == set()
+
+
+@pytest.mark.model
+def test_organisation_ids_equal_english_ids(nlp):
+    entries = {e.org_id: e for e in LEX.orgs.values()}
+    # a state's body: one release each, as the English finder reads the state from the release's wording
+    state_bodies = {"Ministry of Foreign Affairs JPN": "Japan's Ministry of Foreign Affairs",
+                    "Ministry of Foreign Affairs CHN": "the Ministry of Foreign Affairs of China",
+                    "Ministry of Foreign Affairs RUS": "the Ministry of Foreign Affairs of Russia",
+                    "Department of State USA": "the U.S. Department of State"}
+    english: set[str] = set()
+    for phrase in state_bodies.values():
+        english |= {o.org_id for o in run_text(nlp, f"Officials of {phrase} attended the meeting.",
+                                                dt.date(2030, 1, 2)).organizations}
+    state_ids = {ids.org_id(k) for k in state_bodies}
+    lines = [f"Officials of the {e.name} attended the meeting." for oid, e in entries.items() if oid not in state_ids]
+    english |= {o.org_id for o in run_text(nlp, "\n\n".join(lines), dt.date(2030, 1, 2)).organizations}
+    assert set(entries) - english == set()
+
+
+def test_economies_are_iso_codes_of_the_english_path():
+    import pycountry
+
+    codes = {c.alpha_3 for c in pycountry.countries}
+    assert set(LEX.economy_names.values()) | set(LEX.economy_abbr.values()) <= codes
+    un_members = 193
+    assert len(set(LEX.economy_names.values()) - {"TWN", "HKG", "PSE", "VAT"}) >= un_members
