@@ -343,6 +343,9 @@ class ClaimFinder:
                 c.dep_ == "xcomp" and any(g.dep_ == "neg" for g in c.children)
                 and any(g.dep_ == "auxpass" for g in c.children) for c in anchor.children):
             return True  # "asking not to be named": a source's wish for anonymity, no position
+        if anchor.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ == "as" for c in anchor.children) and not any(
+                c.dep_ in ("dobj", "ccomp", "xcomp", "prep") for c in anchor.children):
+            return True  # "As I said before, we believe": a pointer to earlier speech; the clause after is the claim
         has_subject = any(c.dep_ in _SUBJ for c in anchor.children)
         return (anchor.dep_ in ("xcomp", "advcl", "acl", "relcl") and not has_subject
                 and anchor.head.lemma_.lower() in non)

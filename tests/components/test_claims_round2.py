@@ -45,3 +45,22 @@ def test_object_of_after_with_its_own_verb_is_no_speaker(nlp) -> None:
     text = "After the meeting, the delegates left the hall."
     doc = parse(nlp, text, {})
     assert who(doc) == []
+
+
+BRIEFING = ("Spokesperson's Regular Press Briefing (March 3, 2031)\n\n"
+            "Spokesperson and Deputy Minister for Public Affairs Mira Holm\n\n")
+
+
+def test_as_i_said_before_points_to_earlier_speech_and_is_no_claim(nlp) -> None:
+    for body in ("As I mentioned earlier, I hope that the two sides will meet again.",
+                 "As I said before, I hope that the two sides will meet again."):
+        doc = parse(nlp, BRIEFING + body, {"Mira Holm": ("person", "person:mira-holm")},
+                    people={"person:mira-holm": ["Spokesperson"]}, sections=["title", "header", "body"])
+        assert [(c.speaker_id, c.cue, c.content) for c in doc._.mofa_claims] == [
+            ("person:mira-holm", "hope", "the two sides will meet again")]
+
+
+def test_as_clause_with_its_own_content_stays_a_claim(nlp) -> None:
+    text = "Minister Ito said that, as she stressed in Lima, the accord must be kept."
+    doc = parse(nlp, text, {"Ito": ("person", "person:rei-ito")})
+    assert ("person", "person:rei-ito", "say") in who(doc)
