@@ -26,7 +26,7 @@ from spacy.tokens import Doc, Span, Token
 
 from pipeline import ids
 from pipeline.components.structure import SentenceIndex, paragraph_at
-from pipeline.ko.lexicon import Cue, KoLexicon, english_person_id, load_ko_lexicon
+from pipeline.ko.lexicon import Cue, KoLexicon, doc_text, english_person_id, load_ko_lexicon
 from schemas.models import Claim
 
 _CONNECTIVES = frozenset({"고", "며", "으며", "면서", "으면서", "지만", "으나", "나", "는데", "ㄴ데", "고서"})
@@ -49,6 +49,10 @@ class Speaker:
     text: str
     start: int | None
     end: int | None
+
+
+#: The sentence's topic is no speaker ("이번 방문은 ... 기대된다"): its predicates are nobody's claims.
+_NOBODY = Speaker("collective", None, "", None, None)
 
 
 @dataclass
@@ -154,6 +158,8 @@ def _predicate(toks: list[Token], last: int, cue: Cue, lex: KoLexicon, first: in
         if tok.text == "드리" or tok.lemma_ == "드리다":  # 말씀드리겠습니다
             j += 1
             continue
+        if (tok.text[:1] in "되돼됐된될" or tok.text[:1] == "받") and j == last + 1:
+            return None  # 기대된다, 평가받았다: passive, nobody is said to speak
         if parts[0] in ("XSV", "XSA", "EP", "VX") or (parts[0] == "VV" and tok.lemma_ in ("하다", "드리다")):
             if "겠" in tok.text and "EP" in parts:
                 future = True
@@ -314,7 +320,7 @@ class KoClaims:
             if para is not None and para.section in ("title", "subtitle"):
                 continue
             if para is not None and para.paragraph_id != last_para:
-                ptext = doc.text[para.start:para.end]
+                ptext = doc_text(doc)[para.start:para.end]
                 if _QUESTION.match(ptext):
                     mode = "question"
                 elif _ANSWER.match(ptext):
@@ -325,6 +331,8 @@ class KoClaims:
             if mode == "question":
                 continue
             subject = self._subject(doc, sent, mentions, focus)
+            if subject is _NOBODY:
+                continue
             if subject is not None:
                 focus = subject
             hits = find_cues(sent, self.lex)
@@ -383,11 +391,11 @@ class KoClaims:
             if found is not None:
                 return found
             if tok.tag_.startswith("JX"):
-                return None  # the topic is something else (이번 회의는): no speaker named, nothing inherited here
+                return _NOBODY  # the topic is something else (이번 방문은): no speaker, nothing inherited here
         return None
 
     def _resolve(self, doc: Doc, end: int, floor: int, mentions: list[Span], focus: Speaker | None) -> Speaker | None:
-        text = doc.text
+        text = doc_text(doc)
         phrase_start = floor
         before = text[floor:end]
         for sep in (",", "，", "\n", "  "):
@@ -423,7 +431,7 @@ class KoClaims:
                 return Speaker("collective", focus.entity_id, coll.group(), start, end)
             return Speaker("collective", gid, coll.group(), start, end)
         word = text[phrase_start:end].strip()
-        if re.fullmatch(r"(?:우리\s?)?정부", word):
+        if re.fullmatch(r"(?:우리\s?)?정부|저희|우리|저", word):  # 'we' of the ministry: in an answer, the spokesperson
             return Speaker("economy", self.home, word, end - len(word), end)
         if word in ("장관", "대변인", "차관") or (word.endswith((" 장관", " 대변인")) and len(word) <= 8):
             person = self._holder_of(word.split()[-1], mentions, end)
@@ -450,22 +458,22 @@ class KoClaims:
             start = sent.start_char
             if subject is not None and subject.end is not None and subject.end <= cue_start:
                 start = subject.end
-                while start < cue_start and doc.text[start] not in " ,\n":
+                while start < cue_start and doc_text(doc)[start] not in " ,\n":
                     start += 1  # past the particle
             if prev_end is not None:
                 prev_tok = toks[prev_end - 1]
                 start = max(start, prev_tok.idx + len(prev_tok))
-            quoted = re.search(r"(?:다|라|자)고\s*$", doc.text[start:cue_start])
+            quoted = re.search(r"(?:다|라|자)고\s*$", doc_text(doc)[start:cue_start])
             if not quoted:  # an indirect quotation (…다고 밝혔다) runs over its own clause endings
                 start = max(start, _last_clause_break(toks, start, cue_start))
             content = self._trim(doc, start, cue_start)
         if content is None:
             return None
         if any(t.lemma_ == "드리다" for t in toks[hit.start:hit.end]) and not re.search(
-                r"(?:다고|라고|고|을|를)\s*$", doc.text[sent.start_char:cue_start]):
+                r"(?:다고|라고|고|을|를)\s*$", doc_text(doc)[sent.start_char:cue_start]):
             return None  # 설명드리겠습니다 with no quotation or object: a courtesy, not a statement
         c_start, c_end = content
-        text = doc.text[c_start:c_end]
+        text = doc_text(doc)[c_start:c_end]
         economy_ids = list(dict.fromkeys(m.kb_id_ for m in mentions if m.label_ == "economy"
                                          and c_start <= m.start_char and m.end_char <= c_end))
         addressees = self._addressees(doc, sent, hit, mentions, c_start, cue_start)
@@ -481,7 +489,7 @@ class KoClaims:
 
     def _quotation(self, doc: Doc, sent: Span, cue_start: int) -> tuple[int, int] | None:
         """The quoted words closed by a quotation particle right before the cue: "…"라고/고 강조했다."""
-        text = doc.text
+        text = doc_text(doc)
         before = text[sent.start_char:cue_start]
         hit = re.search(r"[\"”’]\s?(?:라고|이라고|고)\s*(?:말|언급|밝|강조|\S{0,3})?\s*$", before)
         if hit is None:
@@ -517,7 +525,7 @@ class KoClaims:
         """Economies or organisations the call is made to: X에/X에게/X 측에 (calls and proposals only)."""
         if hit.cue.claim_type not in ("call", "proposal", "support"):
             return []
-        text = doc.text
+        text = doc_text(doc)
         out = []
         for m in mentions:
             if m.label_ not in ("economy", "organization") or not (sent.start_char <= m.start_char < cue_start):

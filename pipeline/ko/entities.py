@@ -21,6 +21,7 @@ from pipeline.ko.lexicon import (
     KoLexicon,
     Official,
     display_name,
+    doc_text,
     english_person_id,
     load_ko_lexicon,
     romanize_name,
@@ -82,7 +83,7 @@ class Matchers:
 def find_economies(doc: Doc, m: Matchers) -> list[Found]:
     lex = m.lex
     out: list[Found] = []
-    for hit in m.economies.finditer(doc.text):
+    for hit in m.economies.finditer(doc_text(doc)):
         span = _tokens_in(doc, hit.start(), hit.end())
         if span is None or not _all_nominal(span):
             continue
@@ -92,10 +93,10 @@ def find_economies(doc: Doc, m: Matchers) -> list[Found]:
             continue  # 인도적, 국제적: an adjective, not the state
         out.append(Found(hit.start(), hit.end(), "economy", lex.economy_names[hit.group()]))
     taken = {(f.start, f.end) for f in out}
-    for hit in m.compound.finditer(doc.text):
+    for hit in m.compound.finditer(doc_text(doc)):
         letters = [(hit.start() + i, c) for i, c in enumerate(hit.group()) if c in lex.economy_abbr]
         if len(letters) == 1:  # 한-아세안: the short form before a named partner
-            rest = doc.text[hit.end() + 1:hit.end() + 12]
+            rest = doc_text(doc)[hit.end() + 1:hit.end() + 12]
             if not (m.orgs.match(rest) or m.economies.match(rest) or rest[:1].isascii()):
                 continue
         for i, c in letters:
@@ -104,14 +105,14 @@ def find_economies(doc: Doc, m: Matchers) -> list[Found]:
         if tok.tag_ == "NNP" and m.abbr_token.match(tok.text) and (tok.idx, tok.idx + len(tok)) not in taken:
             for i, c in enumerate(tok.text):
                 out.append(Found(tok.idx + i, tok.idx + i + 1, "economy", lex.economy_abbr[c], {"compound": True}))
-    for hit in m.side.finditer(doc.text):
+    for hit in m.side.finditer(doc_text(doc)):
         out.append(Found(hit.start(1), hit.end(1), "economy", lex.economy_abbr[hit.group(1)], {"side": True}))
     return out
 
 
 def find_organizations(doc: Doc, m: Matchers) -> list[Found]:
     out = []
-    for hit in m.orgs.finditer(doc.text):
+    for hit in m.orgs.finditer(doc_text(doc)):
         span = _tokens_in(doc, hit.start(), hit.end())
         if span is None or not _all_nominal(span):
             continue
@@ -132,7 +133,7 @@ class _Name:
 
 def _name_before(doc: Doc, char: int, m: Matchers) -> _Name | None:
     """The personal name ending just before ``char`` (a space between), with a Latin form in brackets."""
-    text = doc.text
+    text = doc_text(doc)
     k = char
     while k > 0 and text[k - 1] == " ":
         k -= 1
@@ -168,7 +169,7 @@ def _name_before(doc: Doc, char: int, m: Matchers) -> _Name | None:
 def _split_korean_name(doc: Doc, k: int, m: Matchers, latin: str | None) -> _Name | None:
     """A Korean name the analyser cut into pieces (박일 = 박 + 일, 윤강현 = 윤강 + 현): a word of 2-4 syllables
     that opens with a family name, right before a title. One common noun of the analyser (정부) is no name."""
-    hit = re.search(r"(?:^|(?<=[\s(,·]))([가-힣]{2,4})$", doc.text[max(0, k - 6):k])
+    hit = re.search(r"(?:^|(?<=[\s(,·]))([가-힣]{2,4})$", doc_text(doc)[max(0, k - 6):k])
     if hit is None:
         return None
     word = hit.group(1)
@@ -184,7 +185,7 @@ def _split_korean_name(doc: Doc, k: int, m: Matchers, latin: str | None) -> _Nam
 
 
 def _name_after(doc: Doc, char: int, m: Matchers) -> _Name | None:
-    text = doc.text
+    text = doc_text(doc)
     k = char
     if k >= len(text) or text[k] != " ":
         return None
@@ -217,7 +218,7 @@ def _latin_after(text: str, end: int) -> str | None:
 
 def _surname_before(doc: Doc, char: int, m: Matchers) -> tuple[int, str] | None:
     """'유 장관': one syllable and a space before the title."""
-    if char < 2 or doc.text[char - 1] != " ":
+    if char < 2 or doc_text(doc)[char - 1] != " ":
         return None
     span = doc.char_span(char - 2, char - 1)
     if span is None or len(span) != 1:
@@ -234,7 +235,7 @@ def _surname_before(doc: Doc, char: int, m: Matchers) -> tuple[int, str] | None:
 def find_people(doc: Doc, m: Matchers, economies: list[Found], day: dt.date | None) -> list[Found]:
     """Name + title in either order, a surname + office title resolved by the date, known officials alone."""
     lex = m.lex
-    text = doc.text
+    text = doc_text(doc)
     econ_at = {(f.start, f.end): f.entity_id for f in economies if not f.info}
     people: list[Found] = []
     covered: list[tuple[int, int]] = []
@@ -420,7 +421,7 @@ def _near_year(month: int, dayn: int, day: dt.date | None, weekday: str | None) 
 def find_dates(doc: Doc, day: dt.date | None) -> list[Found]:
     """Korean date forms as ISO dates; a date without a year is the nearest to the publication date that fits
     its weekday; 오늘/내일 count from the publication date."""
-    text = doc.text
+    text = doc_text(doc)
     out: list[Found] = []
     taken: list[tuple[int, int]] = []
 
@@ -465,7 +466,7 @@ def find_events(doc: Doc, m: Matchers, economies: list[Found], orgs: list[Found]
     """A named meeting: 「name」, or a run of nominal words ending in a meeting noun (외교장관회의, 정상회의, 포럼)
     opened by an ordinal (제N차), a year, a party (economy, organisation, short-form compound) or a Latin acronym
     (EAS 외교장관회의). A word with a particle ends the run: "외교부는 이번 회의" names no meeting."""
-    text = doc.text
+    text = doc_text(doc)
     out = []
     party_starts = {f.start for f in economies} | {f.start for f in orgs}
     for hit in re.finditer(r"「([^」]{2,60})」", text):  # a quoted name is a meeting's only with a meeting noun

@@ -13,6 +13,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
+from spacy.tokens import Doc
+
 from pipeline import ids
 
 DATA_DIR = Path(__file__).resolve().parent.parent / "data"
@@ -82,6 +84,15 @@ class KoLexicon:
                  if o.office == office and (family is None or o.family_hangul == family or family in o.hangul)
                  and (month is None or (o.start <= month and (not o.end or month <= o.end)))}
         return next(iter(found.values())) if len(found) == 1 else None
+
+
+def doc_text(doc: Doc) -> str:
+    """``doc.text`` once per Doc: spaCy joins every token on each access, which the finders would pay hundreds of
+    times per release."""
+    text = doc.user_data.get("mofa_ko_text")
+    if text is None:
+        text = doc.user_data["mofa_ko_text"] = doc.text
+    return text
 
 
 def _rows(path: Path) -> list[list[str]]:

@@ -116,3 +116,8 @@ def test_sentence_after_a_quoted_name_is_its_own(run_ko):
                dt.date(2031, 5, 14))
     (c,) = r.claims
     assert c.speaker_id == ids.person_id("Marie Durand") and c.content == "홍 장관의 취임"
+
+
+def test_passive_predicate_is_no_claim(run_ko):
+    r = run_ko("홍길동 장관은 칠레를 방문한다. 이번 방문은 양국 관계 발전의 계기가 될 것으로 기대된다.")
+    assert r.claims == []
