@@ -52,6 +52,7 @@ _GLUED_BRACKET = re.compile(r"(?<=[A-Za-z])\((?=[A-Za-z0-9])")
 _CAMEL_JUNCTION = re.compile(r"(?<=[a-z])(?=[A-Z][a-z])")
 #: A title word glued to the conjunction or preposition after it ("The Ministerand the Secretary").
 _GLUED_FUNCTION_WORD = re.compile(r"(?<=[a-z])(?=(?:and|of)$)")
+_JUNCTION_AT = re.compile(r"")
 
 
 def _title_words() -> frozenset[str]:
@@ -63,8 +64,32 @@ def _title_words() -> frozenset[str]:
     return frozenset(r[0] for r in _rows(DATA_DIR / "title_lexicon.tsv") if r[1:2] in (["head"], ["rank"]))
 
 
-def glued_infix_finditer(base: Callable[[str], Iterator[re.Match[str]]],
-                         titles: frozenset[str]) -> Callable[[str], list[re.Match[str]]]:
+def _name_verb_junction() -> re.Pattern[str]:
+    """A family name (three letters or more) glued to the cue verb after it ("Minister Kangvoiced regret"): the
+    junction, when the whole token is exactly such a name plus a form of 4 letters or more of a cue's verb (no
+    English word is one: "Changed", "Unstated" do not qualify)."""
+    import json
+
+    from pipeline.components.claim_lexicon import inflections
+    from pipeline.components.ent_lexicon import DATA_DIR, _rows
+
+    heads: set[str] = set()
+    for line in (DATA_DIR / "cues.jsonl").read_text(encoding="utf-8").splitlines():
+        raw = json.loads(line) if line.strip() else {}
+        heads.update(raw.get("lemmas", []))
+        if raw.get("phrase") and "cue" in raw:
+            heads.update(a for a in raw["phrase"].split()[0].rstrip("?*").split("|") if a.islower())
+    irregular = {r[0]: r[1].split("|") for r in (row[0].split(",") for row in _rows(DATA_DIR / "cue_forms.csv"))
+                 if len(r) == 2 and r[0] != "lemma"}
+    forms = {f for h in heads for f in (*inflections(h), *irregular.get(h, ())) if len(f) >= 4 and f.isalpha()}
+    names = {r[0] for r in _rows(DATA_DIR / "east_asian_family_names.txt") if len(r[0]) >= 3 and r[0].isalpha()}
+    name_alt = "|".join(sorted(names, key=len, reverse=True))
+    form_alt = "|".join(sorted(forms, key=len, reverse=True))
+    return re.compile(rf"(?:{name_alt})(?=(?:{form_alt})$)")
+
+
+def glued_infix_finditer(base: Callable[[str], Iterator[re.Match[str]]], titles: frozenset[str],
+                         name_verb: re.Pattern[str] | None = None) -> Callable[[str], list[re.Match[str]]]:
     """The model's infixes plus the two glued forms above; the tokenizer caches per string, so this runs once
     per distinct token, and the text (and every offset) is left as it is."""
 
@@ -78,6 +103,8 @@ def glued_infix_finditer(base: Callable[[str], Iterator[re.Match[str]]],
         glued = _GLUED_FUNCTION_WORD.search(text)
         if glued and text[:glued.start()] in titles:
             extra.append(glued)
+        if name_verb is not None and text[:1].isupper() and (junction := name_verb.match(text)):
+            extra.append(_JUNCTION_AT.match(text, junction.end()))  # type: ignore[arg-type]
         if not extra:
             return found
         taken = [(m.start(), m.end()) for m in found]
@@ -90,4 +117,5 @@ def glued_infix_finditer(base: Callable[[str], Iterator[re.Match[str]]],
 def split_glued_tokens(nlp: Language) -> None:
     """Split the glued forms of page copies ("Korea(ROK) condemns", "SecretaryPompeo explained") so that the
     parser and the entity components see the name and the subject."""
-    nlp.tokenizer.infix_finditer = glued_infix_finditer(nlp.tokenizer.infix_finditer, _title_words())
+    nlp.tokenizer.infix_finditer = glued_infix_finditer(nlp.tokenizer.infix_finditer, _title_words(),
+                                                        _name_verb_junction())

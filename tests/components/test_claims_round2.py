@@ -20,6 +20,12 @@ def test_glued_bracket_and_title_junctions_split_but_names_stay_whole(nlp) -> No
     assert {"McArdle", "DeLuca", "NewsLine"} <= set(words)
 
 
+def test_family_name_glued_to_a_cue_verb_splits_but_words_stay_whole(nlp) -> None:
+    words = [t.text for t in nlp.tokenizer("Director Hanstressed it; the plan Changed; Unstated; Kimberly, Songs")]
+    assert words[:3] == ["Director", "Han", "stressed"]
+    assert {"Changed", "Unstated", "Kimberly", "Songs"} <= set(words)
+
+
 def test_state_with_glued_short_form_keeps_its_speaker(nlp) -> None:
     text = "The Government of the Republic of Palau(ROP) condemns in the strongest terms the attack of 4 June 2031."
     doc = parse(nlp, text, {"Republic of Palau": ("economy", "PLW")})
