@@ -314,20 +314,18 @@ class KoClaims:
         claims: list[Claim] = []
         focus: Speaker | None = None
         mode = "body"  # body, question, answer
-        last_para = None
         for sent in index.spans:
             para = paragraph_at(paragraphs, sent.start_char)
             if para is not None and para.section in ("title", "subtitle"):
                 continue
-            if para is not None and para.paragraph_id != last_para:
-                ptext = doc_text(doc)[para.start:para.end]
-                if _QUESTION.match(ptext):
-                    mode = "question"
-                elif _ANSWER.match(ptext):
-                    mode, focus = "answer", None
-                elif _BLOCK_MARKERS.match(ptext):
-                    focus = None if mode != "answer" else focus
-                last_para = para.paragraph_id
+            # a briefing's <질문> / <답변> and a release's □ open a line: every line starts a sentence
+            stext = sent.text
+            if _QUESTION.match(stext):
+                mode = "question"
+            elif _ANSWER.match(stext):
+                mode, focus = "answer", None
+            elif _BLOCK_MARKERS.match(stext) and mode != "answer":
+                focus = None
             if mode == "question":
                 continue
             subject = self._subject(doc, sent, mentions, focus)
@@ -360,7 +358,7 @@ class KoClaims:
         if official is not None:
             return Speaker("person", english_person_id(official.latin, self.lex.family_names_latin), "대변인",
                            None, None)
-        return Speaker("person", None, "대변인", None, None)
+        return Speaker("collective", "spokesperson", "대변인", None, None)  # a spokesperson nobody names
 
     def _foreign(self, speaker: Speaker) -> bool:
         if speaker.kind == "economy":
