@@ -293,14 +293,18 @@ def find_people(doc: Doc, m: Matchers, economies: list[Found], day: dt.date | No
                                       lex, day))
                 covered.append((sur[0], sur[0] + 1))
     for hit in _LATIN_NAME.finditer(text):  # 블링컨(Antony J. Blinken), 페데리카 모게리니(Federica Mogherini)
-        if any(s <= hit.start() < e for s, e in covered):
+        if any(s < hit.end(1) <= e for s, e in covered):
             continue
-        if doc.char_span(hit.start(1), hit.end(1)) is None or hit.group(1) in lex.economy_names \
-                or hit.group(1) in lex.orgs:
+        words = hit.group(1).split()
+        while len(words) > 1 and (m.titles.search(words[0]) or words[0] in lex.economy_names):
+            words.pop(0)  # 국무장관 제임스 월터(James Walter): the name is the words after the title
+        start = hit.end(1) - len(" ".join(words))
+        hangul = text[start:hit.end(1)]
+        if doc.char_span(start, hit.end(1)) is None or hangul in lex.economy_names or hangul in lex.orgs:
             continue
-        nm = _Name(hit.start(1), hit.end(1), hit.group(1), hit.group(2).strip(), lex.official_by_name(hit.group(1)))
-        people.append(_person(nm, None, "", None, hit.start(1), hit.end(), lex, day))
-        covered.append((hit.start(1), hit.end(1)))
+        nm = _Name(start, hit.end(1), hangul, hit.group(2).strip(), lex.official_by_name(hangul))
+        people.append(_person(nm, None, "", None, start, hit.end(), lex, day))
+        covered.append((start, hit.end(1)))
     for hit in m.officials.finditer(text):  # a known official named without a title
         if any(s <= hit.start() < e for s, e in covered) or doc.char_span(hit.start(), hit.end()) is None:
             continue
@@ -347,34 +351,36 @@ def _resolve_surname(lex: KoLexicon, surname: str, office: str, day: dt.date | N
     return next(iter(found.values())) if len(found) == 1 else None
 
 
+#: Economies whose names Korean writes family name first ("가미카와 요코", "시진핑").
+_FAMILY_FIRST = frozenset({"KOR", "PRK", "JPN", "CHN", "TWN", "HKG", "VNM", "MNG"})
+
+
 def _person(name: _Name, title: str | None, office: str, economy: str | None, start: int, end: int,
             lex: KoLexicon, day: dt.date | None) -> Found:
+    """The person record of a name: the Hangul name as written (the fullest form: a surname resolved through the
+    record is the holder's full name), the id of the Latin name when known (brackets, officials.tsv), else of its
+    romanization."""
     official = _pick_official(name.officials, office, day)
     latin = name.latin or (official.latin if official else None)
-    if latin:
-        pid = english_person_id(latin, lex.family_names_latin)
-        display = latin
-    else:
-        pid = ids.person_id(romanize_name(name.text))
-        display = name.text
+    pid = english_person_id(latin, lex.family_names_latin) if latin else ids.person_id(romanize_name(name.text))
+    display = official.hangul[0] if official is not None and len(name.text) == 1 else name.text
     if economy is None and official is not None:
         economy = official.economy
     if economy is None and title and office.startswith("kor_"):
         economy = "KOR"
     words = display.split()
-    family, given = (words[0], " ".join(words[1:]) or None) if latin is None or _korean_order(latin, lex) \
-        else (words[-1], " ".join(words[:-1]) or None)
-    if latin is None and len(words) == 1 and len(display) >= 2 and official is None:
+    if len(words) > 1:
+        first = economy in _FAMILY_FIRST or (economy is None and words[0] in FAMILY_SYLLABLES)
+        family, given = (words[0], " ".join(words[1:])) if first else (words[-1], " ".join(words[:-1]))
+    elif (economy in ("KOR", "PRK") or (economy is None and latin is None)) and 2 <= len(display) <= 4 \
+            and display[0] in FAMILY_SYLLABLES:
         family, given = display[0], display[1:]
+    else:
+        family, given = display, None
     return Found(start, end, "person", pid, {"name": display, "hangul": name.text,
                                              "latin": latin if name.latin else None,
                                              "title": title, "economy": economy,
                                              "family": family, "given": given, "name_span": (name.start, name.end)})
-
-
-def _korean_order(latin: str, lex: KoLexicon) -> bool:
-    words = latin.split()
-    return len(words) > 1 and (words[0] in lex.family_names_latin or "-" in words[-1])
 
 
 def _pick_official(officials: list[Official], office: str, day: dt.date | None) -> Official | None:

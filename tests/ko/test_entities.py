@@ -45,7 +45,7 @@ def test_person_name_then_title_and_title_then_name(run_ko):
     assert ids.person_id("Hong Gil-dong") in people
     assert people[ids.person_id("Hong Gil-dong")].economy == "KOR"
     walter = people[ids.person_id("James Walter")]
-    assert walter.name == "James Walter" and walter.economy == "USA"
+    assert walter.name == "제임스 월터" and walter.economy == "USA"
 
 
 def test_latin_form_in_brackets_links_the_english_id(run_ko):
