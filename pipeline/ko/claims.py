@@ -474,12 +474,14 @@ class KoClaims:
         text = doc_text(doc)[c_start:c_end]
         economy_ids = list(dict.fromkeys(m.kb_id_ for m in mentions if m.label_ == "economy"
                                          and c_start <= m.start_char and m.end_char <= c_end))
+        initiative_ids = list(dict.fromkeys(m.kb_id_ for m in mentions if m.label_ == "initiative"
+                                            and c_start <= m.start_char and m.end_char <= c_end))
         addressees = self._addressees(doc, sent, hit, mentions, c_start, cue_start)
         return Claim(
             claim_id=ids.claim_id(doc._.mofa_doc_id, cue_start), doc_id=doc._.mofa_doc_id,
             sent_id=index.sent_id(cue_start), speaker_kind=speaker.kind, speaker_id=speaker.entity_id,
             speaker_text=speaker.text, cue=hit.cue.lemma, claim_type=hit.cue.claim_type, future=hit.future,
-            content=text, addressee_ids=addressees, economy_ids=economy_ids,
+            content=text, addressee_ids=addressees, economy_ids=economy_ids, initiative_ids=initiative_ids,
             speaker_start=speaker.start if speaker is subject else None,
             speaker_end=speaker.end if speaker is subject else None,
             cue_start=cue_start, cue_end=cue_end, content_start=c_start, content_end=c_end,

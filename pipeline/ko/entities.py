@@ -26,7 +26,7 @@ from pipeline.ko.lexicon import (
     load_ko_lexicon,
     romanize_name,
 )
-from schemas.models import Economy, Event, Organization, Person
+from schemas.models import Economy, Event, Initiative, Organization, Person
 
 _NOMINAL = re.compile(r"^(?:NN[GPB]|NR|NP|SL|SH|SN|XSN|W_SERIAL|XPN|XR)")
 _HANGUL = re.compile(r"^[가-힣]+$")
@@ -71,6 +71,7 @@ class Matchers:
         self.titles = _alternation(list(lex.titles))
         self.officials = _alternation([n for o in lex.officials for n in o.hangul])
         self.collectives = _alternation(list(lex.collectives))
+        self.initiatives = _alternation(list(lex.initiatives))
         abbr = "".join(re.escape(a) for a in lex.economy_abbr)
         sep = re.escape(_SEPARATORS)
         # 한-미, 한·미·일, 한ㆍ중ㆍ일 (a separator between short forms), and 미측 / 일 측 (the US side).
@@ -107,6 +108,18 @@ def find_economies(doc: Doc, m: Matchers) -> list[Found]:
                 out.append(Found(tok.idx + i, tok.idx + i + 1, "economy", lex.economy_abbr[c], {"compound": True}))
     for hit in m.side.finditer(doc_text(doc)):
         out.append(Found(hit.start(1), hit.end(1), "economy", lex.economy_abbr[hit.group(1)], {"side": True}))
+    return out
+
+
+def find_initiatives(doc: Doc, m: Matchers) -> list[Found]:
+    """Named policies of initiatives.tsv, with the English path's id."""
+    out = []
+    for hit in m.initiatives.finditer(doc_text(doc)):
+        if doc.char_span(hit.start(), hit.end()) is None:
+            continue
+        name, acronym = m.lex.initiatives[hit.group()]
+        out.append(Found(hit.start(), hit.end(), "initiative", ids.initiative_id(name),
+                         {"name": name, "acronym": acronym}))
     return out
 
 
@@ -543,13 +556,17 @@ class KoEntities:
         orgs = [o for o in orgs if not any(s <= o.start and o.end <= e for s, e in in_titles)]
         dates = find_dates(doc, day)
         events = find_events(doc, self.m, economies, orgs)
-        self.set_annotations(doc, economies, orgs, people, dates, events)
+        initiatives = find_initiatives(doc, self.m)
+        self.set_annotations(doc, economies, orgs, people, dates, events, initiatives)
         return doc
 
     def set_annotations(self, doc: Doc, economies: list[Found], orgs: list[Found], people: list[Found],
-                        dates: list[Found], events: list[Found]) -> None:
+                        dates: list[Found], events: list[Found], initiatives: list[Found]) -> None:
         spans = []
-        records: dict[str, dict] = {"economy": {}, "organization": {}, "person": {}, "event": {}}
+        records: dict[str, dict] = {"economy": {}, "organization": {}, "person": {}, "event": {}, "initiative": {}}
+        for f in initiatives:
+            records["initiative"].setdefault(f.entity_id, Initiative(initiative_id=f.entity_id, name=f.info["name"],
+                                                                     acronym=f.info["acronym"]))
         for f in economies:
             records["economy"][f.entity_id] = Economy(economy_id=f.entity_id, name=display_name(self.lex, f.entity_id),
                                                       apec_member=f.entity_id in self.lex.apec)
@@ -572,7 +589,7 @@ class KoEntities:
             records["event"].setdefault(f.entity_id, Event(event_id=f.entity_id, doc_id=doc._.mofa_doc_id,
                                                            name=f.info["name"], ordinal=f.info.get("ordinal"),
                                                            date=date))
-        for f in [*economies, *orgs, *people, *dates, *events]:
+        for f in [*economies, *orgs, *people, *dates, *events, *initiatives]:
             span = doc.char_span(f.start, f.end, alignment_mode="expand", label=f.kind, kb_id=f.entity_id)
             if span is not None:
                 spans.append(span)

@@ -73,6 +73,7 @@ class KoLexicon:
     cues: dict[str, Cue]
     collectives: dict[str, str]
     family_names_latin: frozenset[str]
+    initiatives: dict[str, tuple[str, str | None]]  # Korean name -> (English name, acronym)
 
     def official_by_name(self, hangul: str) -> list[Official]:
         return [o for o in self.officials if hangul in o.hangul]
@@ -145,8 +146,10 @@ def load_ko_lexicon(ko_dir: Path = KO_DIR, data_dir: Path = DATA_DIR) -> KoLexic
     cues = {r[0]: Cue(r[0], r[1], r[2]) for r in _rows(ko_dir / "cues.tsv")}
     collectives = {r[0]: r[1] for r in _rows(ko_dir / "collectives.tsv")}
     family = frozenset(r[0] for r in _rows(data_dir / "east_asian_family_names.txt"))
+    initiatives = {ko: (r[1], r[2] if len(r) > 2 and r[2] else None)
+                   for r in _rows(ko_dir / "initiatives.tsv") for ko in r[0].split("|")}
     return KoLexicon(names, abbr, frozenset(common), display, frozenset(apec), orgs, titles, officials, cues,
-                     collectives, family)
+                     collectives, family, initiatives)
 
 
 def display_name(lex: KoLexicon, code: str) -> str:

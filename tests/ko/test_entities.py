@@ -102,3 +102,9 @@ def test_events(run_ko):
     assert "제5차 한-칠레 외교장관회의" in names and "동해 평화 포럼" in names
     assert not any("이번 회의" in n for n in names)
     assert next(e for e in r.events if e.name.startswith("제5차")).ordinal == 5
+
+
+def test_initiatives_share_english_ids(run_ko):
+    r = run_ko("정부는 신남방정책과 인도-태평양 전략을 설명했다.")
+    assert {i.initiative_id for i in r.initiatives} == {ids.initiative_id("New Southern Policy"),
+                                                       ids.initiative_id("Indo-Pacific Strategy")}

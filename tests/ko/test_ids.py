@@ -54,3 +54,11 @@ def test_economies_are_iso_codes_of_the_english_path():
     assert set(LEX.economy_names.values()) | set(LEX.economy_abbr.values()) <= codes
     un_members = 193
     assert len(set(LEX.economy_names.values()) - {"TWN", "HKG", "PSE", "VAT"}) >= un_members
+
+
+@pytest.mark.model
+def test_initiative_ids_equal_english_ids(nlp):
+    names = {name for name, _ in LEX.initiatives.values()}
+    lines = [f"The government presented the {name} at the meeting." for name in sorted(names)]
+    english = {i.initiative_id for i in run_text(nlp, "\n\n".join(lines), dt.date(2030, 1, 2)).initiatives}
+    assert {ids.initiative_id(n) for n in names} - english == set()
