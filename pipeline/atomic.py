@@ -31,7 +31,7 @@ def write_atomic(path: Path, writer: Callable[[Path], None], durable: bool = Tru
         if durable:
             with open(tmp, "rb") as fh:
                 os.fsync(fh.fileno())
-        os.chmod(tmp, 0o666 & ~_umask())
+        os.chmod(tmp, readable_mode())
         os.replace(tmp, path)
     finally:
         tmp.unlink(missing_ok=True)
@@ -41,11 +41,21 @@ def write_text_atomic(path: Path, text: str, durable: bool = True) -> None:
     write_atomic(path, lambda tmp: tmp.write_text(text, encoding="utf-8"), durable)
 
 
-def sweep_temporaries(root: Path) -> int:
+def readable_mode() -> int:
+    """Mode an ordinary new file gets (0666 minus the umask): what a temporary file is set to before it is
+    renamed into place, since mkstemp creates it 0600."""
+    return 0o666 & ~_umask()
+
+
+def sweep_temporaries(root: Path, keep: Path | None = None) -> int:
     """Delete the ``.*.tmp`` files and folders a killed run left under ``root`` (they are never read,
-    but would pile up); returns how many were removed. Only call it while holding the folder's lock."""
+    but would pile up); returns how many were removed. Nothing under ``keep`` (a raw folder inside the output
+    folder) is touched. Only call it while holding the folder's lock."""
     removed = 0
+    kept = keep.resolve() if keep is not None and keep.exists() else None
     for path in sorted(root.rglob(".*.tmp"), reverse=True):
+        if kept is not None and path.resolve().is_relative_to(kept):
+            continue
         if path.is_dir() and not path.is_symlink():
             shutil.rmtree(path, ignore_errors=True)
         else:

@@ -28,6 +28,32 @@ EPILOG = """examples:
 """
 
 
+def _number(kind: type, low: float, inclusive: bool = True) -> Any:
+    """An argparse type: an int or float of at least ``low`` (above it when not ``inclusive``), so that a bad
+    value stops the command with a message naming the flag and exit status 2 instead of being accepted."""
+    bound = f"at least {low:g}" if inclusive else f"greater than {low:g}"
+
+    def parse(text: str) -> int | float:
+        try:
+            value = kind(text)
+        except ValueError:
+            raise argparse.ArgumentTypeError(f"expected {'a whole number' if kind is int else 'a number'}, "
+                                             f"got {text!r}") from None
+        if value != value or value in (float("inf"), float("-inf")) or (value < low if inclusive else value <= low):
+            raise argparse.ArgumentTypeError(f"must be {bound}, got {text}")
+        return value
+
+    parse.__name__ = kind.__name__  # argparse names the type in its messages
+    return parse
+
+
+#: Flag types: workers and batch sizes count from 1, sizes and times are positive, a timeout of 0 disables it.
+AT_LEAST_ONE = _number(int, 1)
+POSITIVE = _number(float, 0, inclusive=False)
+NOT_NEGATIVE = _number(float, 0)
+NOT_NEGATIVE_INT = _number(int, 0)
+
+
 def _common(p: argparse.ArgumentParser) -> None:
     p.add_argument("-v", "--verbose", action="count", default=0, help="more log output (-vv for debug)")
     p.add_argument("-q", "--quiet", action="store_true", help="only warnings and errors")
@@ -37,7 +63,7 @@ def _model_args(p: argparse.ArgumentParser) -> None:
     p.add_argument("--model", default=None,
                    help="spaCy pipeline to start from (default: pipeline.cfg's, or $MOFA_MODEL), "
                         "e.g. en_core_web_sm, en_core_web_md, en_core_web_trf")
-    p.add_argument("--batch-size", type=int, default=32, help="documents per nlp.pipe batch (default 32)")
+    p.add_argument("--batch-size", type=AT_LEAST_ONE, default=32, help="documents per nlp.pipe batch (default 32)")
 
 
 def _stage(sub: argparse._SubParsersAction, name: str, help_text: str, example_in: str, example_out: str,
@@ -70,16 +96,19 @@ def build_parser() -> argparse.ArgumentParser:
                        formatter_class=argparse.RawDescriptionHelpFormatter)
     p.add_argument("--raw", type=Path, default=Path("raw"), help="folder of raw inputs (default raw)")
     p.add_argument("--out", type=Path, default=Path("processed"), help="output folder (default processed)")
-    p.add_argument("--workers", type=int, default=1, help="worker processes for extraction (default 1)")
+    p.add_argument("--workers", type=AT_LEAST_ONE, default=1, help="worker processes for extraction (default 1)")
     p.add_argument("--engine", choices=["local", "dask"], default="local",
                    help="where extraction runs: this machine (default) or Dask workers")
     p.add_argument("--scheduler", default=None,
                    help="dask.distributed scheduler address (with --engine dask); default: a local cluster")
-    p.add_argument("--max-mb", type=float, default=20.0, help="refuse files larger than this (default 20)")
-    p.add_argument("--doc-timeout", type=float, default=None, metavar="SECONDS",
+    p.add_argument("--max-mb", type=POSITIVE, default=20.0, help="refuse files larger than this (default 20)")
+    p.add_argument("--doc-timeout", type=NOT_NEGATIVE, default=None, metavar="SECONDS",
                    help="reject a release whose extraction takes longer than this per 20,000 characters "
                         "(default 60; 0 = no limit; not applied on Dask worker threads)")
     p.add_argument("--no-progress", action="store_true", help="no progress bar even on a terminal")
+    p.add_argument("--prune", action="store_true",
+                   help="allow a run that empties the tables: without it, a missing raw folder or one that yields "
+                        "no document stops with exit 2 when --out already holds documents")
     _model_args(p)
     _common(p)
 
@@ -88,7 +117,7 @@ def build_parser() -> argparse.ArgumentParser:
                        formatter_class=argparse.RawDescriptionHelpFormatter)
     p.add_argument("--raw", type=Path, default=Path("raw"), help="folder of raw inputs")
     p.add_argument("--out", type=Path, required=True, help="JSON lines file to write (documents and rejects)")
-    p.add_argument("--max-mb", type=float, default=20.0, help="refuse files larger than this (default 20)")
+    p.add_argument("--max-mb", type=POSITIVE, default=20.0, help="refuse files larger than this (default 20)")
     _common(p)
 
     p = _stage(sub, "extract", "extract stage only: cleaned documents -> JSON lines of results",
@@ -122,9 +151,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--feeds", type=Path, default=None,
                    help="TOML file listing the feeds (default pipeline/fetch_feeds.toml)")
     p.add_argument("--raw", type=Path, default=Path("raw"), help="raw folder to store items in (default raw)")
-    p.add_argument("--rate", type=float, default=None, help="minimum seconds between requests to one host")
-    p.add_argument("--timeout", type=float, default=None, help="seconds before a request is abandoned")
-    p.add_argument("--retries", type=int, default=None, help="extra attempts after a failed request")
+    p.add_argument("--rate", type=NOT_NEGATIVE, default=None, help="minimum seconds between requests to one host")
+    p.add_argument("--timeout", type=POSITIVE, default=None, help="seconds before a request is abandoned")
+    p.add_argument("--retries", type=NOT_NEGATIVE_INT, default=None, help="extra attempts after a failed request")
     p.add_argument("--since", type=_iso_date, default=None, metavar="YYYY-MM-DD",
                    help="back-fill: follow the boards' list pages down to this date")
     p.add_argument("--recheck", action="store_true",
@@ -206,9 +235,9 @@ def _settings(args: argparse.Namespace, **extra: Any):
     kwargs: dict[str, Any] = {k: v for k, v in extra.items() if v is not None}
     if getattr(args, "model", None):
         kwargs["model"] = args.model
-    if getattr(args, "batch_size", None):
+    if getattr(args, "batch_size", None) is not None:
         kwargs["batch_size"] = args.batch_size
-    if getattr(args, "max_mb", None):
+    if getattr(args, "max_mb", None) is not None:
         kwargs["max_bytes"] = int(args.max_mb * 1024 * 1024)
     if getattr(args, "doc_timeout", None) is not None:
         kwargs["doc_timeout"] = args.doc_timeout
@@ -220,7 +249,7 @@ def cmd_run(args: argparse.Namespace) -> int:
 
     settings = _settings(args, workers=args.workers, engine=args.engine, scheduler=args.scheduler)
     show = not args.no_progress and not args.quiet and sys.stderr.isatty()
-    summary = run_batch(args.raw, args.out, settings, progress=_progress(show))
+    summary = run_batch(args.raw, args.out, settings, progress=_progress(show), prune=args.prune)
     if summary.skipped_write:
         log.info("nothing new in %s: tables in %s are up to date (%.2fs)", args.raw, args.out, summary.seconds)
     else:
@@ -249,8 +278,13 @@ def cmd_clean(args: argparse.Namespace) -> int:
     settings = _settings(args)
     nocache = Cache(args.out.parent / ".clean-stage-cache", "clean")
     rows = []
-    for item in discover(args.raw):
-        cleaned = clean_input(args.raw, item.source, item.path, settings, nocache)
+    if not args.raw.is_dir():
+        raise FileNotFoundError(f"raw folder not found: {args.raw}")
+    # Neither the output file nor its stage cache is ever read as input, wherever they are.
+    for item in discover(args.raw, exclude=[nocache.root], with_hidden=True):
+        if item.path.resolve() == args.out.resolve():
+            continue
+        cleaned = clean_input(args.raw, item.source, item.path, settings, nocache, skip=item.skip)
         rows += [{"kind": "document", "value": d.model_dump(mode="json")} for d in cleaned.documents]
         rows += [{"kind": "reject", "value": r.model_dump(mode="json")} for r in cleaned.rejects]
     _write_jsonl(args.out, rows)
@@ -382,8 +416,13 @@ COMMANDS = {"run": cmd_run, "clean": cmd_clean, "extract": cmd_extract, "validat
 def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     _setup_logging(args)
+    from pipeline.run import RunRefused
+
     try:
         return COMMANDS[args.command](args)
+    except RunRefused as err:
+        log.error("%s", err)
+        return 2
     except FileNotFoundError as err:
         log.error("%s", err)
         return 2

@@ -30,7 +30,7 @@ from schemas.models import CleanDocument, DocResult, Reject
 
 #: Exceptions a buggy component or odd document can raise; anything else is a real crash of the batch.
 DOC_ERRORS = (ValueError, IndexError, KeyError, TypeError, AttributeError, ValidationError, RecursionError,
-              ArithmeticError)
+              ArithmeticError, AssertionError, RuntimeError)
 
 #: Chunks per worker when the documents are split (more chunks balance the tail, fewer cost less IPC).
 CHUNKS_PER_WORKER = 4

@@ -7,7 +7,7 @@ files over the size limit are refused before they are read into memory.
 from __future__ import annotations
 
 import os
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -18,33 +18,71 @@ _MB = 1024 * 1024  # --max-mb counts in these units, so the reason quotes the li
 class RawInput:
     source: str  # path relative to the raw folder, with forward slashes
     path: Path
+    skip: str | None = None  # why the file is listed but not read (a hidden file or folder)
 
 
 class Unreadable(Exception):
     """An input file that cannot be read, with a reason a person can act on."""
 
 
-def discover(raw_dir: Path) -> Iterator[RawInput]:
-    """Every file under ``raw_dir`` (hidden files and folders skipped), sorted by source. Links to folders are
-    listed too, not entered, so that :func:`read_input` reports them instead of their silently vanishing."""
+HIDDEN_FILE = "hidden file (name starts with '.'): not read; rename it to process it"
+HIDDEN_FOLDER = "hidden folder (name starts with '.'): not searched; rename it to process its files"
+
+
+def source_of(path: Path, raw_dir: Path) -> str:
+    """The path relative to ``raw_dir`` as the tables show it. A name that is not valid UTF-8 (bytes the
+    file system allows) is shown with its odd bytes escaped, so that the tables can still be written."""
+    rel = path.relative_to(raw_dir).as_posix()
+    try:
+        rel.encode("utf-8")
+    except UnicodeEncodeError:
+        rel = rel.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
+    return rel
+
+
+def _inside(path: Path, folders: list[Path]) -> bool:
+    resolved = path.resolve()
+    return any(resolved == f or resolved.is_relative_to(f) for f in folders)
+
+
+def discover(raw_dir: Path, exclude: Iterable[Path] = (), with_hidden: bool = False) -> Iterator[RawInput]:
+    """Every file under ``raw_dir``, sorted by source. Links to folders are listed too, not entered, so that
+    :func:`read_input` reports them instead of their silently vanishing. ``exclude`` names folders that are not
+    input (the run's own output folder when it sits inside ``raw_dir``): they are neither entered nor listed.
+    Hidden files and folders are skipped, or, ``with_hidden``, listed with the reason they are not read (so
+    that every file of the folder gets a manifest row)."""
+    excluded = [Path(p).resolve() for p in exclude]
     found = []
     for dirpath, dirnames, filenames in os.walk(raw_dir, followlinks=False):
-        dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
-        for name in dirnames:
-            if (Path(dirpath) / name).is_symlink():
-                path = Path(dirpath) / name
-                found.append(RawInput(path.relative_to(raw_dir).as_posix(), path))
-        for name in filenames:
-            if name.startswith("."):
+        here = Path(dirpath)
+        kept = []
+        for name in sorted(dirnames):
+            path = here / name
+            if excluded and not path.is_symlink() and _inside(path, excluded):
                 continue
-            path = Path(dirpath) / name
-            found.append(RawInput(path.relative_to(raw_dir).as_posix(), path))
+            if name.startswith("."):
+                if with_hidden:
+                    found.append(RawInput(source_of(path, raw_dir) + "/", path, HIDDEN_FOLDER))
+                continue
+            if path.is_symlink():
+                found.append(RawInput(source_of(path, raw_dir), path))
+            kept.append(name)
+        dirnames[:] = kept
+        for name in filenames:
+            path = here / name
+            if name.startswith("."):
+                if with_hidden:
+                    found.append(RawInput(source_of(path, raw_dir), path, HIDDEN_FILE))
+                continue
+            found.append(RawInput(source_of(path, raw_dir), path))
     yield from sorted(found, key=lambda r: r.source)
 
 
 def read_input(raw_dir: Path, item: RawInput, max_bytes: int) -> bytes:
     """The file's bytes, or :class:`Unreadable` for links out of the folder, non-files and oversize files."""
     path = item.path
+    if item.skip:
+        raise Unreadable(item.skip)
     if path.is_symlink():
         try:
             target = path.resolve()

@@ -22,7 +22,7 @@ from pipeline import cache as cache_mod
 from pipeline.atomic import sweep_temporaries, write_text_atomic
 from pipeline.clean import Rejected, clean_bytes
 from pipeline.ids import input_order, sha256_bytes, superseded_reason
-from pipeline.read import RawInput, Unreadable, discover, read_input
+from pipeline.read import HIDDEN_FILE, HIDDEN_FOLDER, RawInput, Unreadable, discover, read_input
 from pipeline.settings import Settings
 from schemas.models import CleanDocument, DocResult, ManifestEntry, Reject
 
@@ -67,11 +67,12 @@ class Cleaned:
 
 
 def clean_input(raw_dir: Path, item_source: str, path: Path, settings: Settings,
-                clean_cache: cache_mod.Cache, clean_fp: str | None = None) -> Cleaned:
+                clean_cache: cache_mod.Cache, clean_fp: str | None = None, skip: str | None = None) -> Cleaned:
     """Read and clean one input, through the clean cache. One narrow except per failure kind.
-    ``clean_fp`` is the settings' clean fingerprint, when the caller computed it once for the batch."""
+    ``clean_fp`` is the settings' clean fingerprint, when the caller computed it once for the batch; ``skip``
+    is :attr:`RawInput.skip` (a file listed but not read)."""
     try:
-        data = read_input(raw_dir, RawInput(item_source, path), settings.max_bytes)
+        data = read_input(raw_dir, RawInput(item_source, path, skip), settings.max_bytes)
     except Unreadable as err:
         return Cleaned(item_source, "", [], [Reject(source=item_source, stage="read", reason=str(err))], str(err))
     except OSError as err:
@@ -99,10 +100,24 @@ def clean_input(raw_dir: Path, item_source: str, path: Path, settings: Settings,
     except Rejected as err:
         docs, fatal = [], err.reason
         rejects = [Reject(source=item_source, stage=err.stage, reason=err.reason)]
+    except Exception as err:  # one file only: whatever a reader or a library raises on it, the batch goes on
+        docs, fatal = [], clean_crash_reason(err)
+        rejects = [Reject(source=item_source, stage="clean", reason=fatal)]
     result = Cleaned(item_source, sha, docs, rejects, fatal, k)
     clean_cache.put(k, {"documents": [d.model_dump(mode="json") for d in docs],
                         "rejects": [r.model_dump(mode="json") for r in rejects], "fatal": fatal})
     return result
+
+
+def clean_crash_reason(err: Exception) -> str:
+    """The reject reason of a file whose cleaning raised: what was raised and where, to report with the file."""
+    tb = err.__traceback__
+    while tb is not None and tb.tb_next is not None:
+        tb = tb.tb_next
+    where = f" in {Path(tb.tb_frame.f_code.co_filename).name}:{tb.tb_lineno}" if tb is not None else ""
+    message = str(err).strip().splitlines()[0][:200] if str(err).strip() else ""
+    return (f"cleaning failed: {type(err).__name__}{': ' + message if message else ''}{where} "
+            "(an error of the cleaner or a library on this file; the other files were processed)")
 
 
 ExtractFn = Callable[[Sequence[CleanDocument], Settings], Iterator[tuple[CleanDocument, DocResult | Reject]]]
@@ -189,13 +204,14 @@ class _StaleEntry(Exception):
 
 
 def plan_batch(raw_dir: Path, settings: Settings, clean_cache: cache_mod.Cache,
-               extract_cache: cache_mod.Cache) -> Plan:
-    """Clean every input (through the cache) and decide which documents need the model."""
+               extract_cache: cache_mod.Cache, exclude: Sequence[Path] = ()) -> Plan:
+    """Clean every input (through the cache) and decide which documents need the model. ``exclude``: folders
+    under ``raw_dir`` that are not input (the output folder)."""
     plan = Plan()
     extract_fp, clean_fp = settings.extract_fingerprint(), settings.clean_fingerprint()
     # A later stored version of a release comes first: it owns the doc_id, older versions are its duplicates.
-    for item in sorted(discover(raw_dir), key=lambda i: input_order(i.source)):
-        cleaned = clean_input(raw_dir, item.source, item.path, settings, clean_cache, clean_fp)
+    for item in sorted(discover(raw_dir, exclude, with_hidden=True), key=lambda i: input_order(i.source)):
+        cleaned = clean_input(raw_dir, item.source, item.path, settings, clean_cache, clean_fp, item.skip)
         plan.rejects.extend(cleaned.rejects)
         dups = []
         for index, d in enumerate(cleaned.documents):
@@ -228,25 +244,36 @@ def exclusive(out_dir: Path) -> Iterator[None]:
         yield
 
 
+class RunRefused(Exception):
+    """A run that would destroy or mix up data (the raw folder as output, tables emptied by an empty raw
+    folder); the message says what to do instead. The command line exits with status 2."""
+
+
 def run_batch(raw_dir: Path, out_dir: Path, settings: Settings | None = None,
               progress: Callable[[Iterable[CleanDocument], int], Iterable[CleanDocument]] | None = None,
-              extract_fn: ExtractFn = extract_default) -> Summary:
+              extract_fn: ExtractFn = extract_default, prune: bool = False) -> Summary:
     """Process ``raw_dir`` into the tables of ``out_dir``; returns the run's summary.
 
     Memory stays flat in the number of documents: new documents stream through the model into the
-    extract cache, and the tables are then written from the cache one document at a time."""
-    if not raw_dir.is_dir():
-        raise FileNotFoundError(f"raw folder not found: {raw_dir}")
+    extract cache, and the tables are then written from the cache one document at a time. ``out_dir`` may lie
+    inside ``raw_dir``: it is never read as input. A raw folder that is missing or yields no document while
+    ``out_dir`` holds documents is refused (:class:`RunRefused`) unless ``prune``: it would empty every table."""
+    if not raw_dir.is_dir() and not (prune and not raw_dir.exists()):
+        raise FileNotFoundError(f"raw folder not found: {raw_dir}; nothing was changed (check --raw; with --prune "
+                                "a missing raw folder counts as empty and the tables are emptied)")
+    if raw_dir.exists() and out_dir.resolve() == raw_dir.resolve():
+        raise RunRefused(f"--out {out_dir} is the raw folder itself: choose another output folder "
+                         f"(a sub-folder such as {out_dir / 'processed'} is fine: it is never read as input)")
     with exclusive(out_dir):
-        swept = sweep_temporaries(out_dir)
+        swept = sweep_temporaries(out_dir, keep=raw_dir)
         if swept:
             log.info("removed %d temporary files left by an interrupted run", swept)
-        return _run_locked(raw_dir, out_dir, settings or Settings(), progress, extract_fn)
+        return _run_locked(raw_dir, out_dir, settings or Settings(), progress, extract_fn, prune)
 
 
 def _run_locked(raw_dir: Path, out_dir: Path, settings: Settings,
                 progress: Callable[[Iterable[CleanDocument], int], Iterable[CleanDocument]] | None,
-                extract_fn: ExtractFn) -> Summary:
+                extract_fn: ExtractFn, prune: bool = False) -> Summary:
     started = time.perf_counter()
     cache_root = out_dir / ".cache"
     clean_cache = cache_mod.Cache(cache_root, "clean")
@@ -255,7 +282,9 @@ def _run_locked(raw_dir: Path, out_dir: Path, settings: Settings,
     state_path = cache_root / STATE_FILE
 
     for _attempt in range(3):
-        plan = plan_batch(raw_dir, settings, clean_cache, extract_cache)
+        plan = plan_batch(raw_dir, settings, clean_cache, extract_cache, exclude=[out_dir])
+        if not prune:
+            _refuse_emptying(raw_dir, out_dir, plan)
         state = plan.state()
         outputs_present = all((out_dir / f"{name}.parquet").exists() for name in ("documents", "manifest"))
         if outputs_present and _read_state(state_path) == state:
@@ -369,6 +398,31 @@ def _write(out_dir: Path, plan: Plan, new_ids: set[str], extract_cache: cache_mo
         counts = writer.finish(manifest, rejects)
     summary.new, summary.unchanged, summary.duplicate, summary.rejected = new, unchanged, duplicate, rejected
     return counts
+
+
+def _refuse_emptying(raw_dir: Path, out_dir: Path, plan: Plan) -> None:
+    """Raise :class:`RunRefused` when the raw folder has no file (hidden ones aside: an empty or mistyped
+    folder) while ``out_dir`` holds documents that this run would remove. Files that are all rejected are a
+    real state of the folder (releases deleted, junk left) and go through."""
+    if plan.keys or any(i.fatal not in (HIDDEN_FILE, HIDDEN_FOLDER) for i in plan.inputs):
+        return
+    held = _rows(out_dir / "documents.parquet")
+    if held:
+        hidden = f" ({len(plan.inputs)} hidden entries aside)" if plan.inputs else ""
+        raise RunRefused(f"raw folder {raw_dir} has no file{hidden}, while {out_dir} holds {held} documents: "
+                         "this run would empty every table. Check --raw, or pass --prune to empty the tables "
+                         "on purpose.")
+
+
+def _rows(path: Path) -> int:
+    """Rows of a Parquet table, 0 when it is missing or unreadable (from its footer, without reading data)."""
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    try:
+        return pq.ParquetFile(path).metadata.num_rows
+    except (OSError, pa.ArrowException):
+        return 0
 
 
 def _read_state(path: Path) -> str | None:

@@ -36,6 +36,18 @@ class Settings:
     scheduler: str | None = None  # dask.distributed scheduler address; None starts a LocalCluster
     doc_timeout: float = DEFAULT_DOC_TIMEOUT  # 0: no limit (see pipeline.parallel.time_limit)
 
+    def __post_init__(self) -> None:
+        """Refuse values that would silently misbehave (no worker, a size limit refusing every file)."""
+        problems = [f"{name} must be {rule}, got {value!r}" for name, value, ok, rule in (
+            ("workers", self.workers, self.workers >= 1, "at least 1"),
+            ("batch_size", self.batch_size, self.batch_size >= 1, "at least 1"),
+            ("max_bytes", self.max_bytes, self.max_bytes > 0, "greater than 0"),
+            ("doc_timeout", self.doc_timeout, self.doc_timeout >= 0, "at least 0 (0 = no limit)"),
+            ("engine", self.engine, self.engine in ("local", "dask"), "'local' or 'dask'"),
+        ) if not ok]
+        if problems:
+            raise ValueError("invalid settings: " + "; ".join(problems))
+
     def clean_fingerprint(self) -> str:
         """Changes when anything that shapes cleaning changes (code, data files, version)."""
         return _hash_files(sorted(CLEAN_DIR.glob("*.py")) + sorted(DATA_DIR.glob("clean_*")), __version__)

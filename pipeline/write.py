@@ -30,6 +30,7 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 from pydantic import BaseModel
 
+from pipeline.atomic import readable_mode
 from schemas.models import (
     TABLES,
     DocResult,
@@ -239,6 +240,8 @@ class TableSink:
                 os.fsync(fh.fileno())
 
     def commit(self) -> None:
+        for tmp in (self._tmp_parquet, self._tmp_csv):
+            os.chmod(tmp, readable_mode())  # mkstemp made them 0600; tables are read by colleagues too
         os.replace(self._tmp_parquet, self.out_dir / f"{self.name}.parquet")
         os.replace(self._tmp_csv, self.out_dir / f"{self.name}.csv")
 

@@ -22,6 +22,9 @@ __all__ = ["CleanSettings", "Rejected", "clean_bytes", "sniff_format"]
 _XML_START = re.compile(r"^\s*(?:<\?xml[^>]*\?>\s*)?(?:<!--.*?-->\s*)*(?:<!DOCTYPE\s+([\w:.-]+)[^>\[]*"
                         r"(?:\[.*?\]\s*)?>\s*)?<([\w:.-]+)", re.IGNORECASE | re.DOTALL)
 _DOCTYPE = re.compile(r"^\s*(?:<\?xml[^>]*\?>\s*)?(?:<!--.*?-->\s*)*<!DOCTYPE\s+([\w:.-]+)", re.IGNORECASE | re.DOTALL)
+#: Root elements of XML vocabularies that are never a release page, declared or not ('<svg>' holds '<title>').
+_XML_ONLY_ROOTS = frozenset({"svg", "svg:svg", "math", "feed", "opml", "urlset", "sitemapindex", "plist", "kml",
+                             "gpx", "xsl:stylesheet", "schema", "xs:schema", "xsd:schema"})
 _HTML_HINT = re.compile(r"<(?:!doctype\s+html|html|head|body|meta|title|div|p|table|article|main)\b", re.IGNORECASE)
 
 
@@ -50,6 +53,8 @@ def sniff_format(text: str) -> str:
             return "rss"
         if root == "html" or doctype == "html":
             return "html"
+        if root in _XML_ONLY_ROOTS:
+            return "xml"  # an SVG icon or an Atom feed without an XML declaration is still not a page
         if head.lstrip().startswith("<?xml") and root not in ("head", "body"):
             return "xml"
     if len(_HTML_HINT.findall(head)) >= 2 or re.match(r"\s*<(?:html|!doctype html)", head, re.IGNORECASE):
@@ -71,7 +76,9 @@ def clean_bytes(source: str, data: bytes, settings: CleanSettings | None = None,
 
         return read_rss(source, data, decoded.text, lex)
     if kind == "xml":
-        raise Rejected("clean", "unsupported XML document: only RSS 2.0 feeds are read (root element is not <rss>)")
+        m = _XML_START.match(decoded.text[:4096])
+        root = f"<{m.group(2)}>" if m else "not <rss>"
+        raise Rejected("clean", f"unsupported XML document: only RSS 2.0 feeds are read (root element is {root})")
     if kind == "html":
         from pipeline.clean.html import read_html
 

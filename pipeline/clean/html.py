@@ -20,7 +20,7 @@ from pipeline.clean import news
 from pipeline.clean.errors import Rejected
 from pipeline.clean.layout import LayoutReader
 from pipeline.clean.lexicon import Lexicon
-from pipeline.clean.text import Draft, canonical_url, classify, group_blocks, norm, parse_date
+from pipeline.clean.text import Draft, canonical_url, classify, group_blocks, hangul_share, norm, parse_date
 
 _PARA_TAGS = frozenset(("p", "div", "section", "article", "main", "h1", "h2", "h3", "h4", "h5", "h6", "li", "ul",
                         "ol", "dl", "table", "blockquote", "pre", "figure", "figcaption", "address", "center", "hr",
@@ -106,6 +106,13 @@ def _link_density(el: etree._Element) -> float:
         return 1.0
     links = sum(_text_len(a) for a in el.iter("a"))
     return min(links / total, 1.0)
+
+
+def _is_prose(text: str) -> bool:
+    """A paragraph that reads as text (a sentence or eight words, mostly Latin letters), not a line of the
+    site's menus: a board view holding only such lines has an empty body."""
+    text = text.strip()
+    return (len(text.split()) >= 8 or text.endswith((".", "?", "!", ".)"))) and hangul_share(text) < 0.3
 
 
 def _attrs(el: etree._Element) -> str:
@@ -246,12 +253,19 @@ class HtmlReader:
         self._strip_chrome(root)
         block = self._widen_to_meta(self._main_block(root))
         body = root.find("body")
-        draft = None
+        draft, empty_view = None, None
         for candidate in (block, body if body is not None else root):
             draft = self.layout.read(render_lines(candidate))
-            if draft is not None and draft.title and draft.paragraphs:
+            if draft is not None and draft.title and any(_is_prose(t) for _, t in draft.paragraphs):
                 break
+            if draft is not None and draft.title and (draft.published or draft.hits is not None):
+                empty_view = draft.title
             draft = None
+        if draft is None and empty_view is not None:
+            # A board view with its title and date but nothing under them: the page's chrome around it
+            # ('본문 바로가기', menus, the footer) must not become the release's text.
+            raise Rejected("clean", f"empty body: the board view of '{empty_view[:80]}' has a title and date but "
+                                    "no text under them (the release's body was empty when the page was saved)")
         if draft is not None and not is_mofa:
             # The board-view layout plus the ministry's name anywhere on the page (footer, logo).
             page = norm(root.text_content())

@@ -218,3 +218,50 @@ def test_title_with_markup_and_angle_bracket_is_not_a_breadcrumb() -> None:
             "trade, energy and culture between the two countries.</p></div></body></html>")
     (doc,) = clean_bytes("t.html", page.encode())
     assert doc.title == "Minister <b>Meets</b> Envoy" and doc.category is None
+
+
+@pytest.mark.parametrize("svg", [
+    '<svg xmlns="http://www.w3.org/2000/svg"><g><title>Layer</title><path d="M0 0h9"/></g>'
+    '<rect width="4" height="4"><title>a shape</title></rect></svg>',
+    '<!-- icon --><svg width="16"><title>x</title><circle r="2"><title>dot</title></circle></svg>',
+    '<?xml version="1.0"?><!DOCTYPE svg PUBLIC "-//W3C//DTD SVG 1.1//EN" "x.dtd"><svg><title>t</title></svg>',
+])
+def test_svg_is_unsupported_xml_whatever_its_head(svg: str) -> None:
+    assert _reason(svg.encode(), "icon.html") == ("unsupported XML document: only RSS 2.0 feeds are read "
+                                                  "(root element is <svg>)")
+
+
+def test_atom_feed_without_declaration_is_not_a_page() -> None:
+    atom = '<feed xmlns="http://www.w3.org/2005/Atom"><title>News</title><entry><title>A</title></entry></feed>'
+    assert "root element is <feed>" in _reason(atom.encode(), "atom.txt")
+
+
+def _emptied(fixture: str, body_class: str) -> str:
+    import re
+
+    page = (FIX / fixture).read_text(encoding="utf-8")
+    return re.sub(rf'<div class="{body_class}">.*?</div>', f'<div class="{body_class}"></div>', page, flags=re.S)
+
+
+@pytest.mark.parametrize("fixture, body_class", [("mofa_board_view_suffix.html", "detail_body"),
+                                                  ("mofa_div_layout.html", "view_cont")])
+def test_empty_board_view_is_an_empty_body_not_a_page_of_menus(fixture: str, body_class: str) -> None:
+    page = _emptied(fixture, body_class)
+    skip = ('<div id="skipNav"><a href="#contents">본문 바로가기</a> <a href="#gnb">주메뉴 바로가기</a></div>'
+            "<p>본문 바로가기</p>")
+    for variant in (page, page.replace("<body>", "<body>" + skip),
+                    page.replace("</body>", "<div><p>바로가기 메뉴 검색창 열기 Korean site map</p></div></body>")):
+        assert _reason(variant.encode(), "view.html").startswith("empty body: the board view of")
+
+
+@pytest.mark.parametrize("fixture", ["mofa_board_view_suffix.html", "mofa_div_layout.html"])
+def test_board_view_with_its_body_is_still_read(fixture: str) -> None:
+    (doc,) = clean_bytes("view.html", (FIX / fixture).read_bytes())
+    assert len(doc.text.split()) > 60 and "바로가기" not in doc.text
+
+
+def test_board_view_whose_body_is_one_short_sentence_is_kept() -> None:
+    page = _emptied("mofa_div_layout.html", "view_cont").replace(
+        '<div class="view_cont"></div>', '<div class="view_cont"><p>The Minister will visit Chile.</p></div>')
+    (doc,) = clean_bytes("view.html", page.encode())
+    assert doc.text.endswith("The Minister will visit Chile.")
