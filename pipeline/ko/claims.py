@@ -225,7 +225,7 @@ def _adnominal(toks: list[Token], j: int, cue: Cue, first: int) -> CueHit | None
     if k < len(toks) and toks[k].text in _FUTURE_NOUNS:
         return CueHit(cue, first, k + 1, True)
     if k < len(toks) and toks[k].text in ("한편", "가운데"):  # 표명하는 한편: a connective in all but form
-        return CueHit(cue, first, j + 1, False, connective=True)
+        return CueHit(cue, first, k + 1, False, connective=True)
     if k < len(toks) and toks[k].text == "바" and k + 1 < len(toks) and toks[k + 1].lemma_ in ("있다", "이다"):
         return CueHit(cue, first, k + 1, False)
     return None

@@ -171,8 +171,10 @@ def _name_before(doc: Doc, char: int, m: Matchers) -> _Name | None:
         prev = last.i - 1
         # a foreign name in two words: 에마뉘엘 마크롱 (both proper nouns, one space between)
         if prev >= 0 and doc[prev].tag_ == "NNP" and doc[prev].whitespace_ and _HANGUL.match(doc[prev].text) \
-                and doc[prev].text not in m.lex.economy_names and len(last.text) > 1 and latin is not None:
-            start = doc[prev].idx
+                and len(doc[prev].text) > 1 and doc[prev].text not in m.lex.economy_names \
+                and doc[prev].text not in m.lex.orgs and (prev == 0 or not _HANGUL.match(doc[prev - 1].text)
+                                                          or doc[prev - 1].whitespace_):
+            start = doc[prev].idx  # a name in two words: 스가 요시히데, 에마뉘엘 마크롱
         return _Name(start, k, text[start:k], latin)
     if latin and last.tag_ in ("NNP", "NNG", "MAG") and _HANGUL.match(last.text):
         return _Name(last.idx, k, last.text, latin)  # 아마도(Amado): a Latin form makes it a name
@@ -308,9 +310,19 @@ def find_people(doc: Doc, m: Matchers, economies: list[Found], day: dt.date | No
     for hit in _LATIN_NAME.finditer(text):  # 블링컨(Antony J. Blinken), 페데리카 모게리니(Federica Mogherini)
         if any(s < hit.end(1) <= e for s, e in covered):
             continue
-        words = hit.group(1).split()
-        while len(words) > 1 and (m.titles.search(words[0]) or words[0] in lex.economy_names):
-            words.pop(0)  # 국무장관 제임스 월터(James Walter): the name is the words after the title
+        # the name is the last one or two words the analyser reads as proper nouns: 국무장관 제임스 월터(James
+        # Walter) names 제임스 월터, 유기적인 삼각협력관계(Triangle Cooperation) names nobody
+        words: list[str] = []
+        pos = hit.end(1)
+        for word in reversed(hit.group(1).split()):
+            wspan = doc.char_span(pos - len(word), pos)
+            if wspan is None or len(words) == 2 or m.titles.search(word) or word in lex.economy_names \
+                    or not all(t.tag_ == "NNP" for t in wspan):
+                break
+            words.insert(0, word)
+            pos -= len(word) + 1
+        if not words:
+            continue
         start = hit.end(1) - len(" ".join(words))
         hangul = text[start:hit.end(1)]
         if doc.char_span(start, hit.end(1)) is None or hangul in lex.economy_names or hangul in lex.orgs:

@@ -121,3 +121,9 @@ def test_sentence_after_a_quoted_name_is_its_own(run_ko):
 def test_passive_predicate_is_no_claim(run_ko):
     r = run_ko("홍길동 장관은 칠레를 방문한다. 이번 방문은 양국 관계 발전의 계기가 될 것으로 기대된다.")
     assert r.claims == []
+
+
+def test_adnominal_connective_ganunde(run_ko):
+    r = run_ko("우리 정부는 협력 계획을 설명하는 가운데 역내 평화를 강조할 계획이다.")
+    assert [(c.cue, c.content, c.future) for c in r.claims] == [
+        ("설명하다", "협력 계획", True), ("강조하다", "역내 평화", True)]

@@ -108,3 +108,13 @@ def test_initiatives_share_english_ids(run_ko):
     r = run_ko("정부는 신남방정책과 인도-태평양 전략을 설명했다.")
     assert {i.initiative_id for i in r.initiatives} == {ids.initiative_id("New Southern Policy"),
                                                        ids.initiative_id("Indo-Pacific Strategy")}
+
+
+def test_latin_gloss_of_a_common_noun_is_no_person(run_ko):
+    r = run_ko("정부와 기업 간의 유기적인 삼각협력관계(Triangle Cooperation)를 강화한다.")
+    assert r.people == []
+
+
+def test_foreign_name_in_two_words_before_a_title(run_ko):
+    r = run_ko("일본의 다나카 히로시 관방장관은 기자회견을 열었다.")
+    assert [p.name for p in r.people] == ["다나카 히로시"]
