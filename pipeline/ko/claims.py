@@ -51,6 +51,7 @@ class Speaker:
     end: int | None
 
 
+_FIRST_PERSON = frozenset({"저희", "저", "제", "우리"})
 #: The sentence's topic is no speaker ("이번 방문은 ... 기대된다"): its predicates are nobody's claims.
 _NOBODY = Speaker("collective", None, "", None, None)
 
@@ -337,8 +338,8 @@ class KoClaims:
             prev_end = None
             for hit in hits:
                 speaker = subject or focus
-                if mode == "answer" and (speaker is None or not self._foreign(speaker)):
-                    speaker = spokesperson or speaker
+                if mode == "answer" and (subject is None or subject.text in _FIRST_PERSON):
+                    speaker = spokesperson  # the answer's own voice; a named subject (정부는, 미국 측은) keeps it
                 if speaker is None:
                     prev_end = hit.end
                     continue
@@ -354,22 +355,9 @@ class KoClaims:
         for p in people.values():
             if any("대변인" in t for t in p.titles):
                 return Speaker("person", p.person_id, "대변인", None, None)
-        official = self.lex.holder("kor_spokesperson", None, doc._.mofa_published)
-        if official is not None:
-            return Speaker("person", english_person_id(official.latin, self.lex.family_names_latin), "대변인",
-                           None, None)
-        return Speaker("collective", "spokesperson", "대변인", None, None)  # a spokesperson nobody names
-
-    def _foreign(self, speaker: Speaker) -> bool:
-        if speaker.kind == "economy":
-            return speaker.entity_id != self.home
-        if speaker.kind == "organization":
-            return speaker.entity_id != ids.org_id("Ministry of Foreign Affairs")
-        if speaker.kind == "person":
-            people = [p for p in self.lex.officials if english_person_id(p.latin, self.lex.family_names_latin)
-                      == speaker.entity_id]
-            return bool(people) and people[0].economy != self.home
-        return False
+        # a spokesperson the text does not name stays the phrase (who held the office is the record's business,
+        # not the text's): the collective "대변인", as the English path keeps an unnamed official unresolved
+        return Speaker("collective", "spokesperson", "대변인", None, None)
 
     def _subject(self, doc: Doc, sent: Span, mentions: list[Span], focus: Speaker | None) -> Speaker | None:
         """The speaker named by the first topic/subject phrase of the sentence outside quotations."""
@@ -429,8 +417,9 @@ class KoClaims:
                 return Speaker("collective", focus.entity_id, coll.group(), start, end)
             return Speaker("collective", gid, coll.group(), start, end)
         word = text[phrase_start:end].strip()
-        if re.fullmatch(r"(?:우리\s?)?정부|저희|우리|저", word):  # 'we' of the ministry: in an answer, the spokesperson
-            return Speaker("economy", self.home, word, end - len(word), end)
+        own = re.search(r"(?:^|[\s>)\]])((?:우리\s?)?정부|저희|우리|저)$", word)
+        if own:  # the government, or 'we' of the ministry (in an answer: the spokesperson)
+            return Speaker("economy", self.home, own.group(1), end - len(own.group(1)), end)
         if word in ("장관", "대변인", "차관") or (word.endswith((" 장관", " 대변인")) and len(word) <= 8):
             person = self._holder_of(word.split()[-1], mentions, end)
             if person is not None:

@@ -75,12 +75,18 @@ def test_nominal_ending_of_a_bullet(run_ko):
 
 def test_briefing_answers_belong_to_the_spokesperson(run_ko):
     text = ("<질문> 정부 입장을 설명해 주시기 바랍니다. (가나일보 기자)\n\n"
-            "<답변> 정부는 관련국들의 자제를 촉구합니다. 저희는 상황을 주시하고 있다고 말씀드리겠습니다.\n\n"
+            "<답변> 관련국들의 자제를 촉구합니다. 저희는 상황을 주시하고 있다고 말씀드리겠습니다.\n\n"
             "<질문> 추가로 강조하실 부분이 있습니까?")
     r = run_ko(text, dt.date(2018, 3, 6), title="대변인 정례브리핑")
-    assert len(r.claims) == 2
-    assert {c.speaker_id for c in r.claims} == {ids.person_id("Noh Kyu-duk")}
-    assert all(c.speaker_kind == "person" for c in r.claims)
+    assert [(c.speaker_kind, c.speaker_id, c.speaker_text) for c in r.claims] == [
+        ("collective", "spokesperson", "대변인")] * 2  # unnamed in the text: the office, not the record's holder
+    named = run_ko("노규덕 대변인입니다.\n\n<답변> 관련국들의 자제를 촉구합니다.", dt.date(2018, 3, 6))
+    assert [c.speaker_id for c in named.claims] == [ids.person_id("Noh Kyu-duk")]
+
+
+def test_named_subject_in_an_answer_keeps_its_claim(run_ko):
+    r = run_ko("<답변> 정부는 관련국들의 자제를 촉구합니다.", dt.date(2018, 3, 6))
+    assert [(c.speaker_kind, c.speaker_id) for c in r.claims] == [("economy", "KOR")]
 
 
 def test_foreign_speaker_in_an_answer_keeps_the_claim(run_ko):
