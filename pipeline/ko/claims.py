@@ -26,7 +26,7 @@ from spacy.tokens import Doc, Span, Token
 
 from pipeline import ids
 from pipeline.components.structure import SentenceIndex, paragraph_at
-from pipeline.ko.lexicon import Cue, KoLexicon, doc_text, english_person_id, load_ko_lexicon
+from pipeline.ko.lexicon import Cue, KoLexicon, doc_text, load_ko_lexicon
 from schemas.models import Claim
 
 _CONNECTIVES = frozenset({"고", "며", "으며", "면서", "으면서", "지만", "으나", "나", "는데", "ㄴ데", "고서"})

@@ -75,8 +75,8 @@ class Matchers:
         abbr = "".join(re.escape(a) for a in lex.economy_abbr)
         sep = re.escape(_SEPARATORS)
         # 한-미, 한·미·일, 한ㆍ중ㆍ일 (a separator between short forms), and 미측 / 일 측 (the US side).
-        self.compound = re.compile(rf"(?<![가-힣A-Za-z])[{abbr}](?:[{sep}][{abbr}])+(?![가-힣])"
-                                   rf"|(?<![가-힣A-Za-z])[{abbr}](?=[{sep}][가-힣A-Za-z])")
+        self.compound = re.compile(rf"(?<![가-힣A-Za-z])[{abbr}](?:[{sep}]+[{abbr}])+(?![가-힣])"
+                                   rf"|(?<![가-힣A-Za-z])[{abbr}](?=[{sep}]+[가-힣A-Za-z])")
         self.side = re.compile(rf"(?<![가-힣A-Za-z])([{abbr}]) ?측")
         self.abbr_token = re.compile(rf"^[{abbr}]{{2,4}}$")
 
@@ -500,7 +500,7 @@ def find_events(doc: Doc, m: Matchers, economies: list[Found], orgs: list[Found]
     text = doc_text(doc)
     out = []
     party_starts = {f.start for f in economies} | {f.start for f in orgs}
-    for hit in re.finditer(r"「([^」]{2,60})」", text):  # a quoted name is a meeting's only with a meeting noun
+    for hit in re.finditer(r"[「“\"]([^」”\"\n]{2,60})[」”\"]", text):  # quoted: a meeting's name with a meeting noun
         if hit.group(1).endswith(_EVENT_HEADS):
             out.append(Found(hit.start(1), hit.end(1), "event", "", {"name": hit.group(1)}))
     token_end = {t.idx + len(t): t.i for t in doc}
@@ -527,7 +527,7 @@ def find_events(doc: Doc, m: Matchers, economies: list[Found], orgs: list[Found]
             word_start = i == k or doc[i - 1].whitespace_
             if not word_start:
                 continue
-            if tok.idx in party_starts or re.fullmatch(r"제\d+차|(?:19|20)\d\d년?|[A-Z][A-Z0-9]{1,8}", tok.text) \
+            if tok.idx in party_starts or tok.tag_ == "NNP" or re.fullmatch(r"제\d+차|(?:19|20)\d\d년?|[A-Z][A-Z0-9]{1,8}", tok.text) \
                     or (tok.text == "제" and i + 1 <= j and doc[i + 1].tag_.startswith("SN")):
                 start = tok.idx
                 break
@@ -535,9 +535,12 @@ def find_events(doc: Doc, m: Matchers, economies: list[Found], orgs: list[Found]
             continue
         end = hit.end()
         name = text[start:end]
+        ordinal = re.match(r"제\s?(\d+)\s?차\s*", name)
+        if ordinal and len(name) > ordinal.end():  # 제6차 파리평화포럼: the 6th of the forum, named without it
+            start += ordinal.end()
+            name = text[start:end]
         if name in _EVENT_HEADS or len(name) < 4:
             continue
-        ordinal = re.match(r"제\s?(\d+)\s?차", name)
         number = int(ordinal.group(1)) if ordinal else None
         out.append(Found(start, end, "event", "", {"name": name, "ordinal": number}))
     return out
