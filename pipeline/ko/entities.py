@@ -34,6 +34,7 @@ _HANGUL = re.compile(r"^[가-힣]+$")
 _NOT_SURNAMES = frozenset("양전각현본동당귀주제부차총신前")
 _SEPARATORS = "-·ㆍ・‧∙"
 _WEEKDAYS = "월화수목금토일"
+_EVENT_OPENER = re.compile(r"제\d+차|(?:19|20)\d\d년?|[A-Z][A-Z0-9]{1,8}")  # ordinal, year, acronym
 _EVENT_HEADS = ("정상회의", "외교장관회의", "장관회의", "고위관리회의", "회의", "회담", "포럼", "라운드테이블", "총회",
                 "전략대화", "정책협의회", "협의회", "대화", "심포지엄", "세미나", "박람회", "엑스포", "서밋")
 
@@ -527,7 +528,7 @@ def find_events(doc: Doc, m: Matchers, economies: list[Found], orgs: list[Found]
             word_start = i == k or doc[i - 1].whitespace_
             if not word_start:
                 continue
-            if tok.idx in party_starts or tok.tag_ == "NNP" or re.fullmatch(r"제\d+차|(?:19|20)\d\d년?|[A-Z][A-Z0-9]{1,8}", tok.text) \
+            if tok.idx in party_starts or tok.tag_ == "NNP" or _EVENT_OPENER.fullmatch(tok.text) \
                     or (tok.text == "제" and i + 1 <= j and doc[i + 1].tag_.startswith("SN")):
                 start = tok.idx
                 break
