@@ -124,6 +124,27 @@ def find_initiatives(doc: Doc, m: Matchers) -> list[Found]:
     return out
 
 
+_REPORTER = re.compile(r"\(([^()\n]{1,30}?)\s?([가-힣]{2,4})\s?기자\)")
+
+
+def find_reporters(doc: Doc, lex: KoLexicon) -> tuple[list[Found], list[Found]]:
+    """A briefing question's signature "(KBS 김민정 기자)": the outlet (an organisation) and the journalist."""
+    text = doc_text(doc)
+    orgs, people = [], []
+    for hit in _REPORTER.finditer(text):
+        outlet, name = hit.group(1).strip(), hit.group(2)
+        o_start = hit.start(1) + hit.group(1).index(outlet)
+        if outlet and doc.char_span(o_start, o_start + len(outlet), alignment_mode="expand") is not None:
+            entry = lex.orgs.get(outlet)
+            oid = entry.org_id if entry else ids.org_id(outlet if outlet.isascii() else romanize_name(outlet))
+            orgs.append(Found(o_start, o_start + len(outlet), "organization", oid,
+                              {"name": entry.name if entry else outlet, "acronym": entry.acronym if entry else None}))
+        people.append(Found(hit.start(2), hit.end(2), "person", ids.person_id(romanize_name(name)),
+                            {"name": name, "hangul": name, "latin": None, "title": "기자", "economy": None,
+                             "family": name[0], "given": name[1:], "name_span": (hit.start(2), hit.end(2))}))
+    return orgs, people
+
+
 def find_organizations(doc: Doc, m: Matchers) -> list[Found]:
     out = []
     for hit in m.orgs.finditer(doc_text(doc)):
@@ -567,6 +588,10 @@ class KoEntities:
         economies = find_economies(doc, self.m)
         orgs = find_organizations(doc, self.m)
         people = find_people(doc, self.m, economies, day)
+        press, reporters = find_reporters(doc, self.lex)
+        taken = {(p.start, p.end) for p in people}
+        people += [p for p in reporters if not any(s <= p.start < e for s, e in taken)]
+        orgs += [o for o in press if not any(f.start <= o.start < f.end for f in orgs)]
         in_titles = [(p.start, p.end) for p in people]
         # 외교부 inside "조태열 외교부 장관" is part of a title, not a mention of the ministry
         orgs = [o for o in orgs if not any(s <= o.start and o.end <= e for s, e in in_titles)]

@@ -140,6 +140,12 @@ def load_ko_lexicon(ko_dir: Path = KO_DIR, data_dir: Path = DATA_DIR) -> KoLexic
         entry = OrgEntry(org_entry_id(row[1], row[3] or None), row[1], row[2] or None)
         for ko in row[0].split("|"):
             orgs[ko] = entry
+    # the English gazetteers' acronyms as a Korean text writes them (NATO, KBS, IAEA): the same organisation
+    for file in ("international_organizations.tsv", "groupings.tsv", "media_outlets.tsv", "state_bodies.tsv"):
+        for row in _rows(data_dir / file):
+            acronym = row[1] if len(row) > 1 else ""
+            if len(acronym) >= 2 and acronym.isupper() and acronym not in orgs and file != "state_bodies.tsv":
+                orgs[acronym] = OrgEntry(ids.org_id(row[0]), row[0], acronym)
     titles = {r[0]: Title(r[0], r[1], r[2] or None, r[3]) for r in _rows(ko_dir / "titles.tsv")}
     officials = tuple(Official(tuple(r[0].split("|")), r[1], r[2], r[3], r[4], r[5] if len(r) > 5 else "")
                       for r in _rows(ko_dir / "officials.tsv"))

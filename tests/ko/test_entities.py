@@ -118,3 +118,17 @@ def test_latin_gloss_of_a_common_noun_is_no_person(run_ko):
 def test_foreign_name_in_two_words_before_a_title(run_ko):
     r = run_ko("일본의 다나카 히로시 관방장관은 기자회견을 열었다.")
     assert [p.name for p in r.people] == ["다나카 히로시"]
+
+
+def test_reporter_signature_gives_outlet_and_journalist(run_ko):
+    r = run_ko("<질문> 정부 입장은 무엇입니까? (KBS 나은별 기자)\n\n<질문> 추가 질문입니다. (가나다뉴스 라마바 기자)")
+    assert {p.name for p in r.people} == {"나은별", "라마바"}
+    orgs = {m.text: m.entity_id for m in r.mentions if m.kind == "organization"}
+    assert orgs["KBS"] == ids.org_id("Korean Broadcasting System")
+    assert "가나다뉴스" in orgs
+
+
+def test_english_acronyms_in_korean_text(run_ko):
+    r = run_ko("NATO와 IAEA는 성명을 발표했다.")
+    assert {m.entity_id for m in r.mentions if m.kind == "organization"} == {
+        ids.org_id("North Atlantic Treaty Organization"), ids.org_id("International Atomic Energy Agency")}

@@ -36,7 +36,8 @@ def test_organisation_ids_equal_english_ids(nlp):
     state_bodies = {"Ministry of Foreign Affairs JPN": "Japan's Ministry of Foreign Affairs",
                     "Ministry of Foreign Affairs CHN": "the Ministry of Foreign Affairs of China",
                     "Ministry of Foreign Affairs RUS": "the Ministry of Foreign Affairs of Russia",
-                    "Department of State USA": "the U.S. Department of State"}
+                    "Department of State USA": "the U.S. Department of State",
+                    "Ministry of State Security CHN": "China's Ministry of State Security"}
     english: set[str] = set()
     for phrase in state_bodies.values():
         english |= {o.org_id for o in run_text(nlp, f"Officials of {phrase} attended the meeting.",
