@@ -29,13 +29,13 @@ from pathlib import Path
 import lxml.html
 from lxml import etree
 
-from pipeline import ids
+from pipeline import ids, read
 from pipeline.atomic import write_text_atomic
 from pipeline.fetch import Disallowed, FetchError, HTTPStatusError, PoliteClient, store_release
 
 log = logging.getLogger("pipeline.crawl")
 
-STATE_FILE = ".crawl.json"
+STATE_FILE = read.CRAWL_STATE
 #: List pages a walk follows at most (a board of the site has a few hundred): a loop guard, not a setting.
 MAX_LIST_PAGES = 5000
 _DATE = re.compile(r"\b(\d{4})[-./](\d{1,2})[-./](\d{1,2})\b")

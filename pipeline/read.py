@@ -27,6 +27,10 @@ class Unreadable(Exception):
 
 HIDDEN_FILE = "hidden file (name starts with '.'): not read; rename it to process it"
 HIDDEN_FOLDER = "hidden folder (name starts with '.'): not searched; rename it to process its files"
+#: Files the pipeline itself keeps inside raw/ (the list crawler's progress): not input, so neither read nor listed,
+#: like the output folder.
+CRAWL_STATE = ".crawl.json"
+OWN_FILES = frozenset({CRAWL_STATE})
 
 
 def source_of(path: Path, raw_dir: Path) -> str:
@@ -48,7 +52,8 @@ def _inside(path: Path, folders: list[Path]) -> bool:
 def discover(raw_dir: Path, exclude: Iterable[Path] = (), with_hidden: bool = False) -> Iterator[RawInput]:
     """Every file under ``raw_dir``, sorted by source. Links to folders are listed too, not entered, so that
     :func:`read_input` reports them instead of their silently vanishing. ``exclude`` names folders that are not
-    input (the run's own output folder when it sits inside ``raw_dir``): they are neither entered nor listed.
+    input (the run's own output folder when it sits inside ``raw_dir``): they are neither entered nor listed, nor
+    are the pipeline's own files (:data:`OWN_FILES`).
     Hidden files and folders are skipped, or, ``with_hidden``, listed with the reason they are not read (so
     that every file of the folder gets a manifest row)."""
     excluded = [Path(p).resolve() for p in exclude]
@@ -70,6 +75,8 @@ def discover(raw_dir: Path, exclude: Iterable[Path] = (), with_hidden: bool = Fa
         dirnames[:] = kept
         for name in filenames:
             path = here / name
+            if name in OWN_FILES:
+                continue
             if name.startswith("."):
                 if with_hidden:
                     found.append(RawInput(source_of(path, raw_dir), path, HIDDEN_FILE))

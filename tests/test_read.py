@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from pipeline.atomic import sweep_temporaries
-from pipeline.read import HIDDEN_FILE, HIDDEN_FOLDER, Unreadable, discover, read_input
+from pipeline.read import CRAWL_STATE, HIDDEN_FILE, HIDDEN_FOLDER, Unreadable, discover, read_input
 
 
 @pytest.fixture
@@ -42,3 +42,14 @@ def test_sweep_leaves_a_raw_folder_inside_the_output_alone(tmp_path):
     (out / "raw" / ".notes.tmp").write_text("a user's file")
     assert sweep_temporaries(out, keep=out / "raw") == 1
     assert (out / "raw" / ".notes.tmp").exists() and not (out / ".documents.parquet.x.tmp").exists()
+
+
+def test_the_crawlers_progress_file_is_not_input(tmp_path) -> None:
+    """raw/pages/<board>/.crawl.json is the pipeline's own file: neither read nor listed as a reject."""
+    board = tmp_path / "pages" / "m_5674"
+    board.mkdir(parents=True)
+    (board / "123.html").write_text("<html></html>")
+    (board / CRAWL_STATE).write_text("{}")
+    (board / ".DS_Store").write_text("x")
+    sources = [(r.source, r.skip is not None) for r in discover(tmp_path, with_hidden=True)]
+    assert sources == [("pages/m_5674/.DS_Store", True), ("pages/m_5674/123.html", False)]
