@@ -79,6 +79,9 @@ def find_cues(sent: Span, lex: KoLexicon) -> list[CueHit]:
         if i < skip_until:
             continue
         said = _quotative_say(toks, i)
+        if said is not None and said.claim_type == "statement" and i >= 2 and \
+                re.search(r"야\s?한다고\s*$", sent.text[:toks[i].idx - sent.start_char]):
+            said = Cue("하다", "call", "하다")  # …해야 한다고 하였다: says what must be done
         if said is not None:
             hit = _predicate(toks, i, said, lex, first=i)
             if hit:
@@ -130,6 +133,21 @@ def _quotative_say(toks: list[Token], i: int) -> Cue | None:
     return next((cue for ending, cue in _QUOTATIVE_SAY.items() if prev.text.endswith(ending)), None)
 
 
+_NEEDS_CLAUSE = frozenset({"알다", "보다"})
+
+
+def _after_clause(toks: list[Token], i: int) -> bool:
+    k = i - 1
+    while k >= 0 and toks[k].is_space:
+        k -= 1
+    if k < 0:
+        return False
+    prev = toks[k]
+    if _parts(prev)[-1] == "EC" and prev.text.endswith(("다고", "라고")):
+        return True
+    return prev.text in ("로", "으로") and k >= 1 and toks[k - 1].text == "것"
+
+
 def _stem(toks: list[Token], i: int, lex: KoLexicon) -> tuple[str | None, int]:
     """(cue stem, index of the stem's last token) when token ``i`` opens a cue, else (None, i)."""
     tok = toks[i]
@@ -140,6 +158,8 @@ def _stem(toks: list[Token], i: int, lex: KoLexicon) -> tuple[str | None, int]:
     if tok.tag_.startswith("NNG") and tok.text in lex.cues:
         return tok.text, i
     if tok.tag_.startswith("VV") and tok.lemma_.endswith("다") and tok.lemma_[:-1] in lex.cues:
+        if tok.lemma_ in _NEEDS_CLAUSE and not _after_clause(toks, i):
+            return None, i  # 알다 / 보다 report a view only after "…것으로" or "…다고"
         return tok.lemma_[:-1], i
     if tok.tag_.startswith("VV") and tok.text in lex.cues:
         return tok.text, i
@@ -225,6 +245,8 @@ def _adnominal(toks: list[Token], j: int, cue: Cue, first: int) -> CueHit | None
         k += 1
     if k < len(toks) and toks[k].text in _FUTURE_NOUNS:
         return CueHit(cue, first, k + 1, True)
+    if k < len(toks) and toks[k].text == "수" and cue.lemma == "말씀드리다":  # 말씀드릴 수 있는 것은 …
+        return CueHit(cue, first, k + 1, False)
     if k < len(toks) and toks[k].text in ("한편", "가운데"):  # 표명하는 한편: a connective in all but form
         return CueHit(cue, first, k + 1, False, connective=True)
     if k < len(toks) and toks[k].text == "바" and k + 1 < len(toks) and toks[k + 1].lemma_ in ("있다", "이다"):
@@ -330,6 +352,8 @@ class KoClaims:
             if mode == "question":
                 continue
             subject = self._subject(doc, sent, mentions, focus)
+            if subject is _NOBODY and mode == "answer":
+                subject = None  # "교민은 무사한 것으로 알고 있습니다": the topic of what the spokesperson says
             if subject is _NOBODY:
                 continue
             if subject is not None:
@@ -425,8 +449,8 @@ class KoClaims:
             if person is not None:
                 return Speaker("person", person.kb_id_, word, end - len(word), end)
         described = re.search(r"(?:[가-힣A-Za-z]+ )?[가-힣]*$", word) if self.titles.search(word) else None
-        if described:  # 외교부 동아시아경제외교과장은: an official nobody names
-            return Speaker("person", None, described.group(), end - len(described.group()), end)
+        if described:  # 외교부 동아시아경제외교과장은: an official nobody names, kept as the phrase (like 대변인)
+            return Speaker("collective", described.group(), described.group(), end - len(described.group()), end)
         return None
 
     def _holder_of(self, title: str, mentions: list[Span], before: int) -> Span | None:

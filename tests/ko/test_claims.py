@@ -107,14 +107,14 @@ def test_claim_offsets_match_the_text(run_ko):
 
 def test_quotative_hada_reports_speech(run_ko):
     r = run_ko("나은별 차관은 양국이 공급망 협력을 서둘러야 한다고 하고, 함께 노력해 나가자고 하였다.")
-    assert [(c.cue, c.claim_type) for c in r.claims] == [("하다", "statement"), ("하자고 하다", "proposal")]
+    assert [(c.cue, c.claim_type) for c in r.claims] == [("하다", "call"), ("하자고 하다", "proposal")]  # 해야 한다
     assert r.claims[0].content.startswith("양국이 공급망 협력을 서둘러야")
 
 
 def test_unnamed_official_is_a_person_without_id(run_ko):
     r = run_ko("이어서, 외교부 북미경제외교과장은 관세 조치의 부당성을 지적하였다.")
     (c,) = r.claims
-    assert (c.speaker_kind, c.speaker_id, c.speaker_text) == ("person", None, "외교부 북미경제외교과장")
+    assert (c.speaker_kind, c.speaker_id, c.speaker_text) == ("collective", "외교부 북미경제외교과장", "외교부 북미경제외교과장")
 
 
 def test_sentence_after_a_quoted_name_is_its_own(run_ko):
@@ -133,3 +133,8 @@ def test_adnominal_connective_ganunde(run_ko):
     r = run_ko("우리 정부는 협력 계획을 설명하는 가운데 역내 평화를 강조할 계획이다.")
     assert [(c.cue, c.content, c.future) for c in r.claims] == [
         ("설명하다", "협력 계획", True), ("강조하다", "역내 평화", True)]
+
+
+def test_view_verbs_need_a_clause(run_ko):
+    r = run_ko("<답변> 교민은 모두 무사한 것으로 알고 있습니다. 관련 자료를 보고 있습니다.")
+    assert [(c.cue, c.speaker_text) for c in r.claims] == [("알다", "대변인")]
