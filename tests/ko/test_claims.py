@@ -114,7 +114,8 @@ def test_quotative_hada_reports_speech(run_ko):
 def test_unnamed_official_is_a_person_without_id(run_ko):
     r = run_ko("이어서, 외교부 북미경제외교과장은 관세 조치의 부당성을 지적하였다.")
     (c,) = r.claims
-    assert (c.speaker_kind, c.speaker_id, c.speaker_text) == ("collective", "외교부 북미경제외교과장", "외교부 북미경제외교과장")
+    phrase = "외교부 북미경제외교과장"
+    assert (c.speaker_kind, c.speaker_id, c.speaker_text) == ("collective", phrase, phrase)
 
 
 def test_sentence_after_a_quoted_name_is_its_own(run_ko):
