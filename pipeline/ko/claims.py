@@ -154,7 +154,7 @@ def _stem(toks: list[Token], i: int, lex: KoLexicon) -> tuple[str | None, int]:
     if tok.text == "높이" and i + 1 < len(toks) and toks[i + 1].text == "평가":
         return "높이 평가", i + 1
     if tok.text == "말씀" and i + 1 < len(toks) and toks[i + 1].lemma_ == "드리다":
-        return "말씀드리", i + 1
+        return "말씀드리", i  # the endings are read on 드리다's token (드릴 = 드리 + ㄹ)
     if tok.tag_.startswith("NNG") and tok.text in lex.cues:
         return tok.text, i
     if tok.tag_.startswith("VV") and tok.lemma_.endswith("다") and tok.lemma_[:-1] in lex.cues:
@@ -176,9 +176,6 @@ def _predicate(toks: list[Token], last: int, cue: Cue, lex: KoLexicon, first: in
         parts = _parts(tok)
         if tok.is_space:
             break
-        if tok.text == "드리" or tok.lemma_ == "드리다":  # 말씀드리겠습니다
-            j += 1
-            continue
         if (tok.text[:1] in "되돼됐된될" or tok.text[:1] == "받") and j == last + 1:
             return None  # 기대된다, 평가받았다: passive, nobody is said to speak
         if parts[0] in ("XSV", "XSA", "EP", "VX") or (parts[0] == "VV" and tok.lemma_ in ("하다", "드리다")):
@@ -362,7 +359,8 @@ class KoClaims:
             prev_end = None
             for hit in hits:
                 speaker = subject or focus
-                if mode == "answer" and (subject is None or subject.text in _FIRST_PERSON):
+                if mode == "answer" and (subject is None or subject.text in _FIRST_PERSON
+                                         or "드리다" in hit.cue.lemma):  # 말씀드리겠습니다: the spokesperson's own
                     speaker = spokesperson  # the answer's own voice; a named subject (정부는, 미국 측은) keeps it
                 if speaker is None:
                     prev_end = hit.end
@@ -465,6 +463,12 @@ class KoClaims:
         cue_tok_start, cue_tok_end = toks[hit.start], toks[hit.end - 1]
         cue_start, cue_end = cue_tok_start.idx, cue_tok_end.idx + len(cue_tok_end)
         content = self._quotation(doc, sent, cue_start)
+        if toks[hit.end - 1].text == "수":  # 말씀드릴 수 있는 것은 X: what is said follows the topic
+            topic = next((t for t in toks[hit.end:] if t.tag_.startswith("JX")), None)
+            if topic is not None:
+                content = self._trim(doc, topic.idx + len(topic), sent.end_char)
+                if content is not None:
+                    return self._make(doc, index, hit, speaker, subject, content, mentions, sent, cue_start, cue_end)
         if content is None:
             start = sent.start_char
             if subject is not None and subject.end is not None and subject.end <= cue_start:
@@ -475,14 +479,21 @@ class KoClaims:
                 prev_tok = toks[prev_end - 1]
                 start = max(start, prev_tok.idx + len(prev_tok))
             quoted = re.search(r"(?:다|라|자)고\s*$", doc_text(doc)[start:cue_start])
+            whole = start
             if not quoted:  # an indirect quotation (…다고 밝혔다) runs over its own clause endings
                 start = max(start, _last_clause_break(toks, start, cue_start))
             content = self._trim(doc, start, cue_start)
+            if content is None and start != whole:  # 관심을 가지고 주시하고 있다: nothing between, take the clause
+                content = self._trim(doc, whole, cue_start)
         if content is None:
             return None
         if any(t.lemma_ == "드리다" for t in toks[hit.start:hit.end]) and not re.search(
                 r"(?:다고|라고|고|을|를)\s*$", doc_text(doc)[sent.start_char:cue_start]):
             return None  # 설명드리겠습니다 with no quotation or object: a courtesy, not a statement
+        return self._make(doc, index, hit, speaker, subject, content, mentions, sent, cue_start, cue_end)
+
+    def _make(self, doc: Doc, index: SentenceIndex, hit: CueHit, speaker: Speaker, subject: Speaker | None,
+              content: tuple[int, int], mentions: list[Span], sent: Span, cue_start: int, cue_end: int) -> Claim:
         c_start, c_end = content
         text = doc_text(doc)[c_start:c_end]
         economy_ids = list(dict.fromkeys(m.kb_id_ for m in mentions if m.label_ == "economy"

@@ -93,7 +93,13 @@ def find_economies(doc: Doc, m: Matchers) -> list[Found]:
             continue
         if span.end < len(doc) and doc[span.end].tag_ == "XSN" and doc[span.end].text == "적":
             continue  # 인도적, 국제적: an adjective, not the state
+        if re.match(r"[-·ㆍ]?\s?태평양", doc_text(doc)[hit.end():hit.end() + 5]):
+            continue  # 인도-태평양: the region, not India
         out.append(Found(hit.start(), hit.end(), "economy", lex.economy_names[hit.group()]))
+    for tok in doc:  # 우리 교민, 우리 기업: 'our' in the ministry's text is Korea
+        if tok.text == "우리" and tok.tag_ == "NP" and tok.whitespace_ and tok.i + 1 < len(doc) \
+                and doc[tok.i + 1].tag_.startswith("NNG") and not any(f.start == tok.idx for f in out):
+            out.append(Found(tok.idx, tok.idx + 2, "economy", "KOR"))
     taken = {(f.start, f.end) for f in out}
     for hit in m.compound.finditer(doc_text(doc)):
         letters = [(hit.start() + i, c) for i, c in enumerate(hit.group()) if c in lex.economy_abbr]
@@ -297,7 +303,9 @@ def find_people(doc: Doc, m: Matchers, economies: list[Found], day: dt.date | No
         before = t_start
         economy = title.economy
         pre = re.search(r"(?:주한 )?(\S+) $", text[max(0, t_start - 16):t_start])
-        if pre and (t_start - len(pre.group(1)) - 1, t_start - 1) in econ_at:
+        if pre and pre.group(1) in lex.orgs and (t_start - len(pre.group(1)) - 1) > 0:
+            before = t_start - len(pre.group(0))  # 오드레 아줄레 유네스코 사무총장: the organisation's office
+        elif pre and (t_start - len(pre.group(1)) - 1, t_start - 1) in econ_at:
             economy = econ_at[(t_start - len(pre.group(1)) - 1, t_start - 1)]
             before = t_start - len(pre.group(0))
             if pre.group(0).startswith("주한 "):
@@ -361,9 +369,15 @@ def find_people(doc: Doc, m: Matchers, economies: list[Found], day: dt.date | No
         span = doc.char_span(hit.start(), hit.end())
         if span is None or not any(t.tag_ == "NNP" for t in span):
             continue
-        nm = _Name(hit.start(), hit.end(), hit.group(), _latin_after(text, hit.end()),
+        start = hit.start()
+        given = re.search(r"(?:^|(?<=[\s(「“'\"]))([가-힣]{2,5}) $", text[max(0, start - 7):start])
+        if given and doc.char_span(start - len(given.group(0)), start - 1) is not None and \
+                all(t.tag_ == "NNP" for t in doc.char_span(start - len(given.group(0)), start - 1)) and \
+                given.group(1) not in lex.economy_names and given.group(1) not in lex.orgs:
+            start -= len(given.group(0))  # 버락 오바마: the given name written before a known surname
+        nm = _Name(start, hit.end(), text[start:hit.end()], _latin_after(text, hit.end()),
                    lex.official_by_name(hit.group()))
-        people.append(_person(nm, None, "", None, hit.start(), hit.end(), lex, day))
+        people.append(_person(nm, None, "", None, start, hit.end(), lex, day))
     return _same_names(people)
 
 

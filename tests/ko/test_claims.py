@@ -139,3 +139,12 @@ def test_adnominal_connective_ganunde(run_ko):
 def test_view_verbs_need_a_clause(run_ko):
     r = run_ko("<답변> 교민은 모두 무사한 것으로 알고 있습니다. 관련 자료를 보고 있습니다.")
     assert [(c.cue, c.speaker_text) for c in r.claims] == [("알다", "대변인")]
+
+
+def test_spokesperson_formulas(run_ko):
+    r = run_ko("<답변> 말씀드릴 수 있는 것은 각국과 긴밀히 소통하고 있다는 것입니다. "
+               "정부는 대응 방안을 마련할 예정이라고 말씀드리겠습니다. 정부가 관심을 가지고 주시하고 있습니다.")
+    got = [(c.speaker_kind, c.speaker_id, c.cue) for c in r.claims]
+    assert got == [("collective", "spokesperson", "말씀드리다"), ("collective", "spokesperson", "말씀드리다"),
+                   ("economy", "KOR", "주시하다")]
+    assert all(c.content for c in r.claims)

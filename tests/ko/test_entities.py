@@ -132,3 +132,16 @@ def test_english_acronyms_in_korean_text(run_ko):
     r = run_ko("NATO와 IAEA는 성명을 발표했다.")
     assert {m.entity_id for m in r.mentions if m.kind == "organization"} == {
         ids.org_id("North Atlantic Treaty Organization"), ids.org_id("International Atomic Energy Agency")}
+
+
+def test_region_our_and_given_names(run_ko):
+    r = run_ko("정부는 인도-태평양 전략을 발표했다. 우리 교민은 안전하다. 버락 오바마 행정부 시기였다.",
+               dt.date(2023, 1, 5))
+    econ = {e for _, e in kinds(r, "economy")}
+    assert "IND" not in econ and "KOR" in econ
+    assert [p.name for p in r.people] == ["버락 오바마"]
+
+
+def test_name_before_an_organisations_office(run_ko):
+    r = run_ko("마리 뒤퐁 유네스코 사무총장은 방한했다.")
+    assert [p.name for p in r.people] == ["마리 뒤퐁"]
