@@ -107,6 +107,9 @@ def find_cues(sent: Span, lex: KoLexicon) -> list[CueHit]:
             skip_until = hit.end
     hits.extend(_decided(toks, hits))
     hits.sort(key=lambda h: h.start)
+    # 기쁘게 생각한다고 하였다 / 합의했다고 밝혔다: the inner predicate is part of what the outer one reports
+    hits = [h for k, h in enumerate(hits) if not (
+        k + 1 < len(hits) and toks[h.end - 1].text.endswith(("다고", "라고")) and hits[k + 1].start - h.end <= 1)]
     # 축하하고 ... 당부할 예정이다: a connected clause has the tense of the predicate closing the chain
     for i in range(len(hits) - 2, -1, -1):
         if hits[i].connective and hits[i + 1].future:
@@ -282,6 +285,15 @@ def _decided(toks: list[Token], hits: list[CueHit]) -> list[CueHit]:
     return out
 
 
+def _subject_for(entries: list[tuple[int, Speaker, bool]], cue_start: int) -> Speaker | None:
+    """The last topic before the cue, else the first subject before it, else None (inherited)."""
+    before = [(s, topic) for pos, s, topic in entries if pos < cue_start]
+    topics = [s for s, topic in before if topic]
+    if topics:
+        return topics[-1]
+    return before[0][0] if before else None
+
+
 def _last_clause_break(toks: list[Token], start: int, cue_start: int) -> int:
     """End of the last main-clause connective (-고, -며, -면서) before the cue outside quotations: 'X는 통화를 갖고
     북한의 도발을 규탄했다' reports only the second clause. Embedded endings (-다고, -어야) do not count."""
@@ -348,16 +360,16 @@ class KoClaims:
                 focus = None
             if mode == "question":
                 continue
-            subject = self._subject(doc, sent, mentions, focus)
-            if subject is _NOBODY and mode == "answer":
-                subject = None  # "교민은 무사한 것으로 알고 있습니다": the topic of what the spokesperson says
-            if subject is _NOBODY:
-                continue
-            if subject is not None:
-                focus = subject
+            entries = self._subjects(doc, sent, mentions, focus)
             hits = find_cues(sent, self.lex)
             prev_end = None
             for hit in hits:
+                subject = _subject_for(entries, sent[hit.start].idx)
+                if subject is _NOBODY and mode == "answer":
+                    subject = None  # "교민은 무사한 것으로 알고 있습니다": the topic of what the spokesperson says
+                if subject is _NOBODY:  # 이번 방문은 ... 기대된다: nobody speaks in this clause
+                    prev_end = hit.end
+                    continue
                 speaker = subject or focus
                 if mode == "answer" and (subject is None or subject.text in _FIRST_PERSON
                                          or "드리다" in hit.cue.lemma):  # 말씀드리겠습니다: the spokesperson's own
@@ -369,6 +381,9 @@ class KoClaims:
                 if claim is not None:
                     claims.append(claim)
                 prev_end = hit.end
+            named = [s for _, s, _ in entries if s is not _NOBODY]
+            if named:
+                focus = named[-1]
         doc._.mofa_claims = claims
         return doc
 
@@ -381,8 +396,12 @@ class KoClaims:
         # not the text's): the collective "대변인", as the English path keeps an unnamed official unresolved
         return Speaker("collective", "spokesperson", "대변인", None, None)
 
-    def _subject(self, doc: Doc, sent: Span, mentions: list[Span], focus: Speaker | None) -> Speaker | None:
-        """The speaker named by the first topic/subject phrase of the sentence outside quotations."""
+    def _subjects(self, doc: Doc, sent: Span, mentions: list[Span],
+                  focus: Speaker | None) -> list[tuple[int, Speaker, bool]]:
+        """(offset, speaker or _NOBODY, is a topic) of the sentence's topic phrases (은/는) and of its first resolved
+        subject phrase (이/가), outside quotations: each cue takes the last topic before it (a sentence of two
+        clauses may change topic: '이번 간담회는 ... 마련된 것이며, 유 장관은 ... 평가하고')."""
+        out: list[tuple[int, Speaker, bool]] = []
         depth = 0
         for tok in sent:
             if tok.text and tok.text[0] in _OPEN_QUOTES and tok.tag_.startswith("SS"):
@@ -395,12 +414,15 @@ class KoClaims:
                 continue
             if tok.i == 0 or not doc[tok.i - 1].tag_.split("+")[-1].startswith(("NN", "XSN", "NP", "SL", "SSC", "NR")):
                 continue
+            topic = tok.tag_.startswith("JX")
+            if not topic and any(not t for _, _, t in out):
+                continue  # only the first subject phrase: later ones belong to embedded clauses
             found = self._resolve(doc, tok.idx, sent.start_char, mentions, focus)
             if found is not None:
-                return found
-            if tok.tag_.startswith("JX"):
-                return _NOBODY  # the topic is something else (이번 방문은): no speaker, nothing inherited here
-        return None
+                out.append((tok.idx, found, topic))
+            elif topic:
+                out.append((tok.idx, _NOBODY, True))  # the topic is something else (이번 방문은)
+        return out
 
     def _resolve(self, doc: Doc, end: int, floor: int, mentions: list[Span], focus: Speaker | None) -> Speaker | None:
         text = doc_text(doc)
@@ -413,7 +435,7 @@ class KoClaims:
         ending = [m for m in mentions if m.end_char <= end and m.start_char >= phrase_start
                   and m.label_ in ("person", "organization", "economy")]
         # the phrase's own head: a mention ending at the particle, or followed only by 측/정부/당국
-        tail_ok = re.compile(r"^\s*(?:측|정부|당국|외교부|대표단)?\s*(?:들)?$")
+        tail_ok = re.compile(r"^\s*(?:\([^()]*\))?\s*(?:측|정부|당국|외교부|대표단)?\s*(?:들)?$")  # (GRULAC 대표)
         heads = [m for m in ending if tail_ok.match(text[m.end_char:end])]
         persons = [m for m in heads if m.label_ == "person"]
         if len(persons) >= 2:

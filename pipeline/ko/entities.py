@@ -343,18 +343,18 @@ def find_people(doc: Doc, m: Matchers, economies: list[Found], day: dt.date | No
         # the name is the last one or two words the analyser reads as proper nouns: 국무장관 제임스 월터(James
         # Walter) names 제임스 월터, 유기적인 삼각협력관계(Triangle Cooperation) names nobody
         latin_words = [w for w in hit.group(2).split() if not w.endswith(".")]
+        hangul_words = hit.group(1).split()
         words: list[str] = []
-        proper = False
-        pos = hit.end(1)
-        for word in reversed(hit.group(1).split()):
-            wspan = doc.char_span(pos - len(word), pos)
-            if wspan is None or len(words) == len(latin_words) or m.titles.search(word) \
-                    or word in lex.economy_names or not all(t.tag_ in ("NNP", "NNG") for t in wspan):
+        for n in range(min(len(latin_words), len(hangul_words)), 0, -1):  # the longest run of nouns that fits
+            cand = hangul_words[-n:]
+            wspan = doc.char_span(hit.end(1) - len(" ".join(cand)), hit.end(1))  # 페데리카 모게리니: may be one token
+            if wspan is None or any(m.titles.search(w) or w in lex.economy_names for w in cand) \
+                    or not all(t.tag_ in ("NNP", "NNG") or t.is_space for t in wspan):
+                continue
+            if any(t.tag_ == "NNP" for t in wspan) or n == len(latin_words):
+                words = cand
                 break
-            proper = proper or any(t.tag_ == "NNP" for t in wspan)
-            words.insert(0, word)
-            pos -= len(word) + 1
-        if not words or not (proper or len(words) == len(latin_words)):
+        if not words:
             continue
         start = hit.end(1) - len(" ".join(words))
         hangul = text[start:hit.end(1)]

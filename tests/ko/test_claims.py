@@ -148,3 +148,20 @@ def test_spokesperson_formulas(run_ko):
     assert got == [("collective", "spokesperson", "말씀드리다"), ("collective", "spokesperson", "말씀드리다"),
                    ("economy", "KOR", "주시하다")]
     assert all(c.content for c in r.claims)
+
+
+def test_topic_changes_between_clauses(run_ko):
+    r = run_ko("이번 회의는 양국 협력을 위해 마련된 것이며, 홍길동 장관은 교역 확대를 평가하고 만족감을 표명하였다.")
+    assert [(c.speaker_id, c.cue) for c in r.claims] == [
+        (ids.person_id("Hong Gil-dong"), "평가하다"), (ids.person_id("Hong Gil-dong"), "표명하다")]
+
+
+def test_bracketed_remark_after_the_speaker(run_ko):
+    r = run_ko("카를로스 루이스(Carlos Ruiz) 주한 칠레 대사(중남미 대사단 대표)는 함께 노력하자고 화답하였다.")
+    (c,) = r.claims
+    assert c.speaker_id == ids.person_id("Carlos Ruiz") and c.cue == "화답하다"
+
+
+def test_nested_predicate_is_part_of_the_outer_claim(run_ko):
+    r = run_ko("홍길동 장관은 양국 관계가 발전하고 있음을 기쁘게 생각한다고 하였다.")
+    assert [(c.cue, c.claim_type) for c in r.claims] == [("하다", "statement")]
