@@ -1,7 +1,7 @@
 """``datapackage.json``: a Frictionless (Tabular) Data Package describing every CSV table of processed/.
 
 Field names, types, descriptions and constraints are generated from the pydantic models (schemas/models.py),
-so the package says exactly what the pipeline validates. Keys:
+so the package says exactly what the pipeline validates; keys come from the table registry (schemas/tables.py):
 
 * primary keys hold by construction (stable ids, one row per id after the write stage's merges);
 * structural foreign keys (a row's document and sentence, a link's initiative) are always declared: a
@@ -30,44 +30,6 @@ from typing import Any
 log = logging.getLogger("pipeline.datapackage")
 
 Rows = list[dict[str, Any]]
-
-PRIMARY_KEYS: dict[str, list[str]] = {
-    "documents": ["doc_id"],
-    "sentences": ["sent_id"],
-    "people": ["person_id"],
-    "roles": ["doc_id", "person_id"],
-    "economies": ["economy_id"],
-    "organizations": ["org_id"],
-    "initiatives": ["initiative_id"],
-    "initiative_links": ["doc_id", "sent_id", "initiative_id", "economy_id", "role"],
-    "events": ["event_id"],
-    "claims": ["claim_id"],
-    "manifest": ["source"],
-}
-
-#: (table, field, referenced table, referenced field): always declared.
-STRUCTURAL_FKS: list[tuple[str, str, str, str]] = [
-    ("sentences", "doc_id", "documents", "doc_id"),
-    ("mentions", "doc_id", "documents", "doc_id"),
-    ("mentions", "sent_id", "sentences", "sent_id"),
-    ("initiative_links", "doc_id", "documents", "doc_id"),
-    ("initiative_links", "sent_id", "sentences", "sent_id"),
-    ("initiative_links", "initiative_id", "initiatives", "initiative_id"),
-    ("roles", "doc_id", "documents", "doc_id"),
-    ("roles", "person_id", "people", "person_id"),
-    ("events", "doc_id", "documents", "doc_id"),
-    ("claims", "doc_id", "documents", "doc_id"),
-    ("claims", "sent_id", "sentences", "sent_id"),
-]
-
-#: Declared only when every non-null value is found in the referenced table.
-CHECKED_FKS: list[tuple[str, str, str, str]] = [
-    ("initiative_links", "economy_id", "economies", "economy_id"),
-    ("events", "economy_id", "economies", "economy_id"),
-    ("people", "economy", "economies", "economy_id"),
-    ("roles", "economy", "economies", "economy_id"),
-]
-
 
 def _unwrap(annotation: Any) -> tuple[Any, bool]:
     """(inner annotation, nullable) for ``X | None``."""
@@ -134,23 +96,23 @@ def descriptor(tables: dict[str, Rows] | None = None,
     by ``holds(fk)`` (e.g. a DuckDB query over the Parquet files, see pipeline.report.sql); with neither, all
     are declared."""
     from pipeline import __version__
-    from schemas.models import TABLES
+    from schemas.tables import REGISTRY, foreign_keys
 
-    fks = list(STRUCTURAL_FKS)
-    for fk in CHECKED_FKS:
-        if holds(fk) if holds is not None else tables is None or fk_holds(tables, fk):
-            fks.append(fk)
-        else:
+    dropped = set()
+    for fk in foreign_keys(checked=True):
+        if not (holds(fk) if holds is not None else tables is None or fk_holds(tables, fk)):
+            dropped.add(fk)
             log.warning("data package: foreign key %s.%s -> %s.%s does not hold in these tables; not declared",
                         *fk)
     resources = []
-    for name, model in TABLES.items():
+    for name, entry in REGISTRY.items():
+        model = entry.model
         schema: dict[str, Any] = {"fields": [field_descriptor(f, info) for f, info in model.model_fields.items()],
                                   "missingValues": [""]}
-        if name in PRIMARY_KEYS:
-            schema["primaryKey"] = PRIMARY_KEYS[name]
-        keys = [{"fields": [f], "reference": {"resource": ref, "fields": [rf]}}
-                for t, f, ref, rf in fks if t == name]
+        if entry.key:
+            schema["primaryKey"] = list(entry.key)
+        keys = [{"fields": [r.field], "reference": {"resource": r.table, "fields": [r.column]}}
+                for r in entry.refs if (name, r.field, r.table, r.column) not in dropped]
         if keys:
             schema["foreignKeys"] = keys
         resources.append({

@@ -103,12 +103,10 @@ if TYPE_CHECKING:  # pandas is imported lazily: building the CLI parser must sta
     import pandas as pd
 
 from schemas.models import TABLES
+from schemas.tables import tables as registered_tables
 
-#: Tables of processed/ the scorer reads.
-EVAL_TABLES: tuple[str, ...] = (
-    "documents", "sentences", "mentions", "people", "roles", "economies", "organizations", "initiatives",
-    "initiative_links", "events", "claims",
-)
+#: Tables of processed/ the scorer reads: every table of the documents (not the run's manifest and rejects).
+EVAL_TABLES: tuple[str, ...] = tuple(t.name for t in registered_tables() if t.scope != "run")
 
 #: Rows of the score table, in print order.
 CATEGORIES: tuple[str, ...] = (

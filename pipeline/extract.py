@@ -15,15 +15,8 @@ from spacy.tokens import Doc
 
 from pipeline import ids
 from pipeline.components.structure import SentenceIndex, paragraph_at
+from schemas import tables as registry
 from schemas.models import CleanDocument, DocResult, Mention, Sentence
-
-ENTITY_TABLES = {
-    "person": "people",
-    "economy": "economies",
-    "organization": "organizations",
-    "initiative": "initiatives",
-    "event": "events",
-}
 
 
 def make_doc(nlp: Language, cdoc: CleanDocument) -> Doc:
@@ -62,15 +55,26 @@ def to_result(cdoc: CleanDocument, doc: Doc) -> DocResult:
                 start=trimmed.start_char, end=trimmed.end_char, text=trimmed.text,
                 kind=span.label_, entity_id=span.kb_id_,
             ))
-    entities = doc._.mofa_entities or {}
-    tables = {table: sorted(entities.get(kind, {}).values(), key=_first_field)
-              for kind, table in ENTITY_TABLES.items()}
     document = cdoc.to_document().model_copy(update={"n_sentences": len(sentences)})
-    return DocResult(
-        document=document, sentences=sentences, mentions=mentions,
-        initiative_links=list(doc._.mofa_links or []), claims=list(doc._.mofa_claims or []),
-        **tables,
-    )
+    return registry.build_result(document, {"sentences": sentences, "mentions": mentions, **found_rows(doc)})
+
+
+def found_rows(doc: Doc) -> dict[str, list]:
+    """The finders' records on the Doc, by table (the registry says where each table's rows are left): entity
+    records by kind in ``doc._.mofa_entities`` (sorted by id), other lists in their own extension. An entity kind
+    without a table is an error, not a silent drop."""
+    entities = doc._.mofa_entities or {}
+    by_kind = registry.kinds()
+    unknown = sorted(set(entities) - set(by_kind))
+    if unknown:
+        raise registry.UnknownTable(f"entity kind {', '.join(unknown)} has no table in schemas/tables.py")
+    rows: dict[str, list] = {}
+    for t in registry.stored():
+        if t.kind is not None:
+            rows[t.name] = sorted(entities.get(t.kind, {}).values(), key=_first_field)
+        elif t.found_in is not None:
+            rows[t.name] = list(getattr(doc._, t.found_in) or [])
+    return rows
 
 
 def _first_field(record: object) -> str:

@@ -20,7 +20,6 @@ import os
 import tempfile
 import types
 import typing
-from collections import Counter
 from collections.abc import Iterable
 from enum import Enum
 from pathlib import Path
@@ -31,20 +30,12 @@ import pyarrow.parquet as pq
 from pydantic import BaseModel
 
 from pipeline.atomic import readable_mode
-from schemas.models import (
-    TABLES,
-    DocResult,
-    ManifestEntry,
-    Person,
-    Record,
-    Reject,
-    Role,
-)
+from schemas import tables as registry
+from schemas.models import DocResult, ManifestEntry, Person, Record, Reject
+from schemas.tables import ByIdMerger, Merger, PeopleMerger, roles_of
 
-#: Tables whose rows come straight from each document, in doc_id order.
-PER_DOCUMENT = ("sentences", "mentions", "initiative_links", "events", "claims")
-#: Tables merged across documents by id (small: one row per entity of the corpus).
-MERGED = ("people", "economies", "organizations", "initiatives")
+__all__ = ["ByIdMerger", "CorpusWriter", "PeopleMerger", "TableSink", "assemble", "merge_by_id", "merge_people",
+           "roles_of", "write_table", "write_tables"]
 #: A row group (and the buffer before it) is closed at this many rows or bytes of text.
 ROW_GROUP_ROWS = 2048
 ROW_GROUP_BYTES = 2 * 2**20
@@ -81,53 +72,6 @@ def arrow_schema(model: type[Record]) -> pa.Schema:
     return pa.schema(fields)
 
 
-class PeopleMerger:
-    """Running merge of Person rows by person_id: the longest name (first seen on ties), every title
-    seen, the most frequent economy (alphabetically first on ties). Holds one entry per person."""
-
-    def __init__(self) -> None:
-        self.best: dict[str, Person] = {}
-        self.titles: dict[str, set[str]] = {}
-        self.economies: dict[str, Counter[str]] = {}
-
-    def add(self, p: Person) -> None:
-        pid = p.person_id
-        cur = self.best.get(pid)
-        if cur is None or (len(p.name), p.family_name is not None, p.name) > (
-                len(cur.name), cur.family_name is not None, cur.name):
-            self.best[pid] = p
-        self.titles.setdefault(pid, set()).update(p.titles)
-        counts = self.economies.setdefault(pid, Counter())
-        if p.economy:
-            counts[p.economy] += 1
-
-    def rows(self) -> list[Person]:
-        merged = []
-        for pid in sorted(self.best):
-            econ = self.economies[pid].most_common()
-            economy = min(e for e, n in econ if n == econ[0][1]) if econ else None
-            merged.append(self.best[pid].model_copy(update={"person_id": pid, "titles": sorted(self.titles[pid]),
-                                                             "economy": economy}))
-        return merged
-
-
-class ByIdMerger:
-    """Running merge by an id field: the most filled-in record wins (ties broken on its JSON)."""
-
-    def __init__(self, key: str) -> None:
-        self.key = key
-        self.best: dict[str, tuple[tuple[int, str], BaseModel]] = {}
-
-    def add(self, r: BaseModel) -> None:
-        k = getattr(r, self.key)
-        score = (sum(v is not None for v in r.model_dump().values()), r.model_dump_json())
-        if k not in self.best or score > self.best[k][0]:
-            self.best[k] = (score, r)
-
-    def rows(self) -> list[BaseModel]:
-        return [self.best[k][1] for k in sorted(self.best)]
-
-
 def merge_people(rows: Iterable[Person]) -> list[Person]:
     """One row per person_id: the longest name, every title seen, the most frequent economy."""
     merger = PeopleMerger()
@@ -142,39 +86,6 @@ def merge_by_id(rows: Iterable[BaseModel], key: str) -> list[BaseModel]:
     for r in rows:
         merger.add(r)
     return merger.rows()
-
-
-def assemble(results: Iterable[DocResult], manifest: list[ManifestEntry],
-             rejects: list[Reject]) -> dict[str, list[BaseModel]]:
-    """Corpus tables from per-document results, rows in a deterministic order."""
-    tables: dict[str, list[BaseModel]] = {name: [] for name in TABLES}
-    for r in sorted(results, key=lambda r: r.document.doc_id):
-        tables["documents"].append(r.document)
-        tables["roles"].extend(roles_of(r))
-        for name in ("sentences", "mentions", "people", "economies", "organizations", "initiatives",
-                     "initiative_links", "events", "claims"):
-            tables[name].extend(getattr(r, name))
-    tables["people"] = list(merge_people(tables["people"]))  # type: ignore[arg-type]
-    tables["economies"] = merge_by_id(tables["economies"], "economy_id")
-    tables["organizations"] = merge_by_id(tables["organizations"], "org_id")
-    tables["initiatives"] = merge_by_id(tables["initiatives"], "initiative_id")
-    tables["initiative_links"] = dedupe_links(tables["initiative_links"])
-    tables["manifest"] = sorted(manifest, key=lambda m: m.source)
-    tables["rejects"] = sorted(rejects, key=lambda r: (r.source, r.stage, r.reason))
-    return tables
-
-
-def roles_of(result: DocResult) -> list[Role]:
-    """The document's people as it presents them (before the corpus merge), one row per person."""
-    doc_id = result.document.doc_id
-    return [Role(doc_id=doc_id, person_id=p.person_id, name=p.name, economy=p.economy, titles=list(p.titles))
-            for p in sorted(result.people, key=lambda p: p.person_id)]
-
-
-def dedupe_links(rows: Iterable[BaseModel]) -> list[BaseModel]:
-    """Initiative links without repeats, ordered by their JSON (doc_id first, so by document)."""
-    links = {link.model_dump_json(): link for link in rows}
-    return [links[k] for k in sorted(links)]
 
 
 def csv_column(values: list[Any], typ: pa.DataType) -> list[str]:
@@ -196,7 +107,7 @@ class TableSink:
     def __init__(self, out_dir: Path, name: str) -> None:
         self.name = name
         self.out_dir = out_dir
-        self.schema = arrow_schema(TABLES[name])
+        self.schema = arrow_schema(registry.table(name).model)
         self.rows = 0
         self._buffer: list[dict[str, Any]] = []
         self._buffer_bytes = 0
@@ -253,20 +164,46 @@ class TableSink:
         self._tmp_csv.unlink(missing_ok=True)
 
 
+class ListSink:
+    """One table held in memory (what :func:`assemble` returns), with the interface of :class:`TableSink`."""
+
+    def __init__(self) -> None:
+        self.records: list[BaseModel] = []
+
+    @property
+    def rows(self) -> int:
+        return len(self.records)
+
+    def add(self, records: Iterable[BaseModel]) -> None:
+        self.records.extend(records)
+
+    def close(self) -> None:
+        """Nothing to flush."""
+
+    commit = discard = close
+
+
 class CorpusWriter:
     """Stream the corpus tables: ``add(result)`` per document in doc_id order, then ``finish(manifest,
-    rejects)``. Used as a context manager, an exception leaves the previous tables untouched and no
-    temporary file behind."""
+    rejects)``. Every table of the registry (schemas/tables.py) is written: per-document tables as each
+    document comes (through their per-document merger, if any), merged tables at the end. Used as a context
+    manager, an exception leaves the previous tables untouched and no temporary file behind. With
+    ``out_dir=None`` the tables are kept in memory (:attr:`tables` after :meth:`finish`)."""
 
-    def __init__(self, out_dir: Path) -> None:
-        out_dir.mkdir(parents=True, exist_ok=True)
+    def __init__(self, out_dir: Path | None) -> None:
         self.out_dir = out_dir
-        self.sinks: dict[str, TableSink] = {}
-        for name in TABLES:
-            self.sinks[name] = TableSink(out_dir, name)
-        self.mergers: dict[str, PeopleMerger | ByIdMerger] = {
-            "people": PeopleMerger(), "economies": ByIdMerger("economy_id"),
-            "organizations": ByIdMerger("org_id"), "initiatives": ByIdMerger("initiative_id")}
+        self.sinks: dict[str, TableSink | ListSink] = {}
+        if out_dir is not None:
+            out_dir.mkdir(parents=True, exist_ok=True)
+        try:
+            for t in registry.tables():
+                self.sinks[t.name] = ListSink() if out_dir is None else TableSink(out_dir, t.name)
+        except BaseException:
+            self.discard()
+            raise
+        self.per_document = registry.tables("document")
+        self.merged = registry.tables("merged")
+        self.mergers: dict[str, Merger] = {t.name: t.new_merger() for t in self.merged}
         self._last_doc_id: str | None = None
 
     def __enter__(self) -> CorpusWriter:
@@ -280,32 +217,59 @@ class CorpusWriter:
         doc_id = result.document.doc_id
         if self._last_doc_id is not None and doc_id <= self._last_doc_id:
             raise ValueError(f"documents must come in increasing doc_id order ({doc_id} after {self._last_doc_id})")
+        registry.check_result(result)
         self._last_doc_id = doc_id
-        self.sinks["documents"].add([result.document])
-        self.sinks["roles"].add(roles_of(result))
-        for name in PER_DOCUMENT:
-            rows = getattr(result, name)
-            self.sinks[name].add(dedupe_links(rows) if name == "initiative_links" else rows)
-        for name in MERGED:
-            merger = self.mergers[name]
-            for record in getattr(result, name):
+        for t in self.per_document:
+            rows = t.rows(result)
+            if t.merger is not None:
+                merger = t.new_merger()
+                for record in rows:
+                    merger.add(record)
+                rows = merger.rows()
+            self.sinks[t.name].add(rows)
+        for t in self.merged:
+            merger = self.mergers[t.name]
+            for record in t.rows(result):
                 merger.add(record)
 
     def finish(self, manifest: Iterable[ManifestEntry], rejects: Iterable[Reject]) -> dict[str, int]:
         """Write the merged and run-level tables, then move every table into place; rows per table."""
-        for name in MERGED:
-            self.sinks[name].add(self.mergers[name].rows())
-        self.sinks["manifest"].add(sorted(manifest, key=lambda m: m.source))
-        self.sinks["rejects"].add(sorted(rejects, key=lambda r: (r.source, r.stage, r.reason)))
+        for t in self.merged:
+            self.sinks[t.name].add(self.mergers[t.name].rows())
+        run_rows: dict[str, Iterable[BaseModel]] = {"manifest": manifest, "rejects": rejects}
+        for t in registry.tables("run"):
+            self.sinks[t.name].add(sorted(run_rows.get(t.name, ()), key=t.order))
         for sink in self.sinks.values():
             sink.close()
         for sink in self.sinks.values():
             sink.commit()
         return {name: sink.rows for name, sink in self.sinks.items()}
 
+    @property
+    def tables(self) -> dict[str, list[BaseModel]]:
+        """The tables kept in memory (``out_dir=None``)."""
+        return {name: sink.records for name, sink in self.sinks.items() if isinstance(sink, ListSink)}
+
     def discard(self) -> None:
         for sink in self.sinks.values():
             sink.discard()
+
+
+def write_corpus(out_dir: Path | None, results: Iterable[DocResult], manifest: Iterable[ManifestEntry],
+                 rejects: Iterable[Reject]) -> CorpusWriter:
+    """Every table from results in any order (sorted by doc_id here): what the ``write`` command and
+    :func:`assemble` do, through the same :class:`CorpusWriter` as the batch. Returns the finished writer."""
+    with CorpusWriter(out_dir) as writer:
+        for result in sorted(results, key=lambda r: r.document.doc_id):
+            writer.add(result)
+        writer.finish(manifest, rejects)
+    return writer
+
+
+def assemble(results: Iterable[DocResult], manifest: list[ManifestEntry],
+             rejects: list[Reject]) -> dict[str, list[BaseModel]]:
+    """Corpus tables in memory, rows in the order :class:`CorpusWriter` writes them (for tests and tools)."""
+    return write_corpus(None, results, manifest, rejects).tables
 
 
 def write_table(out_dir: Path, name: str, rows: list[BaseModel]) -> None:
@@ -323,5 +287,5 @@ def write_table(out_dir: Path, name: str, rows: list[BaseModel]) -> None:
 
 def write_tables(out_dir: Path, tables: dict[str, list[BaseModel]]) -> None:
     """Every table of ``tables`` (as built by :func:`assemble`); missing ones are written empty."""
-    for name in TABLES:
+    for name in registry.REGISTRY:
         write_table(out_dir, name, tables.get(name, []))

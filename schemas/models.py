@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 from enum import StrEnum
+from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
@@ -281,21 +282,16 @@ class DocResult(Record):
     initiative_links: list[InitiativeLink] = Field(default_factory=list)
     events: list[Event] = Field(default_factory=list)
     claims: list[Claim] = Field(default_factory=list)
+    other_tables: dict[str, list[dict[str, Any]]] = Field(
+        default_factory=dict, description="Rows of registered tables without a field here, by table name "
+        "(schemas/tables.py); validated against the table's model when read.")
 
 
-#: The tables of processed/, in the order they are written, with their row model.
-TABLES: dict[str, type[Record]] = {
-    "documents": Document,
-    "sentences": Sentence,
-    "mentions": Mention,
-    "people": Person,
-    "roles": Role,
-    "economies": Economy,
-    "organizations": Organization,
-    "initiatives": Initiative,
-    "initiative_links": InitiativeLink,
-    "events": Event,
-    "claims": Claim,
-    "manifest": ManifestEntry,
-    "rejects": Reject,
-}
+def __getattr__(name: str) -> object:
+    """``TABLES``: table name -> row model, a live view of the registry in :mod:`schemas.tables` (which
+    imports this module, hence the lazy lookup)."""
+    if name == "TABLES":
+        from schemas.tables import MODELS
+
+        return MODELS
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

@@ -10,12 +10,13 @@ from pathlib import Path
 import pytest
 from frictionless import Package
 
-from pipeline.datapackage import CHECKED_FKS, PRIMARY_KEYS, STRUCTURAL_FKS, descriptor, write_datapackage
+from pipeline.datapackage import descriptor, write_datapackage
 from pipeline.publish import publish, read_tables
 from pipeline.run import run_batch
 from pipeline.settings import Settings
 from pipeline.write import assemble, write_tables
 from schemas.models import TABLES
+from schemas.tables import foreign_keys, primary_keys
 from tests.conftest import ROOT, SEED
 from tests.test_report import hand_built_results, write_hand_built
 
@@ -77,12 +78,12 @@ def test_fields_types_and_descriptions_come_from_the_models(processed):
 def test_keys_declared(processed):
     pkg = json.loads((processed / "datapackage.json").read_text(encoding="utf-8"))
     schemas = {r["name"]: r["schema"] for r in pkg["resources"]}
-    for name, pk in PRIMARY_KEYS.items():
+    for name, pk in primary_keys().items():
         assert schemas[name]["primaryKey"] == pk
     assert "primaryKey" not in schemas["mentions"]
     fks = {(t, fk["fields"][0], fk["reference"]["resource"]) for t, s in schemas.items()
            for fk in s.get("foreignKeys", [])}
-    for t, f, ref, _ in STRUCTURAL_FKS:
+    for t, f, ref, _ in foreign_keys(checked=False):
         assert (t, f, ref) in fks
     assert ("claims", "doc_id", "documents") in fks and ("mentions", "sent_id", "sentences") in fks
     assert not any(f in ("entity_id", "speaker_id") for _, f, _ in fks)  # kind-dependent targets
@@ -110,7 +111,7 @@ def test_broken_structural_key_is_reported_and_unheld_economy_key_dropped(tmp_pa
     pkg = descriptor(tables)
     people = next(r for r in pkg["resources"] if r["name"] == "people")
     assert "foreignKeys" not in people["schema"]  # people.economy -> economies does not hold: not declared
-    assert ("people", "economy", "economies", "economy_id") in CHECKED_FKS
+    assert ("people", "economy", "economies", "economy_id") in foreign_keys(checked=True)
     report = Package(str(out / "datapackage.json")).validate()
     assert not report.valid
     assert [(t, typ) for t, typ, _ in _errors(report)] == [("mentions", "foreign-key")]

@@ -20,8 +20,11 @@ import time
 from pathlib import Path
 from typing import Any
 
-PER_DOC = ("sentences", "mentions", "initiative_links", "events", "claims")
-ENTITIES = ("people", "economies", "organizations", "initiatives")
+from schemas.tables import stored
+
+#: Tables copied per document, and the merged tables copied whole (the registry's stored tables).
+PER_DOC = tuple(t.name for t in stored() if t.scope == "document")
+ENTITIES = tuple(t.name for t in stored() if t.scope == "merged")
 
 
 def _swap(value: Any, old: str, new: str) -> Any:

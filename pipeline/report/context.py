@@ -11,6 +11,7 @@ from collections import Counter, defaultdict
 from typing import Any
 
 from pipeline.report.highlight import CLAIM, MENTION, PARAGRAPH, Span, render
+from schemas.tables import kinds, stored
 
 Row = dict[str, Any]
 Tables = dict[str, list[Row]]
@@ -42,14 +43,9 @@ def month_of(published: Any) -> str:
 
 
 def _names(tables: Tables) -> dict[str, dict[str, str]]:
-    """Display name of every entity id, by kind."""
-    return {
-        "person": {r["person_id"]: r["name"] for r in tables.get("people", [])},
-        "economy": {r["economy_id"]: r["name"] for r in tables.get("economies", [])},
-        "organization": {r["org_id"]: r["name"] for r in tables.get("organizations", [])},
-        "initiative": {r["initiative_id"]: r["name"] for r in tables.get("initiatives", [])},
-        "event": {r["event_id"]: r["name"] for r in tables.get("events", [])},
-    }
+    """Display name of every entity id, by kind (a table without a name column shows its ids)."""
+    return {kind: {r[t.key[0]]: r.get("name", r[t.key[0]]) for r in tables.get(t.name, [])}
+            for kind, t in kinds().items()}
 
 
 def speaker_name(claim: Row, names: dict[str, dict[str, str]]) -> str:
@@ -248,5 +244,4 @@ def _paragraph_spans(sentences: list[Row]) -> list[Span]:
 
 def by_doc(tables: Tables) -> dict[str, dict[str, list[Row]]]:
     """table -> doc_id -> rows, for the per-document tables."""
-    return {name: _by_doc(tables.get(name, []))
-            for name in ("sentences", "mentions", "claims", "initiative_links", "events")}
+    return {t.name: _by_doc(tables.get(t.name, [])) for t in stored() if t.scope == "document"}

@@ -14,12 +14,13 @@ from pathlib import Path
 from typing import Any
 
 from pipeline.report.context import Row, Tables
+from schemas.tables import kinds, stored
 
-#: Entity tables and their id column (an id is looked up in all of them, as the pages do).
-ENTITY_IDS = {"people": "person_id", "economies": "economy_id", "organizations": "org_id",
-              "initiatives": "initiative_id", "events": "event_id"}
+#: Entity tables (those mentions point to, by kind) and their id column (an id is looked up in all of them, as
+#: the pages do).
+ENTITY_IDS = {t.name: t.key[0] for t in kinds().values()}
 #: Tables holding a document's own rows (what its page shows besides entity names).
-PER_DOCUMENT = ("documents", "sentences", "mentions", "claims", "initiative_links", "events")
+PER_DOCUMENT = ("documents", *(t.name for t in stored() if t.scope == "document"))
 
 #: Columns no page shows (a page shows the document's text, cut at the sentences' and mentions' offsets): not
 #: fetched for the pages, which saves converting every sentence's text to Python. Still part of the fingerprints.
@@ -54,10 +55,10 @@ def connect(out_dir: Path) -> Any:
     Views, not temp views: the report queries some of them on cursors of this connection, from threads."""
     import duckdb
 
-    from schemas.models import TABLES
+    from schemas.tables import MODELS
 
     con = duckdb.connect()
-    for name, model in TABLES.items():
+    for name, model in MODELS.items():
         path = out_dir / f"{name}.parquet"
         if path.exists():
             src = f"read_parquet({_quote(str(path))}, file_row_number = true)"
