@@ -136,6 +136,16 @@ def glued(doc: Doc, i: int) -> bool:
     return i + 1 < len(doc) and not (doc.spaced[i] if type(doc) is DocView else doc[i].whitespace_)
 
 
+def word_at(doc: DocView, i: int) -> tuple[str, int]:
+    """The word starting at token i, hyphen-glued pieces joined ('Tae - yul' -> 'Tae-yul'), and the token after
+    it: titles and names both read words, not tokens."""
+    text, j = doc.texts[i], i + 1
+    while j + 1 < len(doc) and doc.texts[j] == "-" and not doc.spaced[j - 1] and not doc.spaced[j]:
+        text += "-" + doc.texts[j + 1]
+        j += 2
+    return text, j
+
+
 def overlaps(a: tuple[int, int], b: tuple[int, int]) -> bool:
     return a[0] < b[1] and b[0] < a[1]
 

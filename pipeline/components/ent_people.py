@@ -1,10 +1,6 @@
-"""People: titles parsed from the text, names after them, short forms and title-only descriptions
-resolved to the full person of the document.
-
-Grammar of a title (words from ``title_lexicon.tsv``)::
-
-    TITLE := [ECONOMY] ["former"] UNIT ("and" UNIT)*
-    UNIT  := (RANK | MODIFIER)* HEAD [("of" | "for") ["the"] DOMAIN+ (("and" | ",") DOMAIN+)*] ["of" ECONOMY]
+"""People: names read after their titles (or in apposition, or as the model's PERSON), short forms and
+title-only descriptions resolved to the full person of the document. Titles themselves are read by
+:class:`pipeline.components.ent_titles.TitleParser`.
 
 A name is the run of capitalised words after a title (hyphenated pieces joined: "Tae-yul"). Korean,
 Chinese and Japanese names are family name first (first word in ``east_asian_family_names.txt``, or a
@@ -20,9 +16,10 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc
 
 from pipeline import ids
-from pipeline.components.ent_common import DocView, Found, in_headline, is_acronym, org_head_after, view_of
+from pipeline.components.ent_common import DocView, Found, in_headline, is_acronym, org_head_after, view_of, word_at
 from pipeline.components.ent_lexicon import Lexicon
 from pipeline.components.ent_officials import load_record, load_words
+from pipeline.components.ent_titles import APPOSITION_ENDS, Title, TitleParser
 from schemas.models import Person
 
 _NOT_NAME = {"The", "He", "She", "It", "This", "That", "In", "On", "At", "As", "And", "With", "For", "By",
@@ -50,50 +47,6 @@ _SYLLABLE = r"(?:kk|tt|pp|ss|jj|ch|sh|zh|ts|g|k|n|d|t|r|l|m|b|p|s|j|h|y|w|q|x|z|
             r"(?:yae|yeo|wae|iao|iang|ian|ia|iu|uan|uo|ae|ya|eo|ye|wa|oe|yo|wo|we|wi|yu|eu|ui|oo|ee|ou|ai|ei|ao|" \
             r"a|e|o|u|i)(?:ng|k|n|t|l|m|p)?"
 _SYLLABLES = re.compile(rf"^(?:{_SYLLABLE})+$")
-_FILLER = {"of", "for", "the", "and", "affairs", "former", "&"}
-#: Title heads too common in lower case to open a news-style title ("the general public", "head office", "member").
-_LOWER_NOT_HEADS = frozenset({"General", "Head", "Member", "Officer", "Chair", "Chief", "Speaker", "Counselor",
-                              "Counsellor", "Administrator", "Co-Chair"})
-
-
-#: Nouns closing the field of an office ("for Refugee Affairs", "for Human Rights Issues", "for Arctic Policy").
-_FIELD_ENDS = frozenset({"Affairs", "Issues", "Policy", "Relations"})
-
-#: What may follow a lower-case title in apposition after a name ("NAME, director general at the ministry, said").
-_APPOSITION_ENDS = frozenset({",", ".", ";", ")", "at", "of", "in", "who", "and", "since", "from", "with"})
-
-
-def _cap(word: str) -> str:
-    """'director-general' -> 'Director-General': a lower-case title word in its lexicon form."""
-    return "-".join(p if p == "elect" else p[:1].upper() + p[1:] for p in word.split("-"))
-
-
-@dataclass
-class Title:
-    start: int  # first token of the title proper (after an economy prefix)
-    end: int
-    text: str
-    economy: str | None
-    units: list[tuple[str, frozenset[str], frozenset[str]]]  # (head, ranks, content words)
-    prefix_start: int  # first token including an economy prefix / "the"
-    former: bool = False
-    counterpart: str | None = None  # "Ambassador to Korea": the state an envoy is sent to
-    private: bool = False  # an institution's office: no default economy
-    offices: list[str] = field(default_factory=list)  # the separate offices joined by "and" (else [text])
-
-
-@dataclass
-class _Unit:
-    """One office of a title: where it ends, where its text ends (before "of ECONOMY") and its parts."""
-
-    end: int
-    text_end: int
-    spec: tuple[str, frozenset[str], frozenset[str]]
-    economy: str | None = None
-    counterpart: str | None = None
-    counterpart_text: str | None = None
-    closed: bool = False  # ended by "of ECONOMY" / "to ECONOMY": no further "and" unit
-    private: bool = False  # "Director of the X Institute": an office of an institution, not of a state
 
 
 @dataclass
@@ -111,6 +64,7 @@ class Candidate:
     shared_economy: bool = False  # taken from a coordinated holder's "of X", not stated for this one
 
 
+
 #: Verbs of holding or being given an office, between "who" and "as" ("who has served as", "who was named as").
 _ROLE_VERBS = frozenset({"has", "had", "have", "was", "is", "been", "served", "serves", "serving", "appointed",
                          "named", "elected", "designated", "nominated", "acted", "acts", "worked", "works"})
@@ -119,20 +73,14 @@ _ROLE_VERBS = frozenset({"has", "had", "have", "was", "is", "been", "served", "s
 _FOOTNOTE_MARKS = frozenset({"*", "**", "***", "※"})
 
 
-def _word_at(doc: DocView, i: int) -> tuple[str, int]:
-    """The word starting at token i, hyphen-glued pieces joined ('Tae - yul' -> 'Tae-yul')."""
-    text, j = doc.texts[i], i + 1
-    while j + 1 < len(doc) and doc.texts[j] == "-" and not doc.spaced[j - 1] and not doc.spaced[j]:
-        text += "-" + doc.texts[j + 1]
-        j += 2
-    return text, j
-
-
 class PeopleFinder:
-    """Stateless apart from the lexicon; one call per document."""
+    """Names and their resolution, per document: :meth:`candidates` reads every mention of a person (a name with
+    its titles, read by ``self.titles``, or a title alone), :meth:`resolve` makes them one person per human.
+    Stateless apart from the lexicon and the record of office holders."""
 
     def __init__(self, lex: Lexicon) -> None:
         self.lex = lex
+        self.titles = TitleParser(lex)
         self.record = load_record()
         self.non_person_kinds = load_words("non_person_kinds.txt")
         #: the written forms of international bodies and groupings ("UN", "World Health Organization", "ASEAN"); a
@@ -141,256 +89,11 @@ class PeopleFinder:
                                      and o.name.split()[0] not in lex.economy_names
                                      for f in (o.name, o.acronym, *o.aliases) if f)
 
-    # -- titles -------------------------------------------------------------------------------------------------
-    def _unit(self, doc: DocView, i: int, econ_at: dict[int, tuple[int, str]],
-              org_at: dict[int, int] | None = None, lower: bool = False) -> _Unit | None:
-        """One office from token i; ``lower``: the news style's lower-case title ('foreign minister', 'director
-        general for Asia and Pacific affairs'), read through the capitalised forms of its words."""
-        lex = self.lex
-        j, head, ranks, content = i, None, set(), set()
-        while j < len(doc):
-            word, nxt = _word_at(doc, j)
-            if lower:
-                if not doc.texts[j].islower() or (j == i and _cap(word) in _LOWER_NOT_HEADS):
-                    break
-                word = _cap(word)
-            roles = lex.roles(word)
-            if not roles or not (lower or doc.caps[j]):
-                break
-            if "head" in roles and (head is None or ("rank" not in roles and "modifier" not in roles)):
-                head = word
-            elif "rank" in roles:
-                ranks.add(word.lower())
-            elif "modifier" in roles or "domain" in roles:
-                content.add(word.lower())
-            else:
-                break
-            j = nxt
-            following = _word_at(doc, j)[0] if j < len(doc) else ""
-            following = _cap(following) if lower and following.islower() else following
-            if head is not None and not (j < len(doc) and "head" in lex.roles(following)):
-                break
-        if head is None:
-            return None
-        # "of"/"for" + domain phrase (title words or topic words: "for Humanitarian Assistance"), then maybe a second
-        # "for" phrase ("Assistant Secretary of State for East Asian Affairs")
-        complements = 0
-        while complements < 2 and j + 1 < len(doc) and doc.lowers[j] in ("for",) + (() if complements else ("of",)) \
-                and not (doc.lowers[j] == "of" and self._institution_at(doc, j + 1)):
-            k = j + 1
-            if k < len(doc) and doc.lowers[k] == "the":
-                k += 1
-            words: list[str] = []
-            m = k
-            while m < len(doc):
-                word, nxt = _word_at(doc, m)
-                if lower and doc.texts[m].islower():
-                    word = _cap(word)  # "director general for Asia and Pacific affairs"
-                if (self._domain(word) or self._plural_domain(doc, m) or self._field_before_affairs(doc, m, econ_at)) \
-                        and (doc.caps[m] or lower) and m not in econ_at:
-                    words.append(word.lower())
-                    m = nxt
-                elif org_at and m in org_at and org_at[m] - m == 1 and is_acronym(doc.texts[m]) \
-                        and org_at[m] < len(doc) and self._domain(_word_at(doc, org_at[m])[0]):
-                    words.append(doc.texts[m])  # "Ambassador for ASEAN Affairs": a body's acronym in the domain
-                    m = org_at[m]
-                elif doc.texts[m] in ("and", ",", "&") and m + 1 < len(doc) and self._domain(
-                        _cap(_word_at(doc, m + 1)[0]) if lower else _word_at(doc, m + 1)[0]) \
-                        and (doc.caps[m + 1] or lower) and m + 1 not in econ_at:
-                    m += 1
-                else:
-                    break
-            if not words:
-                break
-            content.update(words)
-            j = m
-            complements += 1
-        unit = _Unit(j, j, (head, frozenset(ranks), frozenset(content)))
-        if "local" in lex.roles(head) and j + 1 < len(doc) and doc.lowers[j] == "of":
-            area_end = self._local_area(doc, j + 1, econ_at)
-            if area_end is not None:  # "Mayor of Busan", "Governor of Chungcheongbuk-do Province": a local office
-                unit.counterpart_text = doc[j:area_end].text
-                unit.end = area_end
-                unit.closed = True
-                return unit
-        # "Special Envoy for Myanmar": the state an office deals with is part of its text, not its holder's state
-        if j + 1 < len(doc) and doc.lowers[j] == "for" and j + 1 in econ_at and not content:
-            end = econ_at[j + 1][0]
-            while end < len(doc) and (doc.caps[end] or lower) and end not in econ_at \
-                    and self._domain(_cap(_word_at(doc, end)[0]) if lower else _word_at(doc, end)[0]):
-                end = _word_at(doc, end)[1]  # "Special Representative for North Korea Policy"
-            unit.counterpart_text = doc[j:end].text
-            unit.end = end
-            unit.closed = True
-            return unit
-        k = j + 1 + (1 if j + 1 < len(doc) and doc.lowers[j + 1] == "the" else 0)
-        if j + 1 < len(doc) and doc.lowers[j] == "of" and org_at and k in org_at and not content:
-            # "Secretary-General of ASEAN", "Director-General of the IAEA": an international body's office
-            unit.counterpart_text = doc[j:org_at[k]].text
-            unit.end = org_at[k]
-            unit.closed = True
-            unit.private = True
-            return unit
-        if j + 1 < len(doc) and doc.lowers[j] in ("of", "at") and self._org_name_at(doc, j + 1):
-            unit.private = True  # "Director of the Korea Institute for X": an institution's office, no state's
-            return unit
-        # "of ECONOMY": the holder's economy, not part of the title text
-        if j + 1 < len(doc) and doc.lowers[j] == "of":
-            k = j + 1 + (1 if doc.lowers[j + 1] == "the" else 0)
-            if k in econ_at:
-                unit.economy = econ_at[k][1]
-                unit.end = econ_at[k][0]
-                unit.closed = True
-        # "to ECONOMY" after an envoy's title: the state it is sent to, the counterpart
-        k = unit.end
-        if "envoy" in lex.roles(head) and k + 1 < len(doc) and doc.lowers[k] == "to":
-            m = k + 1 + (1 if doc.lowers[k + 1] == "the" else 0)
-            # "Ambassador of the Republic of Korea to Kenya": with a destination, the sender's "of X" is part of the
-            # formal title, so the text runs from the "of" (else from the "to")
-            tail = unit.text_end if unit.economy is not None else k
-            if m in econ_at:
-                unit.counterpart = econ_at[m][1]
-                unit.counterpart_text = doc[tail:econ_at[m][0]].text
-                unit.end = econ_at[m][0]
-                unit.closed = True
-            elif org_at and m in org_at:  # "Ambassador to the United Nations"
-                unit.counterpart_text = doc[tail:org_at[m]].text
-                unit.end = org_at[m]
-                unit.closed = True
-        return unit
-
-    def _local_area(self, doc: DocView, k: int, econ_at: dict[int, tuple[int, str]]) -> int | None:
-        """End of the city or province named from token k: a known place and/or capitalised words up to an
-        administrative head ("Daejeon Metropolitan City", "Jeonbuk State"); None when there is neither."""
-        last, m, n = None, k, 0
-        while m < len(doc) and doc.caps[m] and m not in econ_at and n < 5:
-            word, nxt = _word_at(doc, m)
-            if "admin" in self.lex.roles(word) or (m == k and word in self.lex.locations):
-                last = nxt
-            m, n = nxt, n + 1
-        return last
-
-    def _institution_at(self, doc: DocView, k: int) -> bool:
-        """'of the National Assembly', 'of the Asian Development Bank': a short capitalised name ending in an
-        organisation's head after an office's 'of' names an institution, not the office's field (whose words
-        'National', 'Development' may be)."""
-        if k < len(doc) and doc.lowers[k] == "the":
-            k += 1
-        head = org_head_after(doc, k, self.lex.org_heads, max_len=5)
-        return head is not None and all(doc.caps[m] for m in range(k, head)) \
-            and not any(e.label_ == "PERSON" and k <= e.start <= head for e in doc.ents)
-
-    def _org_name_at(self, doc: DocView, k: int) -> bool:
-        """A capitalised organisation name from token k, after "the" ("the Korea Institute for X")."""
-        if k < len(doc) and doc.lowers[k] == "the":
-            k += 1
-        return org_head_after(doc, k, self.lex.org_heads) is not None
-
-    def _domain(self, word: str) -> bool:
-        return "domain" in self.lex.roles(word) or self.lex.is_common(word)
-
-    @staticmethod
-    def _field_before_affairs(doc: DocView, m: int, econ_at: dict[int, tuple[int, str]]) -> bool:
-        """'Special Envoy for Refugee Affairs', 'Ambassador for Cyber Security Issues': any capitalised word (or two)
-        before a field's closing noun is part of the field, whatever the topic; a state's name is not (its own
-        rule makes it the office's counterpart)."""
-        for n in range(m, min(m + 3, len(doc))):
-            if not doc.caps[n] or n in econ_at:
-                return False
-            if n > m and doc.texts[n] in _FIELD_ENDS:
-                return True
-        return False
-
-    @staticmethod
-    def _plural_domain(doc: DocView, m: int) -> bool:
-        """'High Commissioner for Refugees', '... for Migrants': a plural noun names a field, never a person's
-        name (which the run of capitalised words after it then is)."""
-        tok = doc[m]
-        return tok.tag_ in ("NNPS", "NNS") and tok.text.endswith("s") and len(tok.text) > 3 \
-            and m + 1 < len(doc) and doc.caps[m + 1] \
-            and not any(e.start == m and e.label_ == "PERSON" for e in doc.ents)
-
-    def title_starts(self, doc: DocView, econ_at: dict[int, tuple[int, str]]) -> list[int]:
-        """The tokens a title may open at (parse_title is None elsewhere): an economy, "former" or a capitalised
-        title word. A scan for titles parses only these (a few in a hundred words)."""
-        return [i for i, (cap, lower) in enumerate(zip(doc.caps, doc.lowers, strict=True))
-                if i in econ_at or lower == "former" or (cap and self.lex.is_title_word(_word_at(doc, i)[0]))]
-
-    def lower_title_starts(self, doc: DocView) -> set[int]:
-        """Where a lower-case title may open ('foreign minister Kang', 'spokesman Noh'): a lower-case title word
-        the model does not read as a verb ('head', 'chair')."""
-        return {i for i, (text, lower) in enumerate(zip(doc.texts, doc.lowers, strict=True))
-                if text == lower and lower.isalpha() and self.lex.is_title_word(_cap(lower))
-                and doc[i].pos_ != "VERB"}
-
-    def parse_title(self, doc: Doc | DocView, i: int, econ_at: dict[int, tuple[int, str]],
-                    org_at: dict[int, int] | None = None, lower: bool = False) -> Title | None:
-        """The title opening at token i (after an economy prefix, "former", "acting"); ``lower``: a lower-case
-        title of the news style ('South Korea's foreign minister'), its words read capitalised."""
-        doc = view_of(doc)
-        if i not in econ_at and not (doc.caps[i] or lower) and doc.lowers[i] != "former":
-            return None  # see title_starts
-        prefix_start = i
-        economy = None
-        former = doc.lowers[i] == "former" and i + 1 in econ_at  # "former U.S. Ambassador to X"
-        if former:
-            i += 1
-        if i in econ_at:
-            after = econ_at[i][0]
-            if after < len(doc) and doc.texts[after] in ("’s", "'s"):  # "Mexico's Ambassador to Korea"
-                after += 1
-            word = _word_at(doc, after)[0] if after < len(doc) else ""
-            if self.lex.is_title_word(word if not lower or not word.islower() else _cap(word)):
-                economy = econ_at[i][1]
-                i = after
-        if not former and i < len(doc) and doc.lowers[i] == "former":
-            former = True
-            i += 1
-        acting = i + 1 < len(doc) and doc.texts[i] == "acting"  # "acting Assistant Secretary": part of the title
-        if acting:
-            i += 1
-        start = i
-        units = []
-        pieces: list[str] = []
-        end = i
-        counterpart = None
-        private = False
-        while True:
-            unit = self._unit(doc, i, econ_at, org_at, lower)
-            if unit is None:
-                break
-            units.append(unit.spec)
-            pieces.append(doc[i:unit.text_end].text + (" " + unit.counterpart_text if unit.counterpart_text else ""))
-            economy = economy or unit.economy
-            counterpart = counterpart or unit.counterpart
-            private = private or unit.private
-            end = unit.end
-            if unit.closed:
-                break
-            j = unit.end
-            nxt_unit = self._unit(doc, j + 1, econ_at, lower=lower) \
-                if j + 1 < len(doc) and doc.texts[j] == "and" else None
-            if nxt_unit is not None and nxt_unit.spec != unit.spec:  # "President and President X": two people
-                i = j + 1
-                continue
-            break
-        if not units or end == start:
-            return None
-        text = " and ".join(pieces)
-        # "Deputy Prime Minister and Minister of Foreign Affairs": two offices, each complete (a rank or a field);
-        # "Spokesperson and Deputy Minister for Public Affairs" (a bare head joined to an office) is one post
-        offices = pieces if len(units) > 1 and all(ranks or content for _, ranks, content in units) else [text]
-        if acting:
-            text, offices = "acting " + text, ["acting " + offices[0], *offices[1:]]
-        if economy is None:
-            for phrase, code in self.lex.title_economies.items():
-                if phrase in text:
-                    economy = code
-        return Title(start, end, text, economy, units, prefix_start, former, counterpart, private, offices)
-
     # -- names --------------------------------------------------------------------------------------------------
     def parse_name(self, doc: Doc | DocView, i: int, econ_at: dict[int, tuple[int, str]],
                    stop: set[int]) -> tuple[int, list[str]]:
+        """The name opening at token i (honorifics skipped, at most four words, never into ``stop``): its end and
+        words; no words where what stands there is no name (a month, a title word, a headline's verb)."""
         doc = view_of(doc)
         words: list[str] = []
         j = i
@@ -402,7 +105,7 @@ class PeopleFinder:
             if not words and self._joined_title(text):
                 j += 1  # "ViceMinister Kim": title words glued in the original are no name
                 continue
-            word, nxt = _word_at(doc, j)
+            word, nxt = word_at(doc, j)
             # "In-chul", "On-ju": a hyphenated given name is no preposition
             if not doc.caps[j] or (text in _NOT_NAME and word == text) or j in econ_at:
                 break
@@ -432,7 +135,7 @@ class PeopleFinder:
             words.append(word)
             j = nxt
             if len(words) == 1 and word in self.lex.family_names and j + 1 < len(doc) and doc.texts[j] == ",":
-                given, after = _word_at(doc, j + 1)  # "Kang, Kyung-wha": the comma form of a family-first name
+                given, after = word_at(doc, j + 1)  # "Kang, Kyung-wha": the comma form of a family-first name
                 if _KOREAN_GIVEN.match(given) and (after >= len(doc) or not doc.caps[after]):
                     words.append(given)
                     j = after
@@ -492,16 +195,16 @@ class PeopleFinder:
         out: list[Candidate] = []
         free = 0  # the scan resumes here after a title (and its name)
         used: set[int] = set()
-        lower_starts = self.lower_title_starts(doc)
-        for i in sorted(set(self.title_starts(doc, econ_at)) | lower_starts):
+        lower_starts = self.titles.lower_title_starts(doc)
+        for i in sorted(set(self.titles.title_starts(doc, econ_at)) | lower_starts):
             if i < free or i in blocked:
                 continue
-            title = self.parse_title(doc, i, econ_at, org_at) if i not in lower_starts else None
+            title = self.titles.parse_title(doc, i, econ_at, org_at) if i not in lower_starts else None
             lower = False
             if title is None and (i in lower_starts or i in econ_at):
                 # "South Korea's foreign minister Kang Kyung-wha", "spokesman Noh Kyu-duk": a lower-case title
                 # counts only right before a name (never as a description alone)
-                title = self.parse_title(doc, i, econ_at, org_at, lower=True)
+                title = self.titles.parse_title(doc, i, econ_at, org_at, lower=True)
                 lower = title is not None
             if title is None:
                 continue
@@ -525,7 +228,7 @@ class PeopleFinder:
                 end2, words2 = self.parse_name(doc, title.end + 1, econ_at, blocked)
                 if len(words2) >= 2 and (end2 >= len(doc) or doc.texts[end2] in (",", ".", ";", ")")):
                     name_end, words = end2, words2
-            strings, economy, private = self._title_strings(title), title.economy, title.private
+            strings, economy, private = title.strings(), title.economy, title.private
             if not words and title.private and not lower and title.end + 1 < len(doc) \
                     and doc.lowers[title.end] in ("of", "at"):
                 # "Speaker of the National Assembly Woo Won-shik", "Director of the X Academy Choi Hyung-chan": the
@@ -538,7 +241,7 @@ class PeopleFinder:
                     economy = economy or code
             if words:
                 if lower and title.prefix_start == title.start:
-                    prefix, economy = self._organ_prefix(doc, title.start, econ_at)
+                    prefix, economy = self.titles.organ_prefix(doc, title.start, econ_at)
                     strings = [prefix + t for t in strings]
                     economy = title.economy or economy
                 elif title.prefix_start == title.start and title.economy is None and org_at:
@@ -664,7 +367,7 @@ class PeopleFinder:
             k = i
             while k > 0 and doc.lowers[k - 1] in self.lex.expert_mods and doc.texts[k - 1].islower():
                 k -= 1
-            prefix, economy = self._organ_prefix(doc, k, econ_at)
+            prefix, economy = self.titles.organ_prefix(doc, k, econ_at)
             c.titles.append(prefix + doc[k:i + 1].text)
             c.private = True
             c.economy = c.economy or economy
@@ -694,63 +397,6 @@ class PeopleFinder:
             out.append(Candidate(i, i + 1, [text], None))
             used.add(i)
         return out
-
-    def _organ_economy(self, doc: DocView, k: int, econ_at: dict[int, tuple[int, str]]) -> str | None:
-        """'of the Japanese Foreign Ministry', 'at Seoul's foreign ministry', 'at the Japanese Embassy', 'of the
-        Foreign Affairs ministry of Japan': the state whose organ is named from token k (after 'of'/'at'), when
-        the organ's name states one; else None."""
-        if k < len(doc) and doc.lowers[k] == "the":
-            k += 1
-        code, m = None, k
-        while m < len(doc) and m - k < 7:
-            if m in econ_at:
-                code = code or econ_at[m][1]
-                m = econ_at[m][0]
-                continue
-            text = doc.texts[m]
-            if code is None and m + 1 < len(doc) and doc.texts[m + 1] in ("’s", "'s") and self.lex.locations.get(text):
-                code = self.lex.locations[text]  # "Seoul's foreign ministry": the capital for its state
-            elif text.title() in self.lex.state_org_heads:
-                after = m + 1 + (1 if m + 2 < len(doc) and doc.lowers[m + 1] == "of" else 0)
-                if after > m + 1 and doc.lowers[after] == "the":
-                    after += 1
-                return code or (econ_at[after][1] if after > m + 1 and after in econ_at else None)
-            elif not (doc.caps[m] or text in ("’s", "'s") or "modifier" in self.lex.roles(_cap(doc.lowers[m]))
-                      or "domain" in self.lex.roles(_cap(doc.lowers[m]))):
-                return None
-            m += 1
-        return None
-
-    def _organ_end(self, doc: DocView, k: int) -> int | None:
-        """'foreign ministry spokesman', 'State Department spokesperson': the end of a state organ's name (modifier
-        words, then an organ head) opening a lower-case title at token k, else None."""
-        m = k
-        while m < len(doc) and "modifier" in self.lex.roles(_cap(doc.lowers[m])) \
-                and doc.texts[m] in (doc.lowers[m], _cap(doc.lowers[m])):
-            m += 1
-        if m + 1 < len(doc) and _cap(doc.lowers[m]) in self.lex.state_org_heads \
-                and doc.texts[m] in (doc.lowers[m], _cap(doc.lowers[m])):
-            if doc.texts[m + 1] in ("’s", "'s"):
-                return m + 2 if m + 2 < len(doc) and doc.texts[m + 2].islower() else None  # "the ministry's X"
-            if doc.texts[m + 1].islower():
-                return m + 1
-        return None
-
-    def _organ_prefix(self, doc: DocView, start: int,
-                      econ_at: dict[int, tuple[int, str]]) -> tuple[str, str | None]:
-        """'Foreign Ministry spokesman Cho', 'ministry spokesman Noh', 'State Department spokesperson X': in the news
-        style the state organ written before a lower-case title is part of it ('Foreign Ministry '); the economy
-        before the organ ('Russian Foreign Ministry spokeswoman') is the holder's."""
-        k = start - 1
-        if k < 0 or _cap(doc.lowers[k]) not in self.lex.state_org_heads or doc.texts[k] not in (
-                doc.lowers[k], _cap(doc.lowers[k])):
-            return "", None
-        while k > 0 and "modifier" in self.lex.roles(_cap(doc.lowers[k - 1])) \
-                and doc.texts[k - 1] in (doc.lowers[k - 1], _cap(doc.lowers[k - 1])):
-            k -= 1
-        m = k - 1 if k > 0 and doc.texts[k - 1] in ("’s", "'s") else k
-        economy = next((code for s, (e, code) in econ_at.items() if e == m), None)
-        return doc[k:start].text + " ", economy
 
     @staticmethod
     def _counterparts(doc: DocView, cands: list[Candidate], econ_at: dict[int, tuple[int, str]]) -> None:
@@ -823,9 +469,6 @@ class PeopleFinder:
             used.update(range(start, end))
         return out
 
-    def _title_strings(self, title: Title) -> list[str]:
-        return [("former " if title.former else "") + t for t in (title.offices or [title.text])]
-
     def _after_name(self, doc: DocView, cand: Candidate, j: int, econ_at: dict[int, tuple[int, str]],
                     blocked: set[int], org_at: dict[int, int] | None = None) -> int:
         """'NAME of (the) Peru' (economy), 'NAME, former Deputy Minister for ...' (another title) and
@@ -837,39 +480,40 @@ class PeopleFinder:
             if k in econ_at:
                 cand.economy = cand.economy or econ_at[k][1]
                 return econ_at[k][0]
-            cand.economy = cand.economy or self._organ_economy(doc, j + 1, econ_at)  # "of the X ministry of Japan"
+            # "of the X ministry of Japan"
+            cand.economy = cand.economy or self.titles.organ_economy(doc, j + 1, econ_at)
         if j + 1 < len(doc) and doc.texts[j] == ",":
-            expert = self._expert_title(doc, j + 1)
+            expert = self.titles.expert_title(doc, j + 1)
             if expert is not None:
-                organ = self._organ_complement(doc, expert[1], econ_at)
+                organ = self.titles.organ_complement(doc, expert[1], econ_at)
                 cand.titles.append(expert[0] + (organ[0] if organ else ""))
                 cand.private = organ is None
                 if expert[1] < len(doc) and doc.lowers[expert[1]] in ("of", "at"):
                     cand.economy = cand.economy or (organ[2] if organ else None) \
-                        or self._organ_economy(doc, expert[1] + 1, econ_at)
+                        or self.titles.organ_economy(doc, expert[1] + 1, econ_at)
                 return organ[1] if organ else expert[1]
             k = j + 1
             while k < len(doc) - 1 and doc.lowers[k] in _TITLE_LEAD and doc.texts[k].islower():
                 k += 1
-            title = self.parse_title(doc, k, econ_at, org_at)
+            title = self.titles.parse_title(doc, k, econ_at, org_at)
             prefix = ""
             if title is None and (doc.texts[k].islower() or k in econ_at):
                 # "Seo Min-jung, director general for Asia and Pacific affairs at ...", "Kim, the foreign ministry
                 # spokesman, said": a lower-case title in apposition, closed by the clause's end or a preposition
-                organ = self._organ_end(doc, k)
+                organ = self.titles.organ_end(doc, k)
                 if organ is not None:  # the organ's possessive is no part of the title ("the ministry's spokesperson")
                     prefix = "" if doc.texts[organ - 1] in ("’s", "'s") else doc[k:organ].text + " "
                     k = organ
-                title = self.parse_title(doc, k, econ_at, org_at, lower=True)
-                if title is not None and title.end < len(doc) and doc.lowers[title.end] not in _APPOSITION_ENDS:
+                title = self.titles.parse_title(doc, k, econ_at, org_at, lower=True)
+                if title is not None and title.end < len(doc) and doc.lowers[title.end] not in APPOSITION_ENDS:
                     title = None
             if (title is not None and title.start == k + (1 if doc.lowers[k] == "former" else 0)) or (
                     title is not None and title.prefix_start == k):
                 _, words = self.parse_name(doc, title.end, econ_at, blocked)
                 # a capitalised word right after the title opens the next holder's name ("A, Special Envoy B")
                 if not words and not self._names_next(doc, title.end):
-                    organ = self._organ_complement(doc, title.end, econ_at)
-                    strings = self._title_strings(title)
+                    organ = self.titles.organ_complement(doc, title.end, econ_at)
+                    strings = title.strings()
                     if organ is not None and len(strings) == 1:
                         strings = [strings[0] + organ[0]]
                     else:
@@ -878,7 +522,7 @@ class PeopleFinder:
                     cand.economy = cand.economy or title.economy or (organ[2] if organ else None)
                     if title.end < len(doc) and doc.lowers[title.end] in ("of", "at"):
                         # "X, director general of the Japanese Foreign Ministry's ...": the organ's state
-                        cand.economy = cand.economy or self._organ_economy(doc, title.end + 1, econ_at)
+                        cand.economy = cand.economy or self.titles.organ_economy(doc, title.end + 1, econ_at)
                     cand.private = cand.private or (title.private and organ is None)
                     end = organ[1] if organ else title.end
                     self._role_after(doc, cand, end, econ_at, blocked, org_at)
@@ -887,42 +531,6 @@ class PeopleFinder:
                 cand.economy = cand.economy or econ_at[k][1]  # "Zhao Leji, China's top legislator"
         self._role_after(doc, cand, j, econ_at, blocked, org_at)
         return j
-
-    def _organ_complement(self, doc: DocView, k: int,
-                          econ_at: dict[int, tuple[int, str]]) -> tuple[str, int, str | None] | None:
-        """'of the Japanese Foreign Ministry's Asian and Oceanian Affairs Bureau', 'of the Minjoo Party of Korea',
-        'of the ministry's Korean Peninsula Peace Regime Bureau': a state organ (or a unit of one) named after an
-        office in apposition is part of the title, without the state's adjective; returns (' of the ...', its end,
-        the state named). The name must close the apposition (a comma, a full stop, 'who', a verb)."""
-        if k + 1 >= len(doc) or doc.lowers[k] != "of":
-            return None
-        m = k + 1 + (1 if doc.lowers[k + 1] == "the" else 0)
-        code, start = None, m
-        if m in econ_at and econ_at[m][0] < len(doc) and doc.caps[econ_at[m][0]]:
-            code, start = econ_at[m][1], econ_at[m][0]  # "the Japanese Foreign Ministry's": the adjective is dropped
-        m, organ, last = start, False, None
-        while m < len(doc) and m - start < 12:
-            text = doc.texts[m]
-            head = _cap(doc.lowers[m]) if text.islower() else text
-            if head in self.lex.state_org_heads and (doc.caps[m] or (m + 1 < len(doc) and doc.texts[m + 1] in
-                                                                      ("’s", "'s"))):
-                organ = True
-            elif not (doc.caps[m] or text in ("’s", "'s") or (text == "-" and not doc.spaced[m - 1]) or (
-                    doc.lowers[m] in ("of", "for", "and", "on") and m + 1 < len(doc) and doc.caps[m + 1])):
-                break
-            if doc.caps[m]:
-                last = m + 1
-                if m in econ_at:
-                    code = code or econ_at[m][1]
-            m += 1
-        closes = doc[last - 1].text in self.lex.org_heads or any(s < last <= e for s, (e, _) in econ_at.items()) \
-            if last is not None else False
-        if not organ or last != m or not closes:
-            return None
-        if last < len(doc) and doc.lowers[last] not in _APPOSITION_ENDS and doc[last].pos_ not in ("VERB", "AUX"):
-            return None
-        the = "the " if doc.lowers[k + 1] == "the" else ""
-        return " of " + the + doc[start:last].text, last, code
 
     def _role_after(self, doc: DocView, cand: Candidate, j: int, econ_at: dict[int, tuple[int, str]],
                     blocked: set[int], org_at: dict[int, int] | None = None) -> None:
@@ -937,38 +545,15 @@ class PeopleFinder:
                 return
         if k >= len(doc) or doc.lowers[k] != "as":
             return
-        title = self.parse_title(doc, k + 1, econ_at, org_at)
+        title = self.titles.parse_title(doc, k + 1, econ_at, org_at)
         if title is None or title.prefix_start != k + 1 or title.start >= len(doc):
             return
         if self.parse_name(doc, title.end, econ_at, blocked)[1]:
             return  # "as Minister Kim said": another person's title
-        for text in self._title_strings(title):
+        for text in title.strings():
             if text not in cand.titles:
                 cand.titles.append(text)
         cand.economy = cand.economy or title.economy
-
-    def _expert_title(self, doc: DocView, k: int) -> tuple[str, int] | None:
-        """'a senior fellow at', 'professor of', 'director of the X': lower-case words ending in an expert head,
-        then a preposition or the clause's end."""
-        if k < len(doc) and doc.lowers[k] in ("a", "an", "the"):
-            k += 1
-        words: list[str] = []
-        m = k
-        while m < len(doc) and len(words) < 4 and doc.texts[m].islower():
-            word, nxt = _word_at(doc, m)
-            if word in self.lex.expert_heads:
-                words.append(word)
-                after = doc.lowers[nxt] if nxt < len(doc) else "."
-                if after in ("at", "of", "with", "from", "in", ",", ".", "for", "and", ";"):
-                    return " ".join(words), nxt
-                if word not in self.lex.expert_mods:
-                    return None
-            elif word in self.lex.expert_mods:
-                words.append(word)
-            else:
-                return None
-            m = nxt
-        return None
 
     def _propagate_economy(self, doc: DocView, cands: list[Candidate]) -> None:
         """'Minister A and Minister B of Peru': the closing 'of Peru' holds for the whole coordination when both
@@ -1124,7 +709,7 @@ class PeopleFinder:
         if not options:
             return None
         if len(options) > 1 and c.title is not None:
-            compatible = [pid for pid in options if self._compatible(c.title, people[pid]["titles"])]
+            compatible = [pid for pid in options if self.titles.compatible(c.title, people[pid]["titles"])]
             options = compatible or options
         if len(options) > 1:
             last_seen = {pid: max((cands[n].start for n, v in assigned.items() if v == pid and cands[n].start
@@ -1155,7 +740,7 @@ class PeopleFinder:
     def _match_descriptor(self, c: Candidate, people: dict[str, dict], assigned: dict[int, str],
                           cands: list[Candidate]) -> str | None:
         options = [pid for pid, p in people.items()
-                   if self._compatible(c.title, p["titles"] + p["short_titles"])
+                   if self.titles.compatible(c.title, p["titles"] + p["short_titles"])
                    and (c.economy is None or self._economy(p) == c.economy)]
         if not options:
             return None
@@ -1166,31 +751,6 @@ class PeopleFinder:
                               default=-1) for pid in options}
         options.sort(key=lambda pid: -last_seen[pid])
         return options[0]
-
-    def _compatible(self, title: Title | None, titles: list[str]) -> bool:
-        """A short title fits a full one: same head and rank, its content words a subset."""
-        if title is None:
-            return True
-        for text in titles:
-            for head, ranks, content in self._units_of(text):
-                for h2, r2, c2 in title.units:
-                    if h2 == head and r2 == ranks and c2 <= content:
-                        return True
-        return False
-
-    def _units_of(self, text: str) -> list[tuple[str, frozenset[str], frozenset[str]]]:
-        units = []
-        for part in re.split(r"\band\b(?= [A-Z][a-z]+ (?:[A-Z]|of|for))", text):
-            words = part.replace(",", " ").split()
-            heads = [w for w in words if "head" in self.lex.roles(w)]
-            if not heads:
-                continue
-            ranks = frozenset(w.lower() for w in words
-                              if "rank" in self.lex.roles(w) and "head" not in self.lex.roles(w))
-            content = frozenset(w.lower() for w in words if w.lower() not in _FILLER and w not in heads
-                                and w.lower() not in ranks)
-            units.append((heads[-1] if heads[0] not in ("Minister", "Secretary") else heads[0], ranks, content))
-        return units
 
     def _economy(self, p: dict) -> str | None:
         if p["economy"]:
@@ -1220,28 +780,6 @@ class PeopleFinder:
 
     def _record(self, pid: str, p: dict) -> Person:
         family, given = self._split(p["words"])
-        titles = self._reduce_titles(p["titles"] or p["short_titles"])
+        titles = self.titles.reduce_titles(p["titles"] or p["short_titles"])
         return Person(person_id=pid, name=p["name"], family_name=family, given_name=given,
                       economy=self._economy(p), titles=titles)
-
-    def _reduce_titles(self, titles: list[str]) -> list[str]:
-        """Drop a title that a fuller one of the same office subsumes ('Trade Minister' under 'Minister for
-        Trade'); keep text order otherwise."""
-        unique = list(dict.fromkeys(titles))
-        keep = []
-        for t in unique:
-            units = self._units_of(t)
-            subsumed = False
-            for other in unique:
-                if other == t or other.startswith("former ") != t.startswith("former "):
-                    continue
-                o_units = self._units_of(other)
-                if len(units) == 1 and len(o_units) >= 1 and all(any(
-                        h == h2 and r == r2 and c <= c2 for h2, r2, c2 in o_units) for h, r, c in units):
-                    formal = " of " in other or " for " in other
-                    if len(o_units) > 1 or units[0][2] < o_units[0][2] or (formal and " of " not in t
-                                                                           and " for " not in t):
-                        subsumed = True
-            if not subsumed:
-                keep.append(t)
-        return keep

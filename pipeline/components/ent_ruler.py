@@ -17,8 +17,8 @@ from spacy.util import filter_spans
 from pipeline.components.ent_common import DocView, real_doc
 from pipeline.components.ent_lexicon import DATA_DIR, Lexicon, load_lexicon, with_model_words
 from pipeline.components.ent_named import find_named
-from pipeline.components.ent_people import PeopleFinder
 from pipeline.components.ent_places import geographic_spans
+from pipeline.components.ent_titles import TitleParser
 
 # OntoNotes labels the model knows, one per kind of the project's mentions.
 DEFAULT_LABELS = {"economy": "GPE", "city": "GPE", "location": "LOC", "organization": "ORG", "event": "EVENT",
@@ -53,7 +53,7 @@ class GazetteerRuler:
         self.lex = lex
         self.labels = {**DEFAULT_LABELS, **labels}
         self.matcher = build_phrase_matcher(nlp, lex, self.labels)
-        self.people = PeopleFinder(lex)
+        self.titles = TitleParser(lex)
         self.block_titles = block_titles
 
     def __call__(self, doc: Doc) -> Doc:
@@ -75,8 +75,8 @@ class GazetteerRuler:
         if self.block_titles:
             taken = {i for s in ents for i in range(s.start, s.end)}
             free = 0  # the scan resumes here after a title
-            for i in self.people.title_starts(doc, {}):  # type: ignore[arg-type]
-                if i < free or (title := self.people.parse_title(doc, i, {})) is None:
+            for i in self.titles.title_starts(doc, {}):  # type: ignore[arg-type]
+                if i < free or (title := self.titles.parse_title(doc, i, {})) is None:
                     continue
                 if not any(k in taken for k in range(title.start, title.end)):
                     outside.append(Span(base, title.start, title.end))
