@@ -240,6 +240,8 @@ def register(table: Table) -> Table:
     """Add a table (written after the existing ones); a name registered twice is an error."""
     if table.name in REGISTRY:
         raise ValueError(f"table {table.name} is already registered")
+    if table.scope == "document" and "doc_id" not in table.model.model_fields:
+        raise ValueError(f"table {table.name} holds rows per document but its model has no doc_id")
     if table.kind is not None and table.kind in kinds():
         raise ValueError(f"entity kind {table.kind} already has a table ({kinds()[table.kind].name})")
     REGISTRY[table.name] = table

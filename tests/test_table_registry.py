@@ -22,7 +22,7 @@ from pipeline.run import run_batch
 from pipeline.settings import Settings
 from pipeline.validate import validate_result
 from pipeline.write import CorpusWriter
-from schemas.models import DocResult, Document, Record
+from schemas.models import DocResult, Document, Economy, Record
 from schemas.tables import REGISTRY, Ref, Table, UnknownTable, build_result, register, registered
 
 TEXT = """Korea and Peru Sign the Treaty of Lima
@@ -128,3 +128,5 @@ def test_a_name_or_kind_registered_twice_is_refused() -> None:
         register(Table("people", Treaty, "merged"))
     with pytest.raises(ValueError, match="already has a table"):
         register(Table("persons", Treaty, "merged", kind="person"))
+    with pytest.raises(ValueError, match="no doc_id"):
+        register(Table("economy_copies", Economy, "document"))  # rows per document need a doc_id

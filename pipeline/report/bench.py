@@ -22,10 +22,6 @@ from typing import Any
 
 from schemas.tables import stored
 
-#: Tables copied per document, and the merged tables copied whole (the registry's stored tables).
-PER_DOC = tuple(t.name for t in stored() if t.scope == "document")
-ENTITIES = tuple(t.name for t in stored() if t.scope == "merged")
-
 
 def _swap(value: Any, old: str, new: str) -> Any:
     """``value`` with every occurrence of the doc_id ``old`` replaced by ``new`` (strings, lists of strings)."""
@@ -43,7 +39,10 @@ def build_corpus(src: Path, out: Path, n: int, touched: int | None = None) -> No
     from pipeline.write import CorpusWriter
     from schemas.models import DocResult, ManifestEntry
 
-    rows = {name: pq.read_table(src / f"{name}.parquet").to_pylist() for name in ("documents", *PER_DOC, *ENTITIES)}
+    # Tables copied per document, and the merged tables copied whole (the registry's stored tables).
+    per_doc = [t.name for t in stored() if t.scope == "document"]
+    entities = [t.name for t in stored() if t.scope == "merged"]
+    rows = {name: pq.read_table(src / f"{name}.parquet").to_pylist() for name in ("documents", *per_doc, *entities)}
     seeds = rows["documents"]
     manifest = []
     with CorpusWriter(out) as writer:
@@ -55,10 +54,10 @@ def build_corpus(src: Path, out: Path, n: int, touched: int | None = None) -> No
             doc["published"] = dt.date(2020, 1, 1) + dt.timedelta(days=(i * 7) % 2000)
             doc["title"] = f"{seed.get('title') or ''} ({i}{' changed' if i == touched else ''})"
             result: dict[str, Any] = {"document": doc}
-            for name in PER_DOC:
+            for name in per_doc:
                 result[name] = [{k: _swap(v, old, new) for k, v in r.items()} for r in rows[name]
                                 if r["doc_id"] == old]
-            for name in ENTITIES:
+            for name in entities:
                 result[name] = rows[name]
             writer.add(DocResult.model_validate(result))
             manifest.append(ManifestEntry(source=doc["source"], sha256="0" * 64, status="ok", doc_ids=[new]))

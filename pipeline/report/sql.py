@@ -16,11 +16,17 @@ from typing import Any
 from pipeline.report.context import Row, Tables
 from schemas.tables import kinds, stored
 
-#: Entity tables (those mentions point to, by kind) and their id column (an id is looked up in all of them, as
-#: the pages do).
-ENTITY_IDS = {t.name: t.key[0] for t in kinds().values()}
-#: Tables holding a document's own rows (what its page shows besides entity names).
-PER_DOCUMENT = ("documents", *(t.name for t in stored() if t.scope == "document"))
+
+def entity_ids() -> dict[str, str]:
+    """Entity tables (those mentions point to, by kind) and their id column (an id is looked up in all of them,
+    as the pages do). Read from the registry at each call: a table registered later is included."""
+    return {t.name: t.key[0] for t in kinds().values()}
+
+
+def per_document() -> tuple[str, ...]:
+    """Tables holding a document's own rows (what its page shows besides entity names)."""
+    return ("documents", *(t.name for t in stored() if t.scope == "document"))
+
 
 #: Columns no page shows (a page shows the document's text, cut at the sentences' and mentions' offsets): not
 #: fetched for the pages, which saves converting every sentence's text to Python. Still part of the fingerprints.
@@ -111,9 +117,9 @@ def page_fingerprints(con: Any) -> dict[str, str]:
 
     out: dict[str, str] = {}
     for cond in doc_ranges(con):
-        own = " UNION ALL ".join(hashed(t, "doc_id", t, cond) for t in PER_DOCUMENT)
+        own = " UNION ALL ".join(hashed(t, "doc_id", t, cond) for t in per_document())
         entities = " UNION ALL ".join(hashed(t, col, "ref:" + t, f'"{col}" IN (SELECT id FROM refs)')
-                                      for t, col in ENTITY_IDS.items())
+                                      for t, col in entity_ids().items())
         sql = f"""
             WITH refs AS MATERIALIZED ({refs_sql("WHERE " + cond)}),
                  own AS ({own}),
@@ -168,14 +174,14 @@ def chunk_tables(con: Any, doc_ids: list[str]) -> Tables:
     own = (f"doc_id BETWEEN {_quote(min(doc_ids))} AND {_quote(max(doc_ids))} "
            "AND doc_id IN (SELECT doc_id FROM _chunk)")
     try:
-        tables: Tables = {t: fetch(t, own) for t in PER_DOCUMENT}
+        tables: Tables = {t: fetch(t, own) for t in per_document()}
         refs = chunk_refs(tables)
         register_ids(refs)
         refs.update(r[0] for r in con.execute("SELECT economy FROM people WHERE economy IS NOT NULL AND "
                                               "person_id IN (SELECT id FROM _ids)").fetchall())
         register_ids(refs)
         tables["events"] = fetch("events", f"({own}) OR event_id IN (SELECT id FROM _ids)")
-        for t, col in ENTITY_IDS.items():
+        for t, col in entity_ids().items():
             if t != "events":
                 tables[t] = fetch(t, f'"{col}" IN (SELECT id FROM _ids)')
         return tables
