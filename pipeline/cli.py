@@ -272,6 +272,7 @@ def _write_jsonl(path: Path, rows: Iterable[dict[str, Any]]) -> None:
 
 def cmd_clean(args: argparse.Namespace) -> int:
     from pipeline.cache import Cache
+    from pipeline.ids import input_order
     from pipeline.read import discover
     from pipeline.run import clean_input
 
@@ -280,12 +281,17 @@ def cmd_clean(args: argparse.Namespace) -> int:
     rows = []
     if not args.raw.is_dir():
         raise FileNotFoundError(f"raw folder not found: {args.raw}")
-    # Neither the output file nor its stage cache is ever read as input, wherever they are.
-    for item in discover(args.raw, exclude=[nocache.root], with_hidden=True):
+    # Neither the output file nor its stage cache is ever read as input, wherever they are. Inputs in the run's
+    # order, and a document already produced by an earlier input (a copy, an older version) is left out, as in run.
+    seen: set[str] = set()
+    for item in sorted(discover(args.raw, exclude=[nocache.root], with_hidden=True),
+                       key=lambda i: input_order(i.source)):
         if item.path.resolve() == args.out.resolve():
             continue
         cleaned = clean_input(args.raw, item.source, item.path, settings, nocache, skip=item.skip)
-        rows += [{"kind": "document", "value": d.model_dump(mode="json")} for d in cleaned.documents]
+        docs = [d for d in cleaned.documents if d.doc_id not in seen]
+        seen.update(d.doc_id for d in docs)
+        rows += [{"kind": "document", "value": d.model_dump(mode="json")} for d in docs]
         rows += [{"kind": "reject", "value": r.model_dump(mode="json")} for r in cleaned.rejects]
     _write_jsonl(args.out, rows)
     log.info("%d documents, %d rejects -> %s", sum(r["kind"] == "document" for r in rows),
@@ -294,13 +300,13 @@ def cmd_clean(args: argparse.Namespace) -> int:
 
 
 def cmd_extract(args: argparse.Namespace) -> int:
-    from pipeline.parallel import extract_stream
+    from pipeline.run import extract_default
     from schemas.models import CleanDocument
 
     rows_in = list(_read_jsonl(args.inp))
     cdocs = [CleanDocument.model_validate(r["value"]) for r in rows_in if r["kind"] == "document"]
     out = [r for r in rows_in if r["kind"] == "reject"]
-    for _, outcome in extract_stream(cdocs, _settings(args)):
+    for _, outcome in extract_default(cdocs, _settings(args)):
         kind = "result" if hasattr(outcome, "document") else "reject"
         out.append({"kind": kind, "value": outcome.model_dump(mode="json")})
     _write_jsonl(args.out, out)
@@ -324,7 +330,7 @@ def cmd_validate(args: argparse.Namespace) -> int:
 
 
 def cmd_write(args: argparse.Namespace) -> int:
-    from pipeline.write import assemble, write_tables
+    from pipeline.write import write_corpus
     from schemas.models import DocResult, Reject
 
     results, rejects = [], []
@@ -333,7 +339,7 @@ def cmd_write(args: argparse.Namespace) -> int:
             results.append(DocResult.model_validate(row["value"]))
         else:
             rejects.append(Reject.model_validate(row["value"]))
-    write_tables(args.out, assemble(results, [], rejects))
+    write_corpus(args.out, results, [], rejects)  # the run's CorpusWriter
     log.info("%d documents written to %s", len(results), args.out)
     return 0
 

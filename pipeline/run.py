@@ -11,6 +11,7 @@ import fcntl
 import json
 import logging
 import time
+from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -281,31 +282,23 @@ def _run_locked(raw_dir: Path, out_dir: Path, settings: Settings,
     summary = Summary(out_dir=str(out_dir))
     state_path = cache_root / STATE_FILE
 
+    transient: dict[str, Reject] = {}
     for _attempt in range(3):
         plan = plan_batch(raw_dir, settings, clean_cache, extract_cache, exclude=[out_dir])
         if not prune:
             _refuse_emptying(raw_dir, out_dir, plan)
         state = plan.state()
+        manifest = manifest_of(plan, {doc_id for _, _, doc_id in plan.todo})
         outputs_present = all((out_dir / f"{name}.parquet").exists() for name in ("documents", "manifest"))
         if outputs_present and _read_state(state_path) == state:
-            if not all((out_dir / name).exists() for name in PUBLISHED):
-                from pipeline.publish import publish
-
-                publish(out_dir)
             summary.skipped_write = True
-            summary.unchanged = summary.documents = len(plan.keys)
-            summary.duplicate = sum(1 for i in plan.inputs if i.doc_ids and len(i.dups) == len(i.doc_ids))
-            summary.rejected = sum(1 for i in plan.inputs if i.fatal)
-            summary.seconds = time.perf_counter() - started
-            return summary
-        transient: dict[str, Reject] = {}
+            break
         if plan.todo:
             summary.model_loaded = True
             transient = _extract_into_cache(CachedDocs(clean_cache, plan.todo), plan.keys, settings, extract_cache,
                                             progress, extract_fn)
         try:
-            counts = _write(out_dir, plan, {doc_id for _, _, doc_id in plan.todo}, extract_cache, summary,
-                            transient)
+            summary.counts = _write(out_dir, plan, manifest, extract_cache, transient)
             break
         except _StaleEntry as err:
             log.warning("cache entry %s unreadable; extracting its document again", err.key)
@@ -313,19 +306,44 @@ def _run_locked(raw_dir: Path, out_dir: Path, settings: Settings,
     else:
         raise OSError(f"the extract cache under {cache_root} keeps changing under this run")
 
-    from pipeline.publish import publish
+    statuses = Counter(m.status for m in manifest)
+    summary.new, summary.unchanged = statuses["ok"], statuses["unchanged"]
+    summary.duplicate, summary.rejected = statuses["duplicate"], statuses["rejected"]
+    if not summary.skipped_write or not all((out_dir / name).exists() for name in PUBLISHED):
+        from pipeline.publish import publish
 
-    publish(out_dir)
-    if transient:  # not up to date: the next run must try those releases again
-        state_path.unlink(missing_ok=True)
+        publish(out_dir)  # the one call: after writing, or to rebuild a missing output of an up-to-date folder
+    if summary.skipped_write:
+        summary.documents = len(plan.keys)
     else:
-        write_text_atomic(state_path, json.dumps({"state": state}))
-    summary.documents = counts["documents"]
-    summary.mentions = counts["mentions"]
-    summary.claims = counts["claims"]
-    summary.counts = counts
+        if transient:  # not up to date: the next run must try those releases again
+            state_path.unlink(missing_ok=True)
+        else:
+            write_text_atomic(state_path, json.dumps({"state": state}))
+        summary.documents = summary.counts["documents"]
+        summary.mentions = summary.counts["mentions"]
+        summary.claims = summary.counts["claims"]
     summary.seconds = time.perf_counter() - started
     return summary
+
+
+def manifest_of(plan: Plan, new_ids: set[str]) -> list[ManifestEntry]:
+    """One row per raw input saying what became of it: the one place the statuses are decided (the summary
+    counts them). ``new_ids``: documents extracted by this run."""
+    manifest = []
+    for inp in plan.inputs:
+        if inp.fatal:
+            status, reason = "rejected", inp.fatal
+        elif inp.doc_ids and len(inp.dups) == len(inp.doc_ids):
+            status = "duplicate"
+            reason = superseded_reason(inp.source, sorted({plan.owners[i] for i in inp.doc_ids}))
+        elif any(i in new_ids for i in inp.doc_ids):
+            status, reason = "ok", None
+        else:
+            status, reason = "unchanged", None
+        manifest.append(ManifestEntry(source=inp.source, sha256=inp.sha256, status=status, reason=reason,
+                                      doc_ids=inp.doc_ids))
+    return manifest
 
 
 def _extract_into_cache(todo: Sequence[CleanDocument], keys: dict[str, str], settings: Settings,
@@ -357,31 +375,13 @@ def _extract_into_cache(todo: Sequence[CleanDocument], keys: dict[str, str], set
     return transient
 
 
-def _write(out_dir: Path, plan: Plan, new_ids: set[str], extract_cache: cache_mod.Cache,
-           summary: Summary, transient: dict[str, Reject] | None = None) -> dict[str, int]:
+def _write(out_dir: Path, plan: Plan, manifest: list[ManifestEntry], extract_cache: cache_mod.Cache,
+           transient: dict[str, Reject] | None = None) -> dict[str, int]:
     """Stream every document's cached result into the tables (doc_id order); rows per table. A document with a
     ``transient`` reject (by cache key) has no cache entry: its reject is written instead."""
     from pipeline.write import CorpusWriter
 
     rejects = list(plan.rejects)
-    new = unchanged = duplicate = rejected = 0
-    manifest = []
-    for inp in plan.inputs:
-        if inp.fatal:
-            status, reason = "rejected", inp.fatal
-            rejected += 1
-        elif inp.doc_ids and len(inp.dups) == len(inp.doc_ids):
-            status = "duplicate"
-            reason = superseded_reason(inp.source, sorted({plan.owners[i] for i in inp.doc_ids}))
-            duplicate += 1
-        elif any(i in new_ids for i in inp.doc_ids):
-            status, reason = "ok", None
-            new += 1
-        else:
-            status, reason = "unchanged", None
-            unchanged += 1
-        manifest.append(ManifestEntry(source=inp.source, sha256=inp.sha256, status=status, reason=reason,
-                                      doc_ids=inp.doc_ids))
     with CorpusWriter(out_dir) as writer:
         for doc_id in sorted(plan.keys):
             k = plan.keys[doc_id]
@@ -395,9 +395,7 @@ def _write(out_dir: Path, plan: Plan, new_ids: set[str], extract_cache: cache_mo
                     writer.add(DocResult.model_validate(hit["result"]))
             except (ValidationError, KeyError, TypeError) as err:
                 raise _StaleEntry(k) from err
-        counts = writer.finish(manifest, rejects)
-    summary.new, summary.unchanged, summary.duplicate, summary.rejected = new, unchanged, duplicate, rejected
-    return counts
+        return writer.finish(manifest, rejects)
 
 
 def _refuse_emptying(raw_dir: Path, out_dir: Path, plan: Plan) -> None:

@@ -215,7 +215,9 @@ class CorpusWriter:
 
     def add(self, result: DocResult) -> None:
         doc_id = result.document.doc_id
-        if self._last_doc_id is not None and doc_id <= self._last_doc_id:
+        if doc_id == self._last_doc_id:
+            raise ValueError(f"document {doc_id} comes twice: one result per document")
+        if self._last_doc_id is not None and doc_id < self._last_doc_id:
             raise ValueError(f"documents must come in increasing doc_id order ({doc_id} after {self._last_doc_id})")
         registry.check_result(result)
         self._last_doc_id = doc_id
