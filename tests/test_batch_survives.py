@@ -46,16 +46,16 @@ def _raw_with_seed(tmp_path: Path) -> Path:
 
 
 def test_a_cleaner_that_raises_rejects_only_its_file(tmp_path, monkeypatch, session_extract):
-    import pipeline.clean.core as core
+    import pipeline.clean.plain as plain
 
-    real = core.read_plain
+    real = plain.read_plain
 
     def fragile(text, lex):
         if "TRIGGER" in text:
             raise KeyError("a bug in the plain-text reader")
         return real(text, lex)
 
-    monkeypatch.setattr(core, "read_plain", fragile)
+    monkeypatch.setattr(plain, "read_plain", fragile)
     raw = _raw_with_seed(tmp_path)
     (raw / "plain.txt").write_text(PLAIN_RELEASE, encoding="utf-8")
     (raw / "trigger.txt").write_text(PLAIN_RELEASE.replace("Norway", "TRIGGER"), encoding="utf-8")

@@ -20,7 +20,9 @@ from pipeline.clean import news
 from pipeline.clean.errors import Rejected
 from pipeline.clean.layout import LayoutReader
 from pipeline.clean.lexicon import Lexicon
-from pipeline.clean.text import Draft, canonical_url, classify, group_blocks, hangul_share, norm, parse_date
+from pipeline.clean.registry import Head, Input
+from pipeline.clean.text import Draft, assemble, canonical_url, classify, group_blocks, hangul_share, norm, parse_date
+from schemas.models import CleanDocument
 
 _PARA_TAGS = frozenset(("p", "div", "section", "article", "main", "h1", "h2", "h3", "h4", "h5", "h6", "li", "ul",
                         "ol", "dl", "table", "blockquote", "pre", "figure", "figcaption", "address", "center", "hr",
@@ -319,6 +321,17 @@ class HtmlReader:
                      paragraphs=[classify(p) for p in paragraphs])
 
 
-def read_html(text: str, lex: Lexicon, max_depth: int) -> tuple[Draft, str]:
-    """Draft and input format ('mofa_html' or 'html') of a saved page."""
-    return HtmlReader(lex, max_depth).read(text)
+class HtmlPageReader:
+    """Saved HTML pages ('mofa_html' for the ministry's site, 'html' otherwise). An <html> root beats the XML
+    reject; a few HTML tags at the start (a fragment without <html>) beat plain text only."""
+
+    name = "html"
+
+    def sniff(self, head: Head) -> int | None:
+        if head.root and (head.root == "html" or head.root_doctype == "html"):
+            return 75
+        return 40 if head.html_hints >= 2 or head.html_start else None
+
+    def read(self, inp: Input) -> list[CleanDocument | Rejected]:
+        draft, fmt = HtmlReader(inp.lex, inp.settings.max_html_depth).read(inp.text)
+        return [assemble(draft, source=inp.source, data=inp.data, input_format=fmt, lex=inp.lex)]

@@ -6,11 +6,15 @@ import datetime as dt
 import re
 
 from pipeline.clean import news
+from pipeline.clean.errors import Rejected
+from pipeline.clean.layout import LayoutReader
 from pipeline.clean.lexicon import Lexicon, line_key
+from pipeline.clean.registry import Head, Input
 from pipeline.clean.text import (
     DATE_PATTERN,
     IMAGE_NAME,
     Draft,
+    assemble,
     classify,
     group_blocks,
     is_end_mark,
@@ -21,6 +25,7 @@ from pipeline.clean.text import (
     read_subtitle,
     title_date,
 )
+from schemas.models import CleanDocument
 
 
 def _slash_date(value: str) -> dt.date | None:
@@ -160,3 +165,22 @@ def read_plain(text: str, lex: Lexicon) -> Draft:
     draft.published = stamped or draft.published or title_date(draft.title) or republished
     draft.paragraphs = [classify(p) for p in blocks if not news.is_credits(norm(p))]
     return draft
+
+
+class TextReader:
+    """Text: a dump of a MOFA page ('mofa_text', read by its layout) or any other English text ('text'). It takes
+    any input no other reader is surer of."""
+
+    name = "text"
+
+    def sniff(self, head: Head) -> int | None:
+        return 0
+
+    def read(self, inp: Input) -> list[CleanDocument | Rejected]:
+        lines = inp.text.split("\n")
+        layout = LayoutReader(inp.lex)
+        draft = layout.read(lines) or layout.read_board_page(lines)
+        if draft is not None and draft.title:
+            return [assemble(draft, source=inp.source, data=inp.data, input_format="mofa_text", lex=inp.lex)]
+        return [assemble(read_plain(inp.text, inp.lex), source=inp.source, data=inp.data, input_format="text",
+                         lex=inp.lex)]

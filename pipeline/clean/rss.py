@@ -14,6 +14,7 @@ import datetime as dt
 import email.utils
 import html
 import re
+from typing import Any
 from xml.etree.ElementTree import Element, ParseError
 
 import defusedxml.ElementTree as SafeET
@@ -21,6 +22,7 @@ from defusedxml import DefusedXmlException
 
 from pipeline.clean.errors import Rejected
 from pipeline.clean.lexicon import Lexicon
+from pipeline.clean.registry import Head, Input
 from pipeline.clean.text import (
     SUBTITLE,
     Draft,
@@ -61,6 +63,19 @@ def _child(el: Element, *names: str) -> str:
             if _local(child.tag) == name:
                 return "".join(child.itertext())
     return ""
+
+
+def safe_feed_root(xml: str | bytes) -> Element:
+    """The parsed feed, refusing entity declarations and external references (DefusedXmlException) so that nothing
+    from the local disk or an expansion bomb gets in; ParseError when malformed. Shared with fetch."""
+    return SafeET.fromstring(xml, forbid_dtd=False, forbid_entities=True, forbid_external=True)
+
+
+def feed_parts(root: Any) -> tuple[Any | None, list[Any]]:
+    """The <channel> and the <item>s of a parsed feed (ElementTree or lxml elements), namespaces ignored: the one
+    splitting of a feed, for this reader and for fetch (which stores each item as a one-item feed)."""
+    channel = next((el for el in root.iter() if _local(el.tag) == "channel"), None)
+    return channel, [el for el in root.iter() if _local(el.tag) == "item"]
 
 
 def parse_pubdate(value: str) -> dt.date | None:
@@ -110,7 +125,7 @@ class RssReader:
     def parse(self, text: str) -> Element:
         xml = _XML_DECL.sub("", text, count=1)  # already decoded with the declared charset
         try:
-            return SafeET.fromstring(xml, forbid_dtd=False, forbid_entities=True, forbid_external=True)
+            return safe_feed_root(xml)
         except DefusedXmlException as exc:
             raise Rejected("clean", "RSS feed refused: it declares XML entities or external references "
                                     f"(entity-expansion or external-entity attack?): {type(exc).__name__}") from exc
@@ -164,12 +179,11 @@ class RssReader:
 
     def read(self, source: str, data: bytes, text: str) -> list[CleanDocument | Rejected]:
         root = self.parse(text)
-        channel = next((el for el in root.iter() if _local(el.tag) == "channel"), None)
+        channel, items = feed_parts(root)
         if _local(root.tag) != "rss" and channel is None:
             raise Rejected("clean", "not an RSS 2.0 feed: no <channel> element")
         channel_title = norm(_child(channel, "title")) if channel is not None else ""
         category = self.lex.category_of(re.split(r"\s*[>›»]\s*", channel_title)[-1].strip())
-        items = [el for el in root.iter() if _local(el.tag) == "item"]
         if not items:
             raise Rejected("clean", "RSS feed has no <item>")
         out: list[CleanDocument | Rejected] = []
@@ -191,6 +205,42 @@ class RssReader:
         return out
 
 
-def read_rss(source: str, data: bytes, text: str, lex: Lexicon) -> list[CleanDocument | Rejected]:
-    """Documents (and per-item rejections) of one RSS feed."""
-    return RssReader(lex).read(source, data, text)
+#: Root elements of XML vocabularies that are never a release page, declared or not ('<svg>' holds '<title>').
+_XML_ONLY_ROOTS = frozenset({"svg", "svg:svg", "math", "feed", "opml", "urlset", "sitemapindex", "plist", "kml",
+                             "gpx", "xsl:stylesheet", "schema", "xs:schema", "xsd:schema"})
+_RSS_ROOTS = ("rss", "rdf:rdf")
+
+
+class RssFeedReader:
+    """RSS 2.0 (and RDF) feeds: one document per item. A DOCTYPE naming the feed is surest (entity declarations in
+    its DTD are then refused by the parser); an undeclared <rss> root still beats the page readers."""
+
+    name = "rss"
+
+    def sniff(self, head: Head) -> int | None:
+        if head.doctype in _RSS_ROOTS:
+            return 100
+        return 80 if head.root in _RSS_ROOTS else None
+
+    def read(self, inp: Input) -> list[CleanDocument | Rejected]:
+        return RssReader(inp.lex).read(inp.source, inp.data, inp.text)
+
+
+class OtherXmlReader:
+    """XML that is not a feed (an SVG icon, a sitemap, an Atom feed): a reject naming its root element, never a
+    page read from its text."""
+
+    name = "xml"
+
+    def sniff(self, head: Head) -> int | None:
+        if head.doctype and head.declared_xml and head.doctype != "html":
+            return 90
+        if head.root in _XML_ONLY_ROOTS:
+            return 70  # an SVG icon or an Atom feed without an XML declaration is still not a page
+        if head.declared_xml and head.root and head.root not in ("head", "body"):
+            return 60
+        return None
+
+    def read(self, inp: Input) -> list[CleanDocument | Rejected]:
+        root = Head.of(inp.text).root_tag
+        raise Rejected("clean", f"unsupported XML document: only RSS 2.0 feeds are read (root element is {root})")

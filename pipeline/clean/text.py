@@ -71,6 +71,18 @@ def detect_language(text: str, lex: Lexicon) -> tuple[str, str]:
 
 
 _LANGUAGE_NAMES = {"ko": "Korean", "ja": "Japanese", "zh": "Chinese"}
+#: Languages that go on to extraction (the Korean path adds "ko" here once its extraction is wired in).
+READ_LANGUAGES = frozenset({"en"})
+
+
+def decide_language(text: str, lex: Lexicon, stage: str = "clean") -> str:
+    """The language of a document's text, or :class:`Rejected` when the pipeline does not read it: the clean
+    stage's one decision of which languages go on."""
+    language, evidence = detect_language(text, lex)
+    if language not in READ_LANGUAGES:
+        name = _LANGUAGE_NAMES.get(language, "not English")
+        raise Rejected(stage, f"unsupported language: {name} ({evidence}); only English releases are processed")
+    return language
 
 
 @dataclass
@@ -98,10 +110,7 @@ def assemble(draft: Draft, *, source: str, data: bytes, input_format: str, lex: 
     body = [(section, t) for section, t in body if t]
     if not any(section == "body" for section, _ in body):
         raise Rejected(stage, "no body text found: the page has only navigation, a title or metadata")
-    language, evidence = detect_language(" ".join([title] + [t for _, t in body]), lex)
-    if language != "en":
-        name = _LANGUAGE_NAMES.get(language, "not English")
-        raise Rejected(stage, f"unsupported language: {name} ({evidence}); only English releases are processed")
+    language = decide_language(" ".join([title] + [t for _, t in body]), lex, stage)
     header = norm(draft.header) if draft.header else None
     parts = (([("title", title)] if title else []) + ([("subtitle", subtitle)] if subtitle else [])
              + ([("header", header)] if header else []) + body)
