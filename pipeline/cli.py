@@ -380,7 +380,7 @@ def cmd_fetch(args: argparse.Namespace) -> int:
         return 2
     overrides = {k: v for k, v in (("rate", args.rate), ("timeout", args.timeout), ("retries", args.retries))
                  if v is not None}
-    config = replace(FetchConfig(**defaults), **overrides)
+    config = _settings(args, fetch=replace(FetchConfig(**defaults), **overrides)).fetch
     client = PoliteClient(config)
     reports: list = fetch_all(feeds, args.raw, config, client)
     if not args.no_crawl:

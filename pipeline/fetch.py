@@ -32,17 +32,19 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from xml.etree.ElementTree import ParseError
 
-import defusedxml.ElementTree as SafeET
 from defusedxml import DefusedXmlException
 from lxml import etree
 
-from pipeline import __version__, ids
+from pipeline import ids
 from pipeline.atomic import write_atomic
+from pipeline.clean.rss import feed_parts, safe_feed_root
+from pipeline.settings import USER_AGENT, FetchConfig
+
+__all__ = ["USER_AGENT", "FetchConfig", "PoliteClient", "fetch_all", "load_feeds", "split_feed"]
 
 log = logging.getLogger("pipeline.fetch")
 
 DEFAULT_FEEDS = Path(__file__).with_name("fetch_feeds.toml")
-USER_AGENT = f"mofa-extract/{__version__} (+research; contact in README)"
 #: Statuses worth asking again: the server is overloaded or briefly broken, not refusing us for good.
 RETRY_STATUSES = frozenset({429, 500, 502, 503, 504})
 _SAFE_NAME = re.compile(r"[A-Za-z0-9_-]{1,64}")
@@ -71,19 +73,6 @@ class Feed:
     name: str
     url: str
     board: str | None = None  # fallback board name for items whose link does not show one
-
-
-@dataclass(frozen=True)
-class FetchConfig:
-    """Politeness and robustness knobs (defaults from the feeds file's [fetch] table, then the CLI)."""
-
-    rate: float = 2.0  # minimum seconds between two requests to one host
-    timeout: float = 20.0  # seconds for connect and for each read
-    retries: int = 3  # extra attempts after the first
-    backoff: float = 1.0  # first retry waits this long, then doubles
-    max_wait: float = 120.0  # longest single wait (Retry-After or backoff)
-    max_bytes: int = 20 * 1024 * 1024  # a feed larger than this is refused
-    user_agent: str = USER_AGENT
 
 
 @dataclass
@@ -298,7 +287,7 @@ def item_identity(link: str | None, guid: str | None, fallback_board: str, diges
 def split_feed(data: bytes, feed: Feed) -> list[Item]:
     """One-item RSS documents from a feed, or :class:`FeedError` saying why the feed is unusable."""
     try:
-        SafeET.fromstring(data)  # refuses entity declarations and external references
+        safe_feed_root(data)
     except DefusedXmlException as err:
         raise FeedError(f"refused: the XML declares entities or external references ({type(err).__name__}); "
                         "nothing was read from it") from None
@@ -309,17 +298,18 @@ def split_feed(data: bytes, feed: Feed) -> list[Item]:
         root = etree.fromstring(data, parser)
     except etree.XMLSyntaxError as err:
         raise FeedError(f"malformed XML ({err})") from None
-    if etree.QName(root).localname != "rss" or root.find("channel") is None:
+    channel, feed_items = feed_parts(root)
+    if etree.QName(root).localname != "rss" or channel is None:
         raise FeedError(f"not an RSS 2.0 feed (root element <{etree.QName(root).localname}>)")
-    channel = root.find("channel")
     fallback_board = feed.board if feed.board and _SAFE_NAME.fullmatch(feed.board) else _slug(feed.name)
     items = []
-    for item in channel.findall("item"):
+    in_items = set(feed_items)
+    for item in feed_items:
         link, guid = _text(item, "link"), _text(item, "guid")
         doc = etree.Element("rss", attrib=dict(root.attrib), nsmap=root.nsmap)
         out_channel = etree.SubElement(doc, "channel")
         for child in channel:
-            if child.tag != "item":
+            if child not in in_items:
                 out_channel.append(copy.deepcopy(child))
         out_channel.append(copy.deepcopy(item))
         xml = etree.tostring(doc, xml_declaration=True, encoding="UTF-8")

@@ -41,14 +41,8 @@ Outcome = DocResult | Reject
 TIMEOUT_CHARS = 20_000
 
 
-#: Start of the reason of a timed-out release: such a reject is not cached (machine load may have caused it),
-#: so the next run tries the release again.
+#: Start of the reason of a timed-out release (a transient reject: machine load may have caused it).
 TIMEOUT_REASON = "extraction timed out"
-
-
-def is_transient(reject: Reject) -> bool:
-    """A reject that says nothing lasting about the document (a timeout): recorded for this run, not cached."""
-    return reject.stage == "extract" and reject.reason.startswith(TIMEOUT_REASON)
 
 
 class ExtractionTimeout(Exception):
@@ -114,9 +108,10 @@ class Extractor:
                 (result,) = extract_all(self.nlp, [cdoc], 1)
             return result
         except ExtractionTimeout:
-            return Reject(source=cdoc.source, stage="extract",
-                          reason=f"{TIMEOUT_REASON} after {seconds:g} s ({len(cdoc.text):,} characters); the next "
-                                 "run tries it again (raise --doc-timeout if the document is just long)")
+            return Reject.for_this_run(
+                source=cdoc.source, stage="extract",
+                reason=f"{TIMEOUT_REASON} after {seconds:g} s ({len(cdoc.text):,} characters); the next run tries it "
+                       "again (raise --doc-timeout if the document is just long)")
         except DOC_ERRORS as err:
             return Reject(source=cdoc.source, stage="extract", reason=f"extraction failed: {type(err).__name__}: {err}")
 

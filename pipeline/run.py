@@ -89,7 +89,7 @@ def clean_input(raw_dir: Path, item_source: str, path: Path, settings: Settings,
         except (ValidationError, KeyError, TypeError):
             pass  # stale or corrupt entry: clean again
     try:
-        outcome = clean_bytes(item_source, data)
+        outcome = clean_bytes(item_source, data, settings.clean)
         docs = [d for d in outcome if isinstance(d, CleanDocument)]
         rejects = [Reject(source=getattr(r, "source", None) or item_source, stage=r.stage, reason=r.reason)
                    for r in outcome if isinstance(r, Rejected)]
@@ -352,7 +352,6 @@ def _extract_into_cache(todo: Sequence[CleanDocument], keys: dict[str, str], set
                         extract_fn: ExtractFn) -> dict[str, Reject]:
     """Run the model over ``todo``, validate each result and store it (with its rejects) in the cache; a
     transient reject (a timeout) is returned by cache key instead of stored, so that the next run retries."""
-    from pipeline.parallel import is_transient
     from pipeline.validate import validate_result
 
     transient: dict[str, Reject] = {}
@@ -363,7 +362,7 @@ def _extract_into_cache(todo: Sequence[CleanDocument], keys: dict[str, str], set
     for cdoc, outcome in stream:
         k = keys[cdoc.doc_id]
         if isinstance(outcome, Reject):
-            if is_transient(outcome):
+            if outcome.transient:
                 transient[k] = outcome
                 extract_cache.delete(k)
             else:

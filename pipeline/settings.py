@@ -1,4 +1,6 @@
-"""Run settings, with the fingerprint that decides which cached results are still valid."""
+"""The settings tree of a run, built once from ``pipeline.cfg``, the environment and the command line: extraction
+settings here, cleaning's as :attr:`Settings.clean`, fetching's as :attr:`Settings.fetch`; with the fingerprints
+that decide which cached results are still valid."""
 
 from __future__ import annotations
 
@@ -8,14 +10,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from pipeline import __version__
+from pipeline.clean.registry import DEFAULT_MAX_BYTES, CleanSettings
 from pipeline.config import CONFIG_PATH, configured_model
 
 DATA_DIR = Path(__file__).with_name("data")
 CLEAN_DIR = Path(__file__).with_name("clean")
 COMPONENTS_DIR = Path(__file__).with_name("components")
-
-#: Files larger than this are rejected with a reason instead of read into memory.
-DEFAULT_MAX_BYTES = 20 * 1024 * 1024
 
 #: Seconds of extraction a release may take (per 20,000 characters) before it is rejected as hanging;
 #: a release takes well under a second with the small model, a few seconds with a transformer.
@@ -24,6 +24,22 @@ DEFAULT_DOC_TIMEOUT = 60.0
 
 def _default_model() -> str:
     return os.environ.get("MOFA_MODEL") or configured_model()
+
+
+USER_AGENT = f"mofa-extract/{__version__} (+research; contact in README)"
+
+
+@dataclass(frozen=True)
+class FetchConfig:
+    """Politeness and robustness knobs of fetching (defaults from the feeds file's [fetch] table, then the CLI)."""
+
+    rate: float = 2.0  # minimum seconds between two requests to one host
+    timeout: float = 20.0  # seconds for connect and for each read
+    retries: int = 3  # extra attempts after the first
+    backoff: float = 1.0  # first retry waits this long, then doubles
+    max_wait: float = 120.0  # longest single wait (Retry-After or backoff)
+    max_bytes: int = DEFAULT_MAX_BYTES  # a feed larger than this is refused
+    user_agent: str = USER_AGENT
 
 
 @dataclass(frozen=True)
@@ -35,6 +51,7 @@ class Settings:
     engine: str = "local"  # "local" (this machine, `workers` processes) or "dask"
     scheduler: str | None = None  # dask.distributed scheduler address; None starts a LocalCluster
     doc_timeout: float = DEFAULT_DOC_TIMEOUT  # 0: no limit (see pipeline.parallel.time_limit)
+    fetch: FetchConfig = field(default_factory=FetchConfig)
 
     def __post_init__(self) -> None:
         """Refuse values that would silently misbehave (no worker, a size limit refusing every file)."""
@@ -47,6 +64,12 @@ class Settings:
         ) if not ok]
         if problems:
             raise ValueError("invalid settings: " + "; ".join(problems))
+
+    @property
+    def clean(self) -> CleanSettings:
+        """The clean stage's settings: its size limit is the read limit, so a file that is read is never refused
+        by cleaning for its size."""
+        return CleanSettings(max_bytes=self.max_bytes)
 
     def clean_fingerprint(self) -> str:
         """Changes when anything that shapes cleaning changes (code, data files, version)."""

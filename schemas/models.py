@@ -11,7 +11,7 @@ import datetime as dt
 from enum import StrEnum
 from typing import Any
 
-from pydantic import BaseModel, ConfigDict, Field, model_validator
+from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, model_validator
 
 
 class Record(BaseModel):
@@ -267,6 +267,20 @@ class Reject(Record):
     source: str = Field(description="Input (or input#record) that was rejected.")
     stage: str = Field(description="Stage that rejected it: read, clean, extract, validate.")
     reason: str = Field(description="Reason a person can act on.")
+    #: Says nothing lasting about the input (a timeout on a busy machine): reported for this run, never cached,
+    #: so the next run tries again. Not a column (a private attribute: it survives pickling to and from workers).
+    _transient: bool = PrivateAttr(default=False)
+
+    @classmethod
+    def for_this_run(cls, source: str, stage: str, reason: str) -> Reject:
+        """A transient reject (see :attr:`transient`)."""
+        reject = cls(source=source, stage=stage, reason=reason)
+        reject._transient = True
+        return reject
+
+    @property
+    def transient(self) -> bool:
+        return self._transient
 
 
 class DocResult(Record):

@@ -121,9 +121,9 @@ def test_changed_extract_fingerprint_invalidates_but_clean_change_only_recleans(
     cleaned: list[str] = []
     real_clean = run_mod.clean_bytes
 
-    def counting_clean(source, data):
+    def counting_clean(source, data, *settings):
         cleaned.append(source)
-        return real_clean(source, data)
+        return real_clean(source, data, *settings)
 
     monkeypatch.setattr(run_mod, "clean_bytes", counting_clean)
     monkeypatch.setattr(Settings, "clean_fingerprint", lambda self: "clean-v2")
@@ -270,7 +270,7 @@ def test_timed_out_release_is_recorded_and_tried_again(tmp_path, session_extract
     def slow_once(cdocs, settings):
         for cdoc, outcome in session_extract(cdocs, settings):
             if cdoc.source == "release_001.txt":
-                outcome = Reject(source=cdoc.source, stage="extract", reason=f"{TIMEOUT_REASON} after 1 s")
+                outcome = Reject.for_this_run(source=cdoc.source, stage="extract", reason=f"{TIMEOUT_REASON} after 1 s")
             yield cdoc, outcome
 
     first = run_batch(raw, out, Settings(), extract_fn=slow_once)

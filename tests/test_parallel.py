@@ -104,7 +104,16 @@ def test_hanging_document_is_rejected_and_the_batch_goes_on(blank, workers):
     assert [c.doc_id for c, _ in out] == [d.doc_id for d in docs]
     assert [c.doc_id for c, o in out if isinstance(o, Reject)] == ["d0002"]
     assert "timed out after 0.3 s" in out[2][1].reason and "--doc-timeout" in out[2][1].reason
-    assert parallel.is_transient(out[2][1])
+    assert out[2][1].transient  # typed, and kept through the worker process's pickling
+    assert not any(o.transient for _, o in out if isinstance(o, Reject) and o is not out[2][1])
+
+
+def test_transient_is_a_flag_not_the_reason_text():
+    from pipeline.parallel import TIMEOUT_REASON
+
+    assert not Reject(source="a", stage="extract", reason=f"{TIMEOUT_REASON} after 1 s").transient
+    assert Reject.for_this_run(source="a", stage="extract", reason="any words").transient
+    assert "transient" not in Reject.model_fields  # not a column of the rejects table
 
 
 def test_time_budget_grows_with_long_documents():
