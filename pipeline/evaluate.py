@@ -242,8 +242,9 @@ def norm_event(text: str) -> str:
 
 
 def norm_phrase(text: str) -> str:
-    """Collective speakers: lower-case words only, so 'the two ministers' == 'two-ministers'."""
-    return fold_ws(re.sub(r"[^0-9a-z]+", " ", norm_name(text)))
+    """Collective speakers: lower-case words (and Hangul syllables) only, so 'the two ministers' ==
+    'two-ministers' and '양 장관' keeps its words."""
+    return fold_ws(re.sub(r"[^0-9a-z\uac00-\ud7a3]+", " ", norm_name(text)))
 
 
 # ------------------------------------------------------------------------------------------- scalars

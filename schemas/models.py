@@ -84,7 +84,9 @@ class Paragraph(Record):
 class Document(Record):
     """One press release (one file, or one item of a feed)."""
 
-    doc_id: str = Field(description="Stable id: hash of the release's board and seq when its URL shows them (a feed item and a saved page of one release are one document), else of the URL, else of the text.",
+    doc_id: str = Field(description=("Stable id: hash of the release's board and seq when its URL shows them "
+                                     "(a feed item and a saved page of one release are one document), else of the "
+                                     "URL, else of the text."),
                         examples=["d3f9a1c2b7e4d5a6"])
     source: str = Field(description="Path relative to the raw folder; feed items add '#item-N' or '#seq-N'.",
                         examples=["000_1ec2c721142b1f41.txt", "feeds/press.xml#seq-322610"])
