@@ -1,7 +1,9 @@
 """Write stage: corpus tables from per-document results, as Parquet and CSV, atomically.
 
-Column types come from the pydantic models (one description of each column, in schemas/models.py).
-Entity tables are merged across documents by id: the same person keeps one row and one person_id.
+Column types come from the pydantic models (one description of each column, in schemas/models.py); which tables
+exist, and how each is filled (per document, merged across documents by id, or once per run), comes from the table
+registry (schemas/tables.py): the same person keeps one row and one person_id. The batch, the ``write`` command and
+:func:`assemble` all go through :class:`CorpusWriter`.
 
 Writing streams: :class:`CorpusWriter` takes one document's result at a time (in doc_id order) and appends
 its rows to every table, Parquet in row groups and CSV line by line, into temporary files that are renamed
@@ -35,7 +37,7 @@ from schemas.models import DocResult, ManifestEntry, Person, Record, Reject
 from schemas.tables import ByIdMerger, Merger, PeopleMerger, roles_of
 
 __all__ = ["ByIdMerger", "CorpusWriter", "PeopleMerger", "TableSink", "assemble", "merge_by_id", "merge_people",
-           "roles_of", "write_table", "write_tables"]
+           "roles_of", "write_corpus", "write_table"]
 #: A row group (and the buffer before it) is closed at this many rows or bytes of text.
 ROW_GROUP_ROWS = 2048
 ROW_GROUP_BYTES = 2 * 2**20
@@ -285,9 +287,3 @@ def write_table(out_dir: Path, name: str, rows: list[BaseModel]) -> None:
         sink.discard()
         raise
     sink.commit()
-
-
-def write_tables(out_dir: Path, tables: dict[str, list[BaseModel]]) -> None:
-    """Every table of ``tables`` (as built by :func:`assemble`); missing ones are written empty."""
-    for name in registry.REGISTRY:
-        write_table(out_dir, name, tables.get(name, []))

@@ -14,7 +14,7 @@ from pipeline.datapackage import descriptor, write_datapackage
 from pipeline.publish import publish, read_tables
 from pipeline.run import run_batch
 from pipeline.settings import Settings
-from pipeline.write import assemble, write_tables
+from pipeline.write import write_corpus
 from schemas.models import TABLES
 from schemas.tables import foreign_keys, primary_keys
 from tests.conftest import ROOT, SEED
@@ -105,7 +105,7 @@ def test_broken_structural_key_is_reported_and_unheld_economy_key_dropped(tmp_pa
     r1.mentions[0] = r1.mentions[0].model_copy(update={"sent_id": "no-such-sentence"})
     r1.people[1] = r1.people[1].model_copy(update={"economy": "ZZZ"})  # an economy never extracted as one
     out = tmp_path / "processed"
-    write_tables(out, assemble(results, manifest, rejects))
+    write_corpus(out, results, manifest, rejects)
     tables = read_tables(out)
     write_datapackage(out, tables)
     pkg = descriptor(tables)

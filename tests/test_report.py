@@ -16,7 +16,7 @@ import pytest
 from pipeline.publish import publish
 from pipeline.report.context import doc_filename, safe_url
 from pipeline.report.highlight import CLAIM, MENTION, PARAGRAPH, Span, render
-from pipeline.write import assemble, write_tables
+from pipeline.write import write_corpus
 from schemas.models import (
     Claim,
     DocResult,
@@ -156,7 +156,7 @@ def hand_built_results() -> tuple[list[DocResult], list[ManifestEntry], list[Rej
 def write_hand_built(out: Path) -> Path:
     """Write the hand-built tables to ``out`` through the real write stage."""
     results, manifest, rejects = hand_built_results()
-    write_tables(out, assemble(results, manifest, rejects))
+    write_corpus(out, results, manifest, rejects)
     return out
 
 
@@ -260,7 +260,7 @@ def test_report_is_deterministic_and_replaced_whole(built, tmp_path):
 
 def test_empty_tables_give_a_report(tmp_path):
     out = tmp_path / "processed"
-    write_tables(out, assemble([], [], []))
+    write_corpus(out, [], [], [])
     publish(out)
     page = (out / "report" / "index.html").read_text(encoding="utf-8")
     assert "No documents." in page and "No economy mentioned yet." in page and "<img" not in page
@@ -325,7 +325,7 @@ def test_update_renders_only_changed_pages_and_equals_a_full_rebuild(tmp_path):
     results, manifest_rows, rejects = hand_built_results()
     results = results[:2]
     results[1].document = results[1].document.model_copy(update={"hits": 7})
-    write_tables(out, assemble(results, manifest_rows[:2], rejects))
+    write_corpus(out, results, manifest_rows[:2], rejects)
     publish(out)
     assert os.stat(doc / "aaaa000000000001.html").st_mtime_ns == 1  # nothing it shows changed: not rendered
     assert os.stat(doc / "bbbb000000000002.html").st_mtime_ns != 1  # its hits changed
@@ -334,14 +334,14 @@ def test_update_renders_only_changed_pages_and_equals_a_full_rebuild(tmp_path):
     # an entity renamed in another document's rows re-renders every page that names it
     results[1].economies = [results[1].economies[0].model_copy(update={"name": "Republic of Korea"})]
     results[0].economies = [e for e in results[0].economies if e.economy_id != "KOR"]
-    write_tables(out, assemble(results, manifest_rows[:2], rejects))
+    write_corpus(out, results, manifest_rows[:2], rejects)
     os.utime(doc / "aaaa000000000001.html", ns=(1, 1))
     publish(out)
     page = (doc / "aaaa000000000001.html").read_text(encoding="utf-8")
     assert os.stat(doc / "aaaa000000000001.html").st_mtime_ns != 1 and "Republic of Korea" in page
 
     fresh = tmp_path / "fresh"
-    write_tables(fresh, assemble(results, manifest_rows[:2], rejects))
+    write_corpus(fresh, results, manifest_rows[:2], rejects)
     publish(fresh)
     assert _snapshot(out / "report") == _snapshot(fresh / "report")
 

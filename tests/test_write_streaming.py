@@ -12,7 +12,7 @@ import pytest
 from pipeline import write
 from pipeline.run import run_batch
 from pipeline.settings import Settings
-from pipeline.write import CorpusWriter, assemble, write_tables
+from pipeline.write import CorpusWriter, assemble, write_table
 from schemas.models import (
     TABLES,
     Claim,
@@ -69,7 +69,8 @@ def stream(out, results=RESULTS):
 
 
 def test_streamed_tables_equal_the_in_memory_assembly(tmp_path):
-    write_tables(tmp_path / "mem", assemble(reversed(RESULTS), MANIFEST, REJECTS))
+    for name, rows in assemble(reversed(RESULTS), MANIFEST, REJECTS).items():  # each table in one piece
+        write_table(tmp_path / "mem", name, rows)
     counts = stream(tmp_path / "stream")
     assert counts["documents"] == 6 and counts["people"] == 1 and counts["initiative_links"] == 6
     for name in TABLES:
