@@ -172,11 +172,12 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--processed", type=Path, default=Path("processed"), help="folder of the tables")
     _common(p)
 
+    from pipeline.duckdb_export import VIEWS
+    from schemas.tables import REGISTRY
+
     p = sub.add_parser("query", help="run SQL on processed/mofa.duckdb and print the result",
-                       description="Run one SQL statement on the DuckDB database (read-only). Tables: documents, "
-                                   "sentences, mentions, people, roles, economies, organizations, initiatives, "
-                                   "initiative_links, events, claims, manifest, rejects; views: claims_by_speaker, "
-                                   "economy_mentions_by_month.",
+                       description="Run one SQL statement on the DuckDB database (read-only). Tables: "
+                                   f"{', '.join(REGISTRY)}; views: {', '.join(VIEWS)}.",
                        epilog="examples:\n"
                               "  python -m pipeline query \"select speaker_name, cue from claims_by_speaker\"\n"
                               "  python -m pipeline query --csv \"select * from economy_mentions_by_month\" > e.csv\n"
