@@ -75,8 +75,13 @@ def find_cues(sent: Span, lex: KoLexicon) -> list[CueHit]:
     toks = list(sent)
     n = len(toks)
     skip_until = -1
+    quoted = _quoted_tokens(toks)
     for i, _tok in enumerate(toks):
-        if i < skip_until:
+        if i < skip_until or i in quoted:
+            continue
+        saying = _saying(toks, i)
+        if saying is not None:
+            hits.append(saying)
             continue
         said = _quotative_say(toks, i)
         if said is not None and said.claim_type == "statement" and i >= 2 and \
@@ -95,7 +100,7 @@ def find_cues(sent: Span, lex: KoLexicon) -> list[CueHit]:
         # 우려를 표명했다 / 사의를 표하고: the noun is the cue, the expressing verb its predicate
         if cue.stem not in _EXPRESSING and i + 2 < n and toks[i + 1].tag_ == "JKO":
             nxt, _ = _stem(toks, i + 2, lex)
-            if nxt in _EXPRESSING or toks[i + 2].text in _EXPRESSING:
+            if nxt in _EXPRESSING or toks[i + 2].text in _EXPRESSING or toks[i + 2].lemma_[:-1] in _EXPRESSING:
                 hit = _predicate(toks, i + 2, cue, lex, first=i)
                 if hit:
                     hits.append(hit)
@@ -107,6 +112,10 @@ def find_cues(sent: Span, lex: KoLexicon) -> list[CueHit]:
             skip_until = hit.end
     hits.extend(_decided(toks, hits))
     hits.sort(key=lambda h: h.start)
+    # A는 중시한다면서 B하고 싶다고 하였다: one report (the outer 하다) of two clauses, not two claims
+    hits = [h for k, h in enumerate(hits) if not (
+        h.cue.lemma == "하다" and h.connective and k + 1 < len(hits) and hits[k + 1].cue.lemma == "하다"
+        and toks[hits[k + 1].start - 1].text.endswith(("다고", "라고", "자고")))]
     # 기쁘게 생각한다고 하였다 / 합의했다고 밝혔다: the inner predicate is part of what the outer one reports
     hits = [h for k, h in enumerate(hits) if not (
         k + 1 < len(hits) and toks[h.end - 1].text.endswith(("다고", "라고")) and hits[k + 1].start - h.end <= 1)]
@@ -115,6 +124,45 @@ def find_cues(sent: Span, lex: KoLexicon) -> list[CueHit]:
         if hits[i].connective and hits[i + 1].future:
             hits[i].future = True
     return hits
+
+
+_SAYING_ENDINGS = ("다며", "라며", "다면서", "라면서", "자며", "자면서")
+_QUOTE_CLOSERS = ("라고", "고", "며", "면서", *_SAYING_ENDINGS)
+
+
+def _saying(toks: list[Token], i: int) -> CueHit | None:
+    """'"…"이라며' / '중요하다며' (= -다고 하며): the clause before the ending is said, the sentence goes on; a
+    claim of its own (cue 하다), as the English path reads a 'saying …' participle."""
+    tok = toks[i]
+    if _parts(tok)[-1] != "EC" or i == 0:
+        return None
+    prev = toks[i - 1]
+    after_quote = prev.tag_ == "SSC" and prev.text in ("\"", "”") and tok.text in ("며", "면서")
+    if not (tok.text.endswith(_SAYING_ENDINGS) or after_quote):
+        return None
+    if prev.is_space or not (prev.tag_.startswith(("SS", "VCP", "XSA", "XSV", "EP", "VA", "VV", "VX"))
+                             or len(_parts(tok)) > 1):
+        return None
+    kind = "proposal" if tok.text.endswith(("자며", "자면서")) else "statement"
+    return CueHit(Cue("하다", kind, "하다"), i, i + 1, False, connective=True)
+
+
+def _quoted_tokens(toks: list[Token]) -> set[int]:
+    """Tokens inside a double-quoted passage closed by a quotative ('"…"고 말했다', '"…"이라며'): the passage is
+    the content of the outer claim; a cue inside it is nested, not a claim of the sentence's subject."""
+    out: set[int] = set()
+    open_at: int | None = None
+    for k, tok in enumerate(toks):
+        if tok.text in ("\"", "“") and open_at is None and (tok.text == "“" or tok.tag_ == "SSO"):
+            open_at = k
+        elif tok.text in ("\"", "”") and open_at is not None:
+            nxt = toks[k + 1] if k + 1 < len(toks) else None
+            if nxt is not None and nxt.tag_.startswith("VCP") and k + 2 < len(toks):
+                nxt = toks[k + 2]
+            if nxt is not None and (nxt.tag_.startswith("JKQ") or nxt.text.endswith(_QUOTE_CLOSERS)):
+                out.update(range(open_at + 1, k))
+            open_at = None
+    return out
 
 
 #: "…해야 한다고 하였다" (said that), "…나가자고 하였다" (proposed to): 하다 after a quotative ending reports speech.
@@ -136,7 +184,7 @@ def _quotative_say(toks: list[Token], i: int) -> Cue | None:
     return next((cue for ending, cue in _QUOTATIVE_SAY.items() if prev.text.endswith(ending)), None)
 
 
-_NEEDS_CLAUSE = frozenset({"알다", "보다"})
+_NEEDS_CLAUSE = frozenset({"알다", "보다", "전하다"})  # 전하다: 축하 메시지를 전했다 reports no view
 
 
 def _after_clause(toks: list[Token], i: int) -> bool:
@@ -148,6 +196,8 @@ def _after_clause(toks: list[Token], i: int) -> bool:
     prev = toks[k]
     if _parts(prev)[-1] == "EC" and prev.text.endswith(("다고", "라고")):
         return True
+    if prev.tag_.startswith("JKQ"):  # "…"고 전했다: a quotation closed by the quotative particle
+        return True
     return prev.text in ("로", "으로") and k >= 1 and toks[k - 1].text == "것"
 
 
@@ -156,6 +206,11 @@ def _stem(toks: list[Token], i: int, lex: KoLexicon) -> tuple[str | None, int]:
     tok = toks[i]
     if tok.text == "높이" and i + 1 < len(toks) and toks[i + 1].text == "평가":
         return "높이 평가", i + 1
+    if tok.tag_ == "XPN" and i + 1 < len(toks) and tok.text + toks[i + 1].text in lex.cues:
+        return tok.text + toks[i + 1].text, i + 1  # 재확인, 재강조: the prefix is part of the cue
+    multi = _multiword_stem(toks, i, lex)
+    if multi is not None:
+        return multi
     if tok.text == "말씀" and i + 1 < len(toks) and toks[i + 1].lemma_ == "드리다":
         return "말씀드리", i  # the endings are read on 드리다's token (드릴 = 드리 + ㄹ)
     if tok.tag_.startswith("NNG") and tok.text in lex.cues:
@@ -169,11 +224,35 @@ def _stem(toks: list[Token], i: int, lex: KoLexicon) -> tuple[str | None, int]:
     return None, i
 
 
+def _multiword_stem(toks: list[Token], i: int, lex: KoLexicon) -> tuple[str, int] | None:
+    """A cue of several words (의견을 같이하다, 우려를 표하다 as listed): its words, spaces aside, spelled by the tokens
+    from ``i`` on; the stem's last token is where the endings are read."""
+    if not toks[i].tag_.startswith("NN"):
+        return None
+    for stem in lex.multiword_cues:
+        want = stem.replace(" ", "")
+        got, k = "", i
+        while k < len(toks) and len(got) < len(want):
+            if not toks[k].is_space:  # 뜻을 모았다: an inflected verb is compared by its stem
+                verb = _parts(toks[k])[0] == "VV" and toks[k].lemma_.endswith("다")
+                got += toks[k].lemma_[:-1] if verb else toks[k].text
+            k += 1
+        if got == want:
+            return stem, k - 1
+    return None
+
+
 def _predicate(toks: list[Token], last: int, cue: Cue, lex: KoLexicon, first: int) -> CueHit | None:
     """Read the endings after the stem: a cue when they close or connect the clause (module docstring)."""
     n = len(toks)
     j = last + 1
     future = False
+    fused = _parts(toks[last])
+    if len(fused) > 1 and fused[0] == "VV":  # 표합니다 (VV+EF), 밝히며 (VV+EC): the ending inside the stem's token
+        if fused[-1] == "EF":
+            return CueHit(cue, first, last + 1, "겠" in toks[last].text)
+        if fused[-1] == "EC":
+            return _connective(toks, last, cue, first, False)
     while j < n:
         tok = toks[j]
         parts = _parts(tok)
@@ -285,13 +364,25 @@ def _decided(toks: list[Token], hits: list[CueHit]) -> list[CueHit]:
     return out
 
 
-def _subject_for(entries: list[tuple[int, Speaker, bool]], cue_start: int) -> Speaker | None:
-    """The last topic before the cue, else the first subject before it, else None (inherited)."""
-    before = [(s, topic) for pos, s, topic in entries if pos < cue_start]
-    topics = [s for s, topic in before if topic]
+#: Endings and nouns closing a complement clause (…하기를 희망, …할 것을 촉구, …하도록 당부, …했다고 밝혔다): a
+#: subject (이/가) before one of them is the embedded clause's, not the speaker ("북한이 복귀하기를 희망합니다").
+_EMBEDDED = re.compile(r"(?:기를|기로|기에|것을|것으로|도록|다고|라고|자고|다는|라는|음을|함을|데\s?대해|데 대하여)"
+                       r"(?=[\s,.]|$)")
+
+
+def _subject_for(entries: list[tuple[int, Speaker, bool]], cue_start: int, text: str = "") -> Speaker | None:
+    """The last topic before the cue, else the first subject before it unless it sits inside a complement clause
+    of the cue (then None: inherited or the answer's voice)."""
+    before = [(pos, s, topic) for pos, s, topic in entries if pos < cue_start]
+    topics = [s for _, s, topic in before if topic]
     if topics:
         return topics[-1]
-    return before[0][0] if before else None
+    if not before:
+        return None
+    pos, subject, _ = before[0]
+    if text and _EMBEDDED.search(text[pos:cue_start]):
+        return None
+    return subject
 
 
 def _last_clause_break(toks: list[Token], start: int, cue_start: int) -> int:
@@ -364,7 +455,7 @@ class KoClaims:
             hits = find_cues(sent, self.lex)
             prev_end = None
             for hit in hits:
-                subject = _subject_for(entries, sent[hit.start].idx)
+                subject = _subject_for(entries, sent[hit.start].idx, doc_text(doc))
                 if subject is _NOBODY and mode == "answer":
                     subject = None  # "교민은 무사한 것으로 알고 있습니다": the topic of what the spokesperson says
                 if subject is _NOBODY:  # 이번 방문은 ... 기대된다: nobody speaks in this clause
@@ -461,6 +552,8 @@ class KoClaims:
                 return Speaker("collective", focus.entity_id, coll.group(), start, end)
             return Speaker("collective", gid, coll.group(), start, end)
         word = text[phrase_start:end].strip()
+        if word in ("그", "그녀") and focus is not None and focus.kind == "person":
+            return Speaker(focus.kind, focus.entity_id, word, end - len(word), end)  # 그는: the last person
         own = re.search(r"(?:^|[\s>)\]])((?:우리\s?)?정부|저희|우리|저)$", word)
         if own:  # the government, or 'we' of the ministry (in an answer: the spokesperson)
             return Speaker("economy", self.home, own.group(1), end - len(own.group(1)), end)
@@ -540,6 +633,8 @@ class KoClaims:
         hit = re.search(r"[\"”’]\s?(?:라고|이라고|고)\s*(?:말|언급|밝|강조|\S{0,3})?\s*$", before)
         if hit is None:
             hit = re.search(r"[\"”’]\s?(?:라고|이라고|고)\s+$", before)
+        if hit is None:  # "…"이라며: the cue is the ending itself
+            hit = re.search(r"[\"”’]\s?이?$", before)
         if hit is None:
             return None
         close = sent.start_char + hit.start()

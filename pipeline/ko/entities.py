@@ -30,6 +30,8 @@ from schemas.models import Economy, Event, Initiative, Organization, Person
 
 _NOMINAL = re.compile(r"^(?:NN[GPB]|NR|NP|SL|SH|SN|XSN|W_SERIAL|XPN|XR)")
 _HANGUL = re.compile(r"^[가-힣]+$")
+#: The analyser's dictionary gives some foreign names as one proper noun of several words ("후안 마누엘 산토스").
+_HANGUL_WORDS = re.compile(r"^[가-힣]+(?: [가-힣]+){0,3}$")
 #: Syllables before a title that are no surname: 양 장관 'both ministers', 전 장관 'former minister', 각 'each'.
 _NOT_SURNAMES = frozenset("양전각현본동당귀주제부차총신前")
 _SEPARATORS = "-·ㆍ・‧∙"
@@ -163,6 +165,117 @@ def find_organizations(doc: Doc, m: Matchers) -> list[Found]:
     return out
 
 
+_LATIN_ACRONYM = re.compile(r"\s?\(([A-Z][A-Za-z&]{1,9})\)")
+
+
+def find_headed_orgs(doc: Doc, m: Matchers, known: list[Found]) -> list[Found]:
+    """Organisations named by their shape (``org_heads.tsv``), beyond any list: missions ("주한 일본대사관" is
+    Japan's embassy in Korea, "주모로코 대한민국 대사관" Korea's embassy in Morocco, "뉴질랜드 대사관"), and one
+    written word closed by a body, company, party or media head ("한국국제교류재단", "현대중공업", "X민주당"), or
+    up to four nominal words before a head with a Latin acronym in brackets ("중남미 경제위원회(ECLAC)")."""
+    lex, text = m.lex, doc_text(doc)
+    taken = [(f.start, f.end) for f in known]
+    out: list[Found] = []
+
+    def free(start: int, end: int) -> bool:  # a listed name inside a longer one (새한 + 민주당) does not block it
+        return not any(s < end and start < e and not (start <= s and e <= end and (s, e) != (start, end))
+                       for s, e in taken)
+
+    for tok in doc:
+        head = next((h for h in sorted(lex.org_heads, key=len, reverse=True) if tok.text.endswith(h)), None)
+        if head is None or not tok.tag_.startswith(("NN", "XSN")):
+            continue
+        kind = lex.org_heads[head]
+        end = tok.idx + len(tok)
+        # the written word (eojeol) that ends with this token
+        start = end
+        while start > 0 and not text[start - 1].isspace() and text[start - 1] not in "(\"“‘'「,·":
+            start -= 1
+        word = text[start:end]
+        if kind == "mission":
+            found = _mission(doc, m, start, end)
+            if found is not None and free(found.start, found.end):
+                out.append(found)
+                taken.append((found.start, found.end))
+            continue
+        acro = _LATIN_ACRONYM.match(text, end)
+        if acro and kind == "body":  # a multi-word name with its acronym: back over nominal words
+            first = start
+            for _ in range(3):
+                prev = re.search(r"([가-힣A-Za-z·\-]+) $", text[max(0, first - 16):first])
+                span = doc.char_span(first - len(prev.group(0)), first - 1) if prev else None
+                if span is None or not _all_nominal(span) or any(t.tag_.startswith("NNB") for t in span) \
+                        or prev.group(1) in lex.titles:
+                    break
+                first -= len(prev.group(0))
+            start = first
+            word = text[start:end]
+        elif len(word) < len(head) + 2 or len(word) < 4:
+            continue  # 위원회, 공동위원회: a kind of body, not a name
+        span = doc.char_span(start, end)
+        if span is None or not _all_nominal(span) or not free(start, end):
+            continue
+        if not acro and not any(t.tag_ == "NNP" for t in span) and kind != "party" and len(word) - len(head) < 4:
+            continue  # a common compound (지역연구소, 전기자동차) needs a proper noun, an acronym or a longer name
+        if word in lex.economy_names or word in lex.titles:
+            continue
+        acronym = acro.group(1) if acro else None
+        entry = lex.orgs.get(word) or (lex.orgs.get(acronym) if acronym else None)
+        oid = entry.org_id if entry else ids.org_id(acronym if acronym and not entry else romanize_name(word))
+        out.append(Found(start, end, "organization", oid,
+                         {"name": entry.name if entry else word, "acronym": acronym or (entry.acronym if entry
+                                                                                      else None)}))
+        taken.append((start, end))
+    return out
+
+
+_MISSION_LEAD = re.compile(r"(?:(주한)\s?)?(주)?([가-힣]{2,12})\s(?:(대한민국|한국)\s)?$")
+
+
+def _mission(doc: Doc, m: Matchers, start: int, end: int) -> Found | None:
+    """주한 X 대사관 / 주한 X대사관 (X's, in Korea), 주X (대한민국) 대사관 (Korea's, in X), X 대사관 (X's)."""
+    text, names = doc_text(doc), m.lex.economy_names
+    word = text[start:end]
+    head = next(h for h in sorted((k for k, v in m.lex.org_heads.items() if v == "mission"), key=len, reverse=True)
+                if word.endswith(h))
+    body = word[:-len(head)]
+    in_korea = abroad = False
+    if body:  # glued: 일본대사관, 주모로코대사관, 주한일본대사관
+        first = start
+        if body.startswith("주한") and body[2:] in names:
+            place, in_korea = body[2:], True
+        elif body.startswith("주") and len(body) > 2:
+            place, abroad = body[1:], True
+        elif body in names:
+            place = body
+            lead = re.search(r"주한\s$", text[max(0, start - 3):start])
+            if lead:
+                first, in_korea = start - 3, True
+        else:
+            return None
+    else:  # standing alone after its words: 주한 일본 대사관, 주모로코 대한민국 대사관, 뉴질랜드 대사관
+        lead = _MISSION_LEAD.search(text[max(0, start - 30):start])
+        if lead is None:
+            return None
+        first = start - len(lead.group(0))
+        place = lead.group(3)
+        in_korea, abroad = bool(lead.group(1)), bool(lead.group(2)) or bool(lead.group(4))
+        if in_korea and place not in names:
+            return None
+    econ = names.get(place)
+    if in_korea:
+        return Found(first, end, "organization", ids.org_id(f"Embassy {econ}"), {"name": text[first:end],
+                                                                                "acronym": None})
+    if abroad:
+        where = display_name(m.lex, econ) if econ else romanize_name(place)
+        return Found(first, end, "organization", ids.org_id(f"Embassy in {where} KOR"),
+                     {"name": text[first:end], "acronym": None})
+    if econ is None:
+        return None
+    return Found(first, end, "organization", ids.org_id(f"Embassy {econ}"), {"name": text[first:end],
+                                                                            "acronym": None})
+
+
 @dataclass
 class _Name:
     start: int
@@ -192,14 +305,15 @@ def _name_before(doc: Doc, char: int, m: Matchers) -> _Name | None:
     for hit in m.officials.finditer(text, max(0, k - 14), k):
         if hit.end() == k and doc.char_span(hit.start(), hit.end()) is not None:
             return _Name(hit.start(), k, hit.group(), latin, m.lex.official_by_name(hit.group()))
-    if last.tag_ == "NNP" and _HANGUL.match(last.text) and len(last.text) >= 2 and (spaced or latin) \
+    if last.tag_ == "NNP" and _HANGUL_WORDS.match(last.text) and len(last.text) >= 2 and (spaced or latin) \
             and not m.abbr_token.match(last.text) and last.text not in m.lex.economy_names \
             and last.text not in m.lex.orgs:
         start = last.idx
         prev = last.i - 1
         # a foreign name in two words: 에마뉘엘 마크롱 (both proper nouns, one space between)
         if prev >= 0 and doc[prev].tag_ == "NNP" and doc[prev].whitespace_ and _HANGUL.match(doc[prev].text) \
-                and len(doc[prev].text) > 1 and doc[prev].text not in m.lex.economy_names \
+                and (len(doc[prev].text) > 1 or len((latin or "").split()) >= 2) \
+                and doc[prev].text not in m.lex.economy_names \
                 and doc[prev].text not in m.lex.orgs and (prev == 0 or not _HANGUL.match(doc[prev - 1].text)
                                                           or doc[prev - 1].whitespace_):
             start = doc[prev].idx  # a name in two words: 스가 요시히데, 에마뉘엘 마크롱
@@ -275,11 +389,24 @@ def _surname_before(doc: Doc, char: int, m: Matchers) -> tuple[int, str] | None:
     return span.start_char, syl
 
 
-def find_people(doc: Doc, m: Matchers, economies: list[Found], day: dt.date | None) -> list[Found]:
+def _joint_title(text: str, end: int, m: Matchers) -> re.Match[str] | None:
+    """' 겸 외교부장' right after a title: the person's second office."""
+    hit = re.match(r"\s?겸\s?(\S+)", text[end:end + 20])
+    if hit is None:
+        return None
+    word = re.sub(r"(?:은|는|이|가|과|와|의|을|를|께서|에게)$", "", hit.group(1))
+    if word not in m.lex.titles:
+        return None
+    return re.compile(r"\s?겸\s?(" + re.escape(word) + ")").match(text, end)
+
+
+def find_people(doc: Doc, m: Matchers, economies: list[Found], day: dt.date | None,
+                orgs: list[Found] | None = None) -> list[Found]:
     """Name + title in either order, a surname + office title resolved by the date, known officials alone."""
     lex = m.lex
     text = doc_text(doc)
     econ_at = {(f.start, f.end): f.entity_id for f in economies if not f.info}
+    org_at = {(f.start, f.end) for f in orgs or []}
     people: list[Found] = []
     covered: list[tuple[int, int]] = []
     titles = []
@@ -303,13 +430,19 @@ def find_people(doc: Doc, m: Matchers, economies: list[Found], day: dt.date | No
         before = t_start
         economy = title.economy
         pre = re.search(r"(?:주한 )?(\S+) $", text[max(0, t_start - 16):t_start])
-        if pre and pre.group(1) in lex.orgs and (t_start - len(pre.group(1)) - 1) > 0:
-            before = t_start - len(pre.group(0))  # 오드레 아줄레 유네스코 사무총장: the organisation's office
-        elif pre and (t_start - len(pre.group(1)) - 1, t_start - 1) in econ_at:
-            economy = econ_at[(t_start - len(pre.group(1)) - 1, t_start - 1)]
-            before = t_start - len(pre.group(0))
-            if pre.group(0).startswith("주한 "):
-                before -= 0
+        title_from = t_start
+        for _ in range(3):  # 존 스미스 영국 외교부 정무차관, 최길선 현대중공업 사장: economies and bodies between
+            lead = re.search(r"(?:주한 )?(\S+) $", text[max(0, before - 20):before])
+            if lead is None or before - len(lead.group(0)) <= 0:
+                break
+            w_start, w_end = before - len(lead.group(1)) - 1, before - 1
+            if (w_start, w_end) in econ_at:
+                economy = economy or econ_at[(w_start, w_end)]
+            elif lead.group(1) in lex.orgs or (w_start, w_end) in org_at:
+                title_from = w_start  # 현대중공업 사장: the body's office is the title as written
+            else:
+                break
+            before -= len(lead.group(0))
         name = _name_before(doc, before, m)
         where = "before"
         if name is None:
@@ -320,7 +453,12 @@ def find_people(doc: Doc, m: Matchers, economies: list[Found], day: dt.date | No
                 economy = econ_at[(t_start - len(pre.group(1)) - 1, t_start - 1)]
         if name is not None:
             start, end = (name.start, t_end) if where == "before" else (t_start, name.end)
-            people.append(_person(name, title.text, title.office, economy, start, end, lex, day))
+            written = text[title_from:t_end] if where == "before" and title_from < t_start else title.text
+            people.append(_person(name, written, title.office, economy, start, end, lex, day))
+            also = _joint_title(text, t_end, m)
+            if also is not None:  # 국무위원 겸 외교부장: both offices
+                people.append(Found(also.start(1), also.end(1), "person", people[-1].entity_id,
+                                    {**people[-1].info, "title": also.group(1)}))
             covered.append((name.start, name.end))
             continue
         sur = _surname_before(doc, t_start, m)
@@ -604,7 +742,9 @@ class KoEntities:
         day = doc._.mofa_published
         economies = find_economies(doc, self.m)
         orgs = find_organizations(doc, self.m)
-        people = find_people(doc, self.m, economies, day)
+        headed = find_headed_orgs(doc, self.m, orgs)
+        orgs = [o for o in orgs if not any(h.start <= o.start and o.end <= h.end for h in headed)] + headed
+        people = find_people(doc, self.m, economies, day, orgs)
         press, reporters = find_reporters(doc, self.lex)
         taken = {(p.start, p.end) for p in people}
         people += [p for p in reporters if not any(s <= p.start < e for s, e in taken)]

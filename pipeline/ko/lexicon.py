@@ -8,8 +8,9 @@ data file gives, so that 미국 is ``USA``, 유엔 is the org id of "United Nati
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
@@ -74,6 +75,12 @@ class KoLexicon:
     collectives: dict[str, str]
     family_names_latin: frozenset[str]
     initiatives: dict[str, tuple[str, str | None]]  # Korean name -> (English name, acronym)
+    org_heads: dict[str, str] = field(default_factory=dict)  # head -> kind (org_heads.tsv)
+
+    @functools.cached_property
+    def multiword_cues(self) -> list[str]:
+        """Cues of several words ("의견을 같이"), longest first: matched on the token sequence, not one token."""
+        return sorted((c for c in self.cues if " " in c), key=len, reverse=True)
 
     def official_by_name(self, hangul: str) -> list[Official]:
         return [o for o in self.officials if hangul in o.hangul]
@@ -154,8 +161,9 @@ def load_ko_lexicon(ko_dir: Path = KO_DIR, data_dir: Path = DATA_DIR) -> KoLexic
     family = frozenset(r[0] for r in _rows(data_dir / "east_asian_family_names.txt"))
     initiatives = {ko: (r[1], r[2] if len(r) > 2 and r[2] else None)
                    for r in _rows(ko_dir / "initiatives.tsv") for ko in r[0].split("|")}
+    heads = {r[0]: r[1] for r in _rows(ko_dir / "org_heads.tsv")}
     return KoLexicon(names, abbr, frozenset(common), display, frozenset(apec), orgs, titles, officials, cues,
-                     collectives, family, initiatives)
+                     collectives, family, initiatives, heads)
 
 
 def display_name(lex: KoLexicon, code: str) -> str:
