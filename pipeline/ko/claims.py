@@ -36,8 +36,15 @@ _FUTURE_NOUNS = frozenset({"예정", "계획", "방침"})
 _EXPRESSING = frozenset({"표", "표명", "표하", "표시", "나타내", "밝히", "전하", "전달"})
 _SUBJECT_PARTICLES = frozenset({"은", "는", "이", "가", "께서", "께서는", "측은", "에서는"})
 _BLOCK_MARKERS = re.compile(r"^\s*(?:□|■|\d{1,2}\.|[IVⅠⅡⅢ]+\.)")
-_QUESTION = re.compile(r"^\s*<\s*질\s*문\s*>|^\s*\[\s*질\s*문\s*\]|^\s*질문\s*[:：]")
-_ANSWER = re.compile(r"^\s*<\s*답\s*변\s*>|^\s*\[\s*답\s*변\s*\]|^\s*답변\s*[:：]")
+#: Question and answer marks of the briefing layouts: <질문>, [질문], (질문), 【질문】, 질문 :, 질문), Q. / A., after
+#: an optional bullet.
+_BULLET = r"^\s*(?:[-–○◦ㅇ•▷◇◆▶*]\s*)?"
+_QUESTION = re.compile(_BULLET + r"(?:[<\[(【〈《]\s*질\s*문\s*[>\])】〉》]|질\s*문\s*[:：)]|Q\s*[.:：)])")
+_ANSWER = re.compile(_BULLET + r"(?:[<\[(【〈《]\s*답\s*변?\s*[>\])】〉》]|답\s*변?\s*[:：)]|A\s*[.:：)])")
+#: A question signed by its journalist "(KBS 김민정 기자)" even without a mark.
+_SIGNED = re.compile(r"기자\s?\)\s*$")
+#: A briefing: questions and answers, or the spokesperson opening one ("정례브리핑을 시작하겠습니다").
+_BRIEFING = re.compile(r"<\s*질\s*문\s*>|\[\s*질\s*문\s*\]|브리핑을\s?시작|질문\s?(?:받겠|주시면)")
 _OPEN_QUOTES = "\"“‘'「"
 _CLOSE_QUOTES = "\"”’'」"
 
@@ -436,19 +443,28 @@ class KoClaims:
         spokesperson = self._spokesperson(doc, mentions)
         claims: list[Claim] = []
         focus: Speaker | None = None
+        lead: Speaker | None = None  # the first person or organisation speaking in the release
+        briefing = _BRIEFING.search(doc_text(doc)) is not None
         mode = "body"  # body, question, answer
+        last_para = None
         for sent in index.spans:
             para = paragraph_at(paragraphs, sent.start_char)
             if para is not None and para.section in ("title", "subtitle"):
                 continue
             # a briefing's <질문> / <답변> and a release's □ open a line: every line starts a sentence
             stext = sent.text
-            if _QUESTION.match(stext):
+            new_para = para is not None and para is not last_para
+            last_para = para
+            if new_para and briefing and _SIGNED.search(doc_text(doc)[para.start:para.end]):
+                mode = "question"  # a signed question with no mark
+            elif _QUESTION.match(stext):
                 mode = "question"
+            elif new_para and mode == "question" and not _ANSWER.match(stext):
+                mode, focus = "answer", None  # the paragraph after a question answers it
             elif _ANSWER.match(stext):
                 mode, focus = "answer", None
             elif _BLOCK_MARKERS.match(stext) and mode != "answer":
-                focus = None
+                focus = lead  # a new □ block with no subject goes on about the release's main speaker
             if mode == "question":
                 continue
             entries = self._subjects(doc, sent, mentions, focus)
@@ -462,6 +478,9 @@ class KoClaims:
                     prev_end = hit.end
                     continue
                 speaker = subject or focus
+                if briefing and mode == "body" and (speaker is None or (subject is not None
+                                                                          and subject.text in _FIRST_PERSON)):
+                    speaker = spokesperson  # the briefing's opening statements are the spokesperson's own
                 if mode == "answer" and (subject is None or subject.text in _FIRST_PERSON
                                          or "드리다" in hit.cue.lemma):  # 말씀드리겠습니다: the spokesperson's own
                     speaker = spokesperson  # the answer's own voice; a named subject (정부는, 미국 측은) keeps it
@@ -475,6 +494,8 @@ class KoClaims:
             named = [s for _, s, _ in entries if s is not _NOBODY]
             if named:
                 focus = named[-1]
+                if lead is None and focus.kind in ("person", "organization") and mode == "body":
+                    lead = focus
         doc._.mofa_claims = claims
         return doc
 

@@ -82,3 +82,19 @@ def test_title_with_a_body_and_a_joint_office(run_ko):
     assert "남도중공업 사장" in people["하정우"].titles
     assert people["마리아 로사"].economy == "CHL"
     assert {"국무위원", "외교부장"} <= set(people["탕웨이밍"].titles)
+
+
+def test_briefing_marks_signed_questions_and_opening(run_ko):
+    r = run_ko("정례브리핑을 시작하겠습니다.\n\n이번 합의가 역내 안정에 기여하기를 기대합니다.\n\n"
+               "○ 질문 : 몽골 정부의 발표에 대한 입장은요?\n\n"
+               "○ 답변 : 몽골 측과 소통해 나갈 것이라는 점을 말씀드립니다.\n\n"
+               "튀니지 정세는요? (가람일보 서하준 기자)\n\n튀니지 상황을 예의주시하고 있습니다.")
+    assert [(c.speaker_id, c.cue) for c in r.claims] == [("spokesperson", "기대하다"), ("spokesperson", "말씀드리다"),
+                                                         ("spokesperson", "예의주시하다")]
+    assert r.claims[-1].content == "튀니지 상황"
+
+
+def test_new_block_without_subject_keeps_the_release_speaker(run_ko):
+    r = run_ko("□ 신하늘 외교부 장관은 말리 외교장관과 통화를 갖고 양국 관계를 논의하였다.\n\n"
+               "□ 또한, 사헬 지역의 안정이 중요하다고 강조하였다.")
+    assert [(c.speaker_id, c.cue) for c in r.claims] == [(ids.person_id("Shin Ha-neul"), "강조하다")]
