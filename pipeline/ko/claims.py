@@ -470,8 +470,11 @@ class KoClaims:
             entries = self._subjects(doc, sent, mentions, focus)
             hits = find_cues(sent, self.lex)
             prev_end = None
+            spoke: list[Speaker] = []  # subjects that spoke in this sentence
             for hit in hits:
                 subject = _subject_for(entries, sent[hit.start].idx, doc_text(doc))
+                if subject is not None and subject is not _NOBODY:
+                    spoke.append(subject)
                 if subject is _NOBODY and mode == "answer":
                     subject = None  # "교민은 무사한 것으로 알고 있습니다": the topic of what the spokesperson says
                 if subject is _NOBODY:  # 이번 방문은 ... 기대된다: nobody speaks in this clause
@@ -491,7 +494,10 @@ class KoClaims:
                 if claim is not None:
                     claims.append(claim)
                 prev_end = hit.end
-            named = [s for _, s, _ in entries if s is not _NOBODY]
+            # the next sentence's dropped subject is this one's topic; a subject (이/가) only when no topic is named
+            # ("유 장관은 … 우리 대통령이 참석할 예정이라고 밝히고": the minister goes on speaking)
+            named = [s for _, s, t in entries if s is not _NOBODY and t] or spoke or \
+                [s for _, s, _ in entries if s is not _NOBODY and not hits]
             if named:
                 focus = named[-1]
                 if lead is None and focus.kind in ("person", "organization") and mode == "body":
@@ -527,6 +533,11 @@ class KoClaims:
             if tok.i == 0 or not doc[tok.i - 1].tag_.split("+")[-1].startswith(("NN", "XSN", "NP", "SL", "SSC", "NR")):
                 continue
             topic = tok.tag_.startswith("JX")
+            nxt = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
+            if topic and nxt is not None and nxt.is_space and tok.i + 2 < len(doc):
+                nxt = doc[tok.i + 2]
+            if topic and nxt is not None and nxt.text.startswith(("물론", "뿐만")):
+                continue  # 정무, 경제는 물론: 'not only', no topic of the sentence
             if not topic and any(not t for _, _, t in out):
                 continue  # only the first subject phrase: later ones belong to embedded clauses
             found = self._resolve(doc, tok.idx, sent.start_char, mentions, focus)

@@ -98,3 +98,16 @@ def test_new_block_without_subject_keeps_the_release_speaker(run_ko):
     r = run_ko("□ 신하늘 외교부 장관은 말리 외교장관과 통화를 갖고 양국 관계를 논의하였다.\n\n"
                "□ 또한, 사헬 지역의 안정이 중요하다고 강조하였다.")
     assert [(c.speaker_id, c.cue) for c in r.claims] == [(ids.person_id("Shin Ha-neul"), "강조하다")]
+
+
+def test_neun_mullon_is_no_topic(run_ko):
+    r = run_ko("□ 도하린 외교부 장관은 가봉 외교장관과 회담하였다.\n\n"
+               " ㅇ 특히 양국 협력이 정무, 경제는 물론 보건 분야로까지 확대되고 있음을 평가하였다.")
+    assert [(c.speaker_id, c.cue) for c in r.claims] == [(ids.person_id("Do Ha-rin"), "평가하다")]
+
+
+def test_embedded_subject_does_not_become_the_focus(run_ko):
+    r = run_ko("홍서진 외교부 장관은 내년 회의에 우리 대통령이 참석할 예정이라고 밝혔다. "
+               "아울러 회의의 성공을 위해 노력해 줄 것을 당부하였다.")
+    assert [(c.speaker_id, c.cue) for c in r.claims] == [(ids.person_id("Hong Seo-jin"), "밝히다"),
+                                                         (ids.person_id("Hong Seo-jin"), "당부하다")]
