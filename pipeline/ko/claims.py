@@ -447,6 +447,7 @@ class KoClaims:
         briefing = _BRIEFING.search(doc_text(doc)) is not None
         mode = "body"  # body, question, answer
         last_para = None
+        signed = False  # the current question closed with its journalist's signature
         for sent in index.spans:
             para = paragraph_at(paragraphs, sent.start_char)
             if para is not None and para.section in ("title", "subtitle"):
@@ -456,11 +457,11 @@ class KoClaims:
             new_para = para is not None and para is not last_para
             last_para = para
             if new_para and briefing and _SIGNED.search(doc_text(doc)[para.start:para.end]):
-                mode = "question"  # a signed question with no mark
+                mode, signed = "question", True  # a signed question with no mark
             elif _QUESTION.match(stext):
-                mode = "question"
-            elif new_para and mode == "question" and not _ANSWER.match(stext):
-                mode, focus = "answer", None  # the paragraph after a question answers it
+                mode, signed = "question", bool(para and _SIGNED.search(doc_text(doc)[para.start:para.end]))
+            elif new_para and mode == "question" and signed and not _ANSWER.match(stext):
+                mode, focus = "answer", None  # the signature closed the question: the next paragraph answers it
             elif _ANSWER.match(stext):
                 mode, focus = "answer", None
             elif _BLOCK_MARKERS.match(stext) and mode != "answer":
