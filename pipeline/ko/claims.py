@@ -377,6 +377,21 @@ _EMBEDDED = re.compile(r"(?:기를|기로|기에|것을|것으로|도록|다고|
                        r"(?=[\s,.]|$)")
 
 
+_GENERIC_SAY = frozenset({"하다", "말하다", "언급하다", "밝히다", "설명하다", "전하다", "덧붙이다"})
+
+
+def _claim_type(cue: Cue, before_cue: str, lex: KoLexicon) -> str:
+    """A statement cue after '…하자고' (화답하였다, 말했다) reports a proposal ('let us …'); a saying verb after a
+    reported cue ('희망한다고 언급하였다', '촉구했다고 밝혔다') has the type of what it reports."""
+    if cue.claim_type == "statement" and re.search(r"자고\s*$", before_cue):
+        return "proposal"
+    inner = re.search(r"([가-힣]+?)(?:한다|했다|하였다|하겠다|합니다)고\s*$", before_cue)
+    if cue.lemma in _GENERIC_SAY and inner and inner.group(1) in lex.cues \
+            and lex.cues[inner.group(1)].claim_type != "belief":  # 기쁘게 생각한다고 하였다: said, not believed
+        return lex.cues[inner.group(1)].claim_type
+    return cue.claim_type
+
+
 def _subject_for(entries: list[tuple[int, Speaker, bool]], cue_start: int, text: str = "") -> Speaker | None:
     """The last topic before the cue, else the first subject before it unless it sits inside a complement clause
     of the cue (then None: inherited or the answer's voice)."""
@@ -652,7 +667,8 @@ class KoClaims:
         return Claim(
             claim_id=ids.claim_id(doc._.mofa_doc_id, cue_start), doc_id=doc._.mofa_doc_id,
             sent_id=index.sent_id(cue_start), speaker_kind=speaker.kind, speaker_id=speaker.entity_id,
-            speaker_text=speaker.text, cue=hit.cue.lemma, claim_type=hit.cue.claim_type, future=hit.future,
+            speaker_text=speaker.text, cue=hit.cue.lemma, future=hit.future,
+            claim_type=_claim_type(hit.cue, doc_text(doc)[c_start:cue_start], self.lex),
             content=text, addressee_ids=addressees, economy_ids=economy_ids, initiative_ids=initiative_ids,
             speaker_start=speaker.start if speaker is subject else None,
             speaker_end=speaker.end if speaker is subject else None,

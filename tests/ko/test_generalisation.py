@@ -111,3 +111,10 @@ def test_embedded_subject_does_not_become_the_focus(run_ko):
                "아울러 회의의 성공을 위해 노력해 줄 것을 당부하였다.")
     assert [(c.speaker_id, c.cue) for c in r.claims] == [(ids.person_id("Hong Seo-jin"), "밝히다"),
                                                          (ids.person_id("Hong Seo-jin"), "당부하다")]
+
+
+def test_types_from_the_reported_clause(run_ko):
+    r = run_ko("홍서진 외교부 장관은 가나의 경험을 공유하기를 희망한다고 언급하였다.\n\n"
+               "양측은 교류를 늘려 나가자고 화답하였다.\n\n홍 장관은 협력이 늘어 기쁘게 생각한다고 하였다.")
+    assert [(c.cue, c.claim_type) for c in r.claims] == [("언급하다", "expectation"), ("화답하다", "proposal"),
+                                                         ("하다", "statement")]
