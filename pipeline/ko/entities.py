@@ -295,7 +295,8 @@ def _name_before(doc: Doc, char: int, m: Matchers) -> _Name | None:
     latin = None
     if k > 0 and text[k - 1] == ")":
         open_ = text.rfind("(", 0, k)
-        if open_ > 0 and re.fullmatch(r"[A-Z][a-z'\-]+(?: (?:[A-Z][a-z'\-]+|[A-Z]\.))*", text[open_ + 1:k - 1]):
+        if open_ > 0 and re.fullmatch(rf"{_LATIN_WORD}(?: {_LATIN_WORD})*", text[open_ + 1:k - 1]) \
+                and not text[open_ + 1:k - 1].isupper():  # (KOICA) is an acronym, not a name
             latin, k = text[open_ + 1:k - 1].strip(), open_
     span = doc.char_span(max(0, k - 12), k, alignment_mode="contract")
     if span is None or len(span) == 0 or span.end_char != k:
@@ -335,8 +336,8 @@ def _split_korean_name(doc: Doc, k: int, m: Matchers, latin: str | None) -> _Nam
     if span is None or word[0] not in FAMILY_SYLLABLES or word in m.lex.economy_names or word in m.lex.orgs \
             or any(word.startswith(e) for e in m.lex.economy_names) or m.abbr_token.match(word):
         return None
-    if (len(span) == 1 and span[0].tag_ != "NNP") or not all(t.tag_.startswith(("NN", "NR", "MM", "XR", "XSN"))
-                                                           for t in span):
+    if (len(span) == 1 and span[0].tag_ != "NNP") or not all(
+            t.tag_.startswith(("NN", "NR", "MM", "XR", "XSN", "XPN", "MAG")) for t in span):  # 노예 + 준
         return None
     return _Name(start, k, word, latin)
 
@@ -597,7 +598,7 @@ def _pick_official(officials: list[Official], office: str, day: dt.date | None) 
 
 
 #: A Hangul name followed by its Latin form: two to four capitalised words (initials allowed), no "of"/"the".
-_LATIN_WORD = r"(?:[A-Z][a-z'\-]+|[A-Z]\.)"
+_LATIN_WORD = r"(?:[A-Z][a-z'\-]+|[A-Z]{2,}|[A-Z]\.)"  # Wang YI, WANG Xiao: a family name in capitals
 _LATIN_NAME = re.compile(r"(?<![가-힣])([가-힣]{2,8}(?: [가-힣]{2,8}){0,2})"
                          rf"\(({_LATIN_WORD}(?: {_LATIN_WORD}){{1,3}})\)")
 _DATE_FULL = re.compile(r"(?<!\d)((?:19|20)\d\d)\s?(?:\.|년)\s?(\d{1,2})\s?(?:\.|월)\s?(\d{1,2})(?:\s?일|\.)?(?!\d)")

@@ -115,6 +115,7 @@ def english_person_id(latin: str, family_names: frozenset[str]) -> str:
     """The English people finder's id of a Latin name: initials dropped ("Antony J. Blinken" = "Antony Blinken")
     and a known East Asian family name written last moved first ("Yoko Kamikawa" -> kamikawa-yoko)."""
     words = [w for w in latin.split() if not _INITIAL.match(w)] or latin.split()
+    words = [w.capitalize() if w.isupper() and len(w) > 1 else w for w in words]  # WANG Xiao, Wang YI
     if len(words) == 2 and words[-1] in family_names and words[0] not in family_names:
         words = [words[-1], words[0]]
     return ids.person_id(" ".join(words))

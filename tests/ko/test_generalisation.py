@@ -118,3 +118,16 @@ def test_types_from_the_reported_clause(run_ko):
                "양측은 교류를 늘려 나가자고 화답하였다.\n\n홍 장관은 협력이 늘어 기쁘게 생각한다고 하였다.")
     assert [(c.cue, c.claim_type) for c in r.claims] == [("언급하다", "expectation"), ("화답하다", "proposal"),
                                                          ("하다", "statement")]
+
+
+def test_latin_family_name_in_capitals_and_chinese_vice_minister(run_ko):
+    r = run_ko("리밍(Li MING) 중국 외교부 부부장과 왕샤오(WANG Xiao) 대사가 참석하였다.")
+    people = {p.person_id: p for p in r.people}
+    assert people[ids.person_id("Li Ming")].economy == "CHN"
+    assert ids.person_id("Wang Xiao") in people
+
+
+def test_name_the_analyser_splits(run_ko):
+    r = run_ko("노예준 외교부 장관은 협력을 강조했다.")
+    assert [p.name for p in r.people] == ["노예준"]
+    assert r.claims[0].speaker_id == r.people[0].person_id
