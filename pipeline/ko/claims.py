@@ -58,6 +58,8 @@ class Speaker:
     end: int | None
 
 
+#: Adverbs linking a sentence to the previous one: no part of what is said (아울러 회의를 개최하기로 합의).
+_LINKING_ADVERBS = frozenset({"아울러", "또한", "특히", "한편", "이어", "이어서", "또", "그리고", "이에", "다만"})
 _FIRST_PERSON = frozenset({"저희", "저", "제", "우리"})
 #: The sentence's topic is no speaker ("이번 방문은 ... 기대된다"): its predicates are nobody's claims.
 _NOBODY = Speaker("collective", None, "", None, None)
@@ -480,7 +482,7 @@ class KoClaims:
             elif _ANSWER.match(stext):
                 mode, focus = "answer", None
             elif _BLOCK_MARKERS.match(stext) and mode != "answer":
-                focus = lead  # a new □ block with no subject goes on about the release's main speaker
+                focus = focus or lead  # a new □ block with no subject goes on with the last speaker
             if mode == "question":
                 continue
             entries = self._subjects(doc, sent, mentions, focus)
@@ -699,7 +701,8 @@ class KoClaims:
             return None
         toks = list(span)
         while toks and (toks[0].is_space or toks[0].is_punct or toks[0].tag_.startswith(("JX", "JKS", "SW"))
-                        or (toks[0].tag_ in ("MAJ", "MAG") and len(toks) > 1 and toks[1].is_punct)):
+                        or (toks[0].tag_ in ("MAJ", "MAG") and len(toks) > 1 and toks[1].is_punct)
+                        or (toks[0].text in _LINKING_ADVERBS and len(toks) > 1)):
             toks.pop(0)  # 아울러, / 또한, : a connecting adverb is no part of what was said
         while toks and (toks[-1].is_space or toks[-1].is_punct
                         or toks[-1].tag_ == "MAG"

@@ -131,3 +131,10 @@ def test_name_the_analyser_splits(run_ko):
     r = run_ko("노예준 외교부 장관은 협력을 강조했다.")
     assert [p.name for p in r.people] == ["노예준"]
     assert r.claims[0].speaker_id == r.people[0].person_id
+
+
+def test_block_without_subject_keeps_the_last_speaker_and_drops_linking_adverb(run_ko):
+    r = run_ko("□ 신하늘 외교부 장관은 말리 외교장관과 회담하였다.\n\n□ 양 장관은 협력이 중요하다고 강조하였다.\n\n"
+               "□ 아울러 내년 회의를 개최하기로 합의하였다.")
+    assert [(c.speaker_id, c.cue, c.content) for c in r.claims] == [
+        ("two ministers", "강조하다", "협력이 중요하다고"), ("two ministers", "합의하다", "내년 회의를 개최하기로")]
