@@ -499,9 +499,8 @@ class KoClaims:
                     prev_end = hit.end
                     continue
                 speaker = subject or focus
-                if briefing and mode == "body" and (speaker is None or (subject is not None
-                                                                          and subject.text in _FIRST_PERSON)):
-                    speaker = spokesperson  # the briefing's opening statements are the spokesperson's own
+                if briefing and mode == "body" and subject is not None and subject.text in _FIRST_PERSON:
+                    speaker = spokesperson  # 저희는 … in a briefing's opening: the spokesperson's own
                 if mode == "answer" and (subject is None or subject.text in _FIRST_PERSON
                                          or "드리다" in hit.cue.lemma):  # 말씀드리겠습니다: the spokesperson's own
                     speaker = spokesperson  # the answer's own voice; a named subject (정부는, 미국 측은) keeps it
