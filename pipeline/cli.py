@@ -131,7 +131,7 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("evaluate", help="score processed tables against gold annotation files",
                        epilog="example:\n  python -m pipeline evaluate --processed processed --gold tests/gold",
                        formatter_class=argparse.RawDescriptionHelpFormatter)
-    from pipeline.evaluate import add_arguments as evaluate_arguments
+    from pipeline.tools.evaluate import add_arguments as evaluate_arguments
 
     evaluate_arguments(p)
     _common(p)
@@ -172,7 +172,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--processed", type=Path, default=Path("processed"), help="folder of the tables")
     _common(p)
 
-    from pipeline.duckdb_export import VIEWS
+    from pipeline.outputs.duckdb_export import VIEWS
     from schemas.tables import REGISTRY
 
     p = sub.add_parser("query", help="run SQL on processed/mofa.duckdb and print the result",
@@ -193,7 +193,7 @@ def build_parser() -> argparse.ArgumentParser:
                        epilog="examples:\n  python -m pipeline bench --n 200 --workers 1 2\n"
                               "  python -m pipeline bench --memory 200 2000   # peak memory vs corpus size",
                        formatter_class=argparse.RawDescriptionHelpFormatter)
-    from pipeline.bench import build_parser as bench_parser
+    from pipeline.tools.bench import build_parser as bench_parser
 
     bench_parser(p)
     _common(p)
@@ -231,7 +231,7 @@ def _progress(enabled: bool):
 
 
 def _settings(args: argparse.Namespace, **extra: Any):
-    from pipeline.settings import Settings
+    from pipeline.engine.settings import Settings
 
     kwargs: dict[str, Any] = {k: v for k, v in extra.items() if v is not None}
     if getattr(args, "model", None):
@@ -246,7 +246,7 @@ def _settings(args: argparse.Namespace, **extra: Any):
 
 
 def cmd_run(args: argparse.Namespace) -> int:
-    from pipeline.run import run_batch
+    from pipeline.engine.run import run_batch
 
     settings = _settings(args, workers=args.workers, engine=args.engine, scheduler=args.scheduler)
     show = not args.no_progress and not args.quiet and sys.stderr.isatty()
@@ -266,16 +266,16 @@ def _read_jsonl(path: Path) -> Iterable[dict[str, Any]]:
 
 
 def _write_jsonl(path: Path, rows: Iterable[dict[str, Any]]) -> None:
-    from pipeline.atomic import write_text_atomic
+    from pipeline.engine.atomic import write_text_atomic
 
     write_text_atomic(path, "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows))
 
 
 def cmd_clean(args: argparse.Namespace) -> int:
-    from pipeline.cache import Cache
-    from pipeline.ids import input_order
-    from pipeline.read import discover
-    from pipeline.run import clean_input
+    from pipeline.engine.cache import Cache
+    from pipeline.engine.ids import input_order
+    from pipeline.engine.run import clean_input
+    from pipeline.stages.read import discover
 
     settings = _settings(args)
     nocache = Cache(args.out.parent / ".clean-stage-cache", "clean")
@@ -301,7 +301,7 @@ def cmd_clean(args: argparse.Namespace) -> int:
 
 
 def cmd_extract(args: argparse.Namespace) -> int:
-    from pipeline.run import extract_default
+    from pipeline.engine.run import extract_default
     from schemas.models import CleanDocument
 
     rows_in = list(_read_jsonl(args.inp))
@@ -315,7 +315,7 @@ def cmd_extract(args: argparse.Namespace) -> int:
 
 
 def cmd_validate(args: argparse.Namespace) -> int:
-    from pipeline.validate import validate_result
+    from pipeline.stages.validate import validate_result
     from schemas.models import DocResult
 
     out = []
@@ -331,7 +331,7 @@ def cmd_validate(args: argparse.Namespace) -> int:
 
 
 def cmd_write(args: argparse.Namespace) -> int:
-    from pipeline.write import write_corpus
+    from pipeline.stages.write import write_corpus
     from schemas.models import DocResult, Reject
 
     results, rejects = [], []
@@ -346,13 +346,13 @@ def cmd_write(args: argparse.Namespace) -> int:
 
 
 def cmd_evaluate(args: argparse.Namespace) -> int:
-    from pipeline import evaluate
+    from pipeline.tools import evaluate
 
     return evaluate.main(args)
 
 
 def cmd_schemas(args: argparse.Namespace) -> int:
-    from pipeline.schemagen import generate
+    from pipeline.tools.schemagen import generate
 
     stale = generate(check=args.check)
     if args.check and stale:
@@ -362,7 +362,7 @@ def cmd_schemas(args: argparse.Namespace) -> int:
 
 
 def cmd_bench(args: argparse.Namespace) -> int:
-    from pipeline.bench import main as bench_main
+    from pipeline.tools.bench import main as bench_main
 
     return bench_main(args=args)
 
@@ -370,8 +370,8 @@ def cmd_bench(args: argparse.Namespace) -> int:
 def cmd_fetch(args: argparse.Namespace) -> int:
     from dataclasses import replace
 
-    from pipeline.crawl import crawl_all, load_boards
-    from pipeline.fetch import DEFAULT_FEEDS, FetchConfig, PoliteClient, fetch_all, load_feeds
+    from pipeline.stages.crawl import crawl_all, load_boards
+    from pipeline.stages.fetch import DEFAULT_FEEDS, FetchConfig, PoliteClient, fetch_all, load_feeds
 
     try:
         feeds, defaults = load_feeds(args.feeds or DEFAULT_FEEDS)
@@ -395,7 +395,7 @@ def cmd_fetch(args: argparse.Namespace) -> int:
 
 
 def cmd_report(args: argparse.Namespace) -> int:
-    from pipeline.publish import publish
+    from pipeline.outputs.publish import publish
 
     publish(args.processed)
     return 0
@@ -404,7 +404,7 @@ def cmd_report(args: argparse.Namespace) -> int:
 def cmd_query(args: argparse.Namespace) -> int:
     import duckdb
 
-    from pipeline.duckdb_export import format_result, query
+    from pipeline.outputs.duckdb_export import format_result, query
 
     try:
         columns, rows = query(args.db, args.sql)
@@ -423,7 +423,7 @@ COMMANDS = {"run": cmd_run, "clean": cmd_clean, "extract": cmd_extract, "validat
 def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     _setup_logging(args)
-    from pipeline.run import RunRefused
+    from pipeline.engine.run import RunRefused
 
     try:
         return COMMANDS[args.command](args)

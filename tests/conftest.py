@@ -14,7 +14,7 @@ GOLD_DIR = ROOT / "tests" / "gold"
 @pytest.fixture(scope="session")
 def nlp():
     """The full project pipeline on the real model."""
-    from pipeline.nlp import build_nlp
+    from pipeline.stages.nlp import build_nlp
 
     return build_nlp()
 
@@ -22,8 +22,8 @@ def nlp():
 @pytest.fixture(scope="session")
 def seed_result(nlp):
     """DocResult of the seed release through clean + extract."""
-    from pipeline.clean import clean_bytes
-    from pipeline.extract import extract_all
+    from pipeline.stages.clean import clean_bytes
+    from pipeline.stages.extract import extract_all
 
     (cdoc,) = clean_bytes(SEED.name, SEED.read_bytes())
     (result,) = extract_all(nlp, [cdoc])
@@ -32,8 +32,8 @@ def seed_result(nlp):
 
 @pytest.fixture(scope="session")
 def session_extract(nlp):
-    """An ``extract_fn`` for :func:`pipeline.run.run_batch` that reuses the session's model."""
-    from pipeline.extract import extract_all
+    """An ``extract_fn`` for :func:`pipeline.engine.run.run_batch` that reuses the session's model."""
+    from pipeline.stages.extract import extract_all
 
     def run(cdocs, settings):
         yield from zip(cdocs, extract_all(nlp, cdocs, settings.batch_size), strict=True)

@@ -14,8 +14,8 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from pipeline.run import RunRefused, run_batch
-from pipeline.settings import Settings
+from pipeline.engine.run import RunRefused, run_batch
+from pipeline.engine.settings import Settings
 from schemas.models import TABLES
 from tests.conftest import SEED
 from tests.test_hostile_batch import PLAIN_RELEASE, html_page
@@ -46,7 +46,7 @@ def _raw_with_seed(tmp_path: Path) -> Path:
 
 
 def test_a_cleaner_that_raises_rejects_only_its_file(tmp_path, monkeypatch, session_extract):
-    import pipeline.clean.plain as plain
+    import pipeline.stages.clean.plain as plain
 
     real = plain.read_plain
 

@@ -3,7 +3,7 @@ from __future__ import annotations
 import pytest
 
 from pipeline.cli import build_parser, main
-from pipeline.schemagen import generate
+from pipeline.tools.schemagen import generate
 
 
 @pytest.mark.parametrize("command", ["run", "clean", "extract", "validate", "write", "evaluate", "schemas"])
@@ -55,7 +55,7 @@ def test_zero_doc_timeout_still_means_no_limit():
 
 
 def test_settings_refuse_bad_values():
-    from pipeline.settings import Settings
+    from pipeline.engine.settings import Settings
 
     with pytest.raises(ValueError, match=r"workers must be at least 1.*max_bytes must be greater than 0"):
         Settings(workers=0, max_bytes=0)
@@ -64,8 +64,8 @@ def test_settings_refuse_bad_values():
 def test_empty_raw_over_tables_exits_2_and_keeps_them(tmp_path, caplog, session_extract):
     import shutil
 
-    from pipeline.run import run_batch
-    from pipeline.settings import Settings
+    from pipeline.engine.run import run_batch
+    from pipeline.engine.settings import Settings
     from tests.conftest import SEED
 
     raw, out, empty = tmp_path / "raw", tmp_path / "out", tmp_path / "empty"

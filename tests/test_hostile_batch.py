@@ -13,8 +13,8 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from pipeline.run import run_batch
-from pipeline.settings import Settings
+from pipeline.engine.run import run_batch
+from pipeline.engine.settings import Settings
 from schemas.models import TABLES
 from tests.conftest import SEED
 

@@ -14,7 +14,7 @@ from typing import Any
 
 import pytest
 
-from pipeline import evaluate as ev
+from pipeline.tools import evaluate as ev
 from tests.conftest import ROOT
 
 REAL = ROOT.parent / "shared" / "real"
@@ -51,10 +51,10 @@ def real_tables(nlp: Any) -> dict[str, Any]:
         pytest.skip(f"the real-page corpus is not here ({REAL_RAW})")
     import pandas as pd
 
-    from pipeline.clean import clean_bytes
-    from pipeline.extract import extract_all
-    from pipeline.validate import validate_result
-    from pipeline.write import assemble
+    from pipeline.stages.clean import clean_bytes
+    from pipeline.stages.extract import extract_all
+    from pipeline.stages.validate import validate_result
+    from pipeline.stages.write import assemble
     from schemas.models import CleanDocument
 
     cdocs, rejected = [], []

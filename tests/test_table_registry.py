@@ -17,11 +17,11 @@ from pydantic import Field
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from pipeline.extract import extract_all
-from pipeline.run import run_batch
-from pipeline.settings import Settings
-from pipeline.validate import validate_result
-from pipeline.write import CorpusWriter
+from pipeline.engine.run import run_batch
+from pipeline.engine.settings import Settings
+from pipeline.stages.extract import extract_all
+from pipeline.stages.validate import validate_result
+from pipeline.stages.write import CorpusWriter
 from schemas.models import DocResult, Document, Economy, Record
 from schemas.tables import REGISTRY, Ref, Table, UnknownTable, build_result, register, registered
 
@@ -102,7 +102,7 @@ def test_a_table_added_through_the_registry_reaches_every_output(tmp_path: Path,
 
 
 def test_an_entity_kind_without_a_table_is_an_error(toy_nlp: Language) -> None:
-    from pipeline.clean import clean_bytes
+    from pipeline.stages.clean import clean_bytes
 
     (cdoc,) = clean_bytes("release.txt", TEXT.encode())
     with pytest.raises(UnknownTable, match="treaty"):

@@ -1,8 +1,8 @@
 """The project's spaCy components, registered with ``@Language.factory`` on import.
 
-Contract between the components and with :mod:`pipeline.extract` (read this before adding one):
+Contract between the components and with :mod:`pipeline.stages.extract` (read this before adding one):
 
-* set by :func:`pipeline.extract.make_doc` before the pipeline runs:
+* set by :func:`pipeline.stages.extract.make_doc` before the pipeline runs:
   ``doc._.mofa_doc_id`` (str), ``doc._.mofa_paragraphs`` (list[schemas.models.Paragraph]),
   ``doc._.mofa_published`` (datetime.date | None, the release date, for resolving "on November 14").
 * ``doc.spans["mofa"]``: every mention found, as spans whose ``label_`` is a

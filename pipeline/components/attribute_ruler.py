@@ -10,7 +10,7 @@ exactly as :class:`spacy.pipeline.AttributeRuler` applies them: sorted by rule n
 rule's ``index`` picks the token. ``tests/components/test_attribute_ruler.py`` checks that tag, POS,
 morphology, lemma and dependency are identical to spaCy's component on real releases.
 
-Patterns are copied from the trained component by :func:`pipeline.nlp.build_nlp` (``[nlp]
+Patterns are copied from the trained component by :func:`pipeline.stages.nlp.build_nlp` (``[nlp]
 fast_attribute_ruler`` in ``pipeline.cfg``), so the rules stay the model's own.
 """
 

@@ -46,9 +46,9 @@ from pathlib import Path
 
 from spacy.tokens import Doc, Span, Token
 
-from pipeline import ids
 from pipeline.components.claim_groups import Groups, document_groups
 from pipeline.components.claim_lexicon import SpeakerWords
+from pipeline.engine import ids
 from schemas.models import Claim
 
 _CUT_DEPS = {"relcl", "acl", "advcl"}

@@ -43,7 +43,6 @@ from pathlib import Path
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
-from pipeline import ids
 from pipeline.components.claim_content import open_quote, segment, sentence_breaks
 from pipeline.components.claim_lexicon import (
     CueEntry,
@@ -64,6 +63,7 @@ from pipeline.components.claim_speakers import (
 )
 from pipeline.components.ent_common import DocView, view_of
 from pipeline.components.structure import SentenceIndex, paragraph_at
+from pipeline.engine import ids
 from schemas.models import Claim, Organization, Paragraph
 
 DATA_DIR = Path(__file__).resolve().parent.parent / "data"

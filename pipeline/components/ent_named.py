@@ -9,9 +9,9 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc
 
-from pipeline import ids
 from pipeline.components.ent_common import Found, acronym_after, glued, in_headline, is_acronym, is_cap, view_of
 from pipeline.components.ent_lexicon import Lexicon
+from pipeline.engine import ids
 from schemas.models import Event
 
 _ORDINAL = re.compile(r"^(\d+)(st|nd|rd|th)$")

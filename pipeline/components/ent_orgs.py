@@ -9,7 +9,6 @@ import re
 
 from spacy.tokens import Doc, Span
 
-from pipeline import ids
 from pipeline.components.ent_common import (
     Found,
     TokenSpans,
@@ -21,6 +20,7 @@ from pipeline.components.ent_common import (
     view_of,
 )
 from pipeline.components.ent_lexicon import Lexicon
+from pipeline.engine import ids
 from schemas.models import Organization
 
 

@@ -15,11 +15,11 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc
 
-from pipeline import ids
 from pipeline.components.ent_common import DocView, Found, in_headline, is_acronym, org_head_after, view_of, word_at
 from pipeline.components.ent_lexicon import Lexicon
 from pipeline.components.ent_officials import load_record, load_words
 from pipeline.components.ent_titles import APPOSITION_ENDS, Title, TitleParser
+from pipeline.engine import ids
 from schemas.models import Person
 
 _NOT_NAME = {"The", "He", "She", "It", "This", "That", "In", "On", "At", "As", "And", "With", "For", "By",

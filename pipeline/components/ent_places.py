@@ -11,9 +11,9 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
-from pipeline import ids
 from pipeline.components.ent_common import Found, TokenSpans, is_cap, real_doc, view_of
 from pipeline.components.ent_lexicon import Lexicon
+from pipeline.engine import ids
 
 ECON, ADJ, LOC, ORG = "economy", "adj", "location", "organization"
 

@@ -15,7 +15,6 @@ from dataclasses import dataclass, field
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc
 
-from pipeline import ids
 from pipeline.components.ent_common import (
     DocView,
     Found,
@@ -38,6 +37,7 @@ from pipeline.components.ent_orgs import (
 )
 from pipeline.components.ent_people import Candidate, PeopleFinder
 from pipeline.components.ent_places import find_places, gazetteer_matches
+from pipeline.engine import ids
 from schemas.models import Economy, Event, Initiative, InitiativeLink, Organization, Person
 
 

@@ -16,7 +16,7 @@ from spacy.errors import Errors
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from pipeline import ids
+from pipeline.engine import ids
 from schemas.models import Paragraph
 
 #: A paragraph's leading number or bullet, with the space after it.

@@ -2,7 +2,7 @@
 
 Importing this package imports nothing heavy: the entry points load their modules on call, and kiwi itself loads on
 the first Korean text. ``extract_korean(cdoc)`` returns the same :class:`schemas.models.DocResult` as English.
-The language itself is decided by the clean stage (``pipeline.clean.text.detect_language`` already returns "ko").
+The language itself is decided by the clean stage (``pipeline.stages.clean.text.detect_language`` already returns "ko").
 """
 
 from __future__ import annotations
@@ -21,7 +21,7 @@ def route(cdocs: Iterable[CleanDocument],
           english: Callable[[Iterable[CleanDocument]], Iterator[DocResult]]) -> Iterator[DocResult]:
     """Results in input order: each run of consecutive English documents through ``english`` (the batch's own
     streaming extraction), each run of Korean ones through the Korean pipeline, which is built (and kiwi loaded)
-    only when a Korean document comes. The one hook :func:`pipeline.extract.extract_all` needs."""
+    only when a Korean document comes. The one hook :func:`pipeline.stages.extract.extract_all` needs."""
     for korean, run in itertools.groupby(cdocs, key=lambda c: c.language == "ko"):
         if korean:
             from pipeline.ko.extract import extract_korean_all

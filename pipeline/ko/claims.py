@@ -24,8 +24,8 @@ from dataclasses import dataclass
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
-from pipeline import ids
 from pipeline.components.structure import SentenceIndex, paragraph_at
+from pipeline.engine import ids
 from pipeline.ko.lexicon import Cue, KoLexicon, doc_text, load_ko_lexicon
 from schemas.models import Claim
 

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from pipeline import ids
+from pipeline.engine import ids
 from pipeline.ko.lexicon import (
     FAMILY_SYLLABLES,
     KoLexicon,

@@ -19,7 +19,7 @@ import pipeline.components
 import pipeline.ko.claims
 import pipeline.ko.entities
 import pipeline.ko.tokenizer  # noqa: F401  (registers mofa_kiwi_tokenizer.v1)
-from pipeline.extract import make_doc, to_result
+from pipeline.stages.extract import make_doc, to_result
 from schemas.models import CleanDocument, DocResult
 
 KO_CONFIG = Path(__file__).with_name("ko.cfg")

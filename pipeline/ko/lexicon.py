@@ -1,6 +1,6 @@
 """Korean gazetteers (``pipeline/data/ko/``) loaded into one immutable lexicon, and the ids they share with English.
 
-Every id is computed the way the English path computes it (:mod:`pipeline.ids`), from the English canonical name a
+Every id is computed as the English path computes it (:mod:`pipeline.engine.ids`), from the English canonical name a
 data file gives, so that 미국 is ``USA``, 유엔 is the org id of "United Nations" and 조태열 the person id of
 "Cho Tae-yul". Nothing here imports kiwipiepy: the lexicon is plain data.
 """
@@ -16,7 +16,7 @@ from pathlib import Path
 
 from spacy.tokens import Doc
 
-from pipeline import ids
+from pipeline.engine import ids
 
 DATA_DIR = Path(__file__).resolve().parent.parent / "data"
 KO_DIR = DATA_DIR / "ko"

@@ -8,8 +8,8 @@ import re
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from pipeline import ids
-from pipeline.extract import make_doc
+from pipeline.engine import ids
+from pipeline.stages.extract import make_doc
 from schemas.models import CleanDocument, Paragraph, Person
 
 SKIP = ("mofa_entities", "mofa_claims")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from pipeline.extract import extract_all
+from pipeline.stages.extract import extract_all
 from schemas.models import CleanDocument, DocResult, Paragraph
 
 

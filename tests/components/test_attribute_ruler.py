@@ -94,7 +94,7 @@ def test_survives_serialisation():
 
 def test_real_model_rules_on_real_releases(nlp):
     """The trained model's own rules, on every gold release: identical tag, POS, morphology, lemma, parse."""
-    from pipeline.bench import cleaned_texts
+    from pipeline.tools.bench import cleaned_texts
 
     fast = nlp.get_pipe("attribute_ruler")
     assert isinstance(fast, FastAttributeRuler), "pipeline.cfg enables the compiled attribute ruler"

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc
 
-from pipeline import ids
+from pipeline.engine import ids
 from schemas.models import Paragraph, Person
 from tests.components.claim_helpers import parse
 

@@ -4,8 +4,8 @@ requests, lodged protests, "our government" and "we" of the home ministry, types
 
 from __future__ import annotations
 
-from pipeline.clean import clean_bytes
-from pipeline.extract import extract_all
+from pipeline.stages.clean import clean_bytes
+from pipeline.stages.extract import extract_all
 from tests.components.claim_helpers import parse, show
 
 P_LEE = ("person", "person:lee-ha-na")

@@ -9,7 +9,7 @@ import datetime as dt
 
 import pytest
 
-from pipeline.extract import extract_all
+from pipeline.stages.extract import extract_all
 from schemas.models import CleanDocument, DocResult, Paragraph
 from tests.components.ent_helpers import run_text
 

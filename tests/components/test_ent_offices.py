@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from pipeline.clean import clean_bytes
-from pipeline.extract import extract_all
+from pipeline.stages.clean import clean_bytes
+from pipeline.stages.extract import extract_all
 
 
 def _run(nlp, body: str):

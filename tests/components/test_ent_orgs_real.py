@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from pipeline import evaluate as ev
+from pipeline.tools import evaluate as ev
 from schemas.models import DocResult
 from tests.components.ent_helpers import run_text
 

@@ -9,7 +9,7 @@ import pytest
 
 from pipeline.components.ent_common import DocView
 from pipeline.components.ent_steps import ORDER, Taken, ordered_steps, step
-from pipeline.extract import make_doc
+from pipeline.stages.extract import make_doc
 from schemas.models import CleanDocument, Paragraph
 
 TEXT = ("Foreign Minister Cho Tae-yul met Peruvian Minister of Foreign Affairs Elmer Schialer in Lima on November 14. "

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from pipeline import ids
+from pipeline.engine import ids
 
 
 def claims_of(r):

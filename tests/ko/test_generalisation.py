@@ -4,7 +4,7 @@ group subjects, missions and bodies named by their shape, titles with a body or 
 
 from __future__ import annotations
 
-from pipeline import ids
+from pipeline.engine import ids
 
 
 def cues(r):

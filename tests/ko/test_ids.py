@@ -6,7 +6,7 @@ import datetime as dt
 
 import pytest
 
-from pipeline import ids
+from pipeline.engine import ids
 from pipeline.ko.lexicon import english_person_id, load_ko_lexicon
 from tests.components.ent_helpers import run_text
 

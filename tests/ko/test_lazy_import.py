@@ -14,8 +14,8 @@ def test_english_extraction_never_imports_kiwi():
     code = textwrap.dedent("""
         import sys, datetime as dt
         import pipeline, pipeline.ko, pipeline.ko.extract, pipeline.cli  # noqa: F401
-        from pipeline.nlp import build_nlp
-        from pipeline.extract import extract_all
+        from pipeline.stages.nlp import build_nlp
+        from pipeline.stages.extract import extract_all
         from schemas.models import CleanDocument, Paragraph
         text = "Foreign Minister Kim met the Secretary of State in Seoul and stressed cooperation."
         cdoc = CleanDocument(doc_id="d1", source="t.txt", sha256="0", input_format="text", title="t",

@@ -40,8 +40,8 @@ def test_route_without_korean_never_loads_kiwi():
 
 
 def test_the_proposed_hook_runs_a_mixed_batch(nlp, ko_nlp):
-    """What pipeline.extract.extract_all becomes once plugged in: route() around today's English body."""
-    from pipeline.extract import extract_all as english_all
+    """What pipeline.stages.extract.extract_all becomes once plugged in: route() around today's English body."""
+    from pipeline.stages.extract import extract_all as english_all
 
     def extract_all(cdocs, batch_size=32):
         return route(cdocs, lambda run: english_all(nlp, run, batch_size))
