@@ -341,8 +341,15 @@ def test_entity_bomb_and_external_entity_feeds_are_rejected(batch):
     _rejected(out, "hostile/xxe.xml", "entities")
 
 
-def test_korean_language_release_reported_as_unsupported(batch):
-    _rejected(batch[0], "hostile/korean.txt", "unsupported language", "ko")
+def test_korean_release_goes_through_the_korean_path(batch):
+    """A Korean release among hostile files is a document of language 'ko' with its claims, not a reject."""
+    out = batch[0]
+    assert _status(out).loc["hostile/korean.txt", "status"] == "ok"
+    docs = _t(out, "documents").set_index("source")
+    assert docs.loc["hostile/korean.txt", "language"] == "ko"
+    claims = _t(out, "claims")
+    doc_id = docs.loc["hostile/korean.txt", "doc_id"]
+    assert (claims["doc_id"] == doc_id).any()
 
 
 def test_30_mb_file_refused_with_size_reason(batch):

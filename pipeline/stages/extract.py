@@ -15,6 +15,7 @@ from spacy.tokens import Doc
 
 from pipeline.components.structure import SentenceIndex, paragraph_at
 from pipeline.engine import ids
+from pipeline.ko import route
 from schemas import tables as registry
 from schemas.models import CleanDocument, DocResult, Mention, Sentence
 
@@ -82,7 +83,13 @@ def _first_field(record: object) -> str:
 
 
 def extract_all(nlp: Language, cdocs: Iterable[CleanDocument], batch_size: int = 32) -> Iterator[DocResult]:
-    """Stream results; Docs are dropped as soon as their records are built (flat memory)."""
+    """Stream results in input order; Korean documents go to the Korean path (built, and kiwi loaded, only when
+    one comes), every other to ``nlp``."""
+    return route(cdocs, lambda run: _extract_english(nlp, run, batch_size))
+
+
+def _extract_english(nlp: Language, cdocs: Iterable[CleanDocument], batch_size: int) -> Iterator[DocResult]:
+    """Docs are dropped as soon as their records are built (flat memory)."""
     pending: deque[CleanDocument] = deque()
 
     def docs() -> Iterator[Doc]:

@@ -72,7 +72,7 @@ def detect_language(text: str, lex: Lexicon) -> tuple[str, str]:
 
 _LANGUAGE_NAMES = {"ko": "Korean", "ja": "Japanese", "zh": "Chinese"}
 #: Languages that go on to extraction (the Korean path adds "ko" here once its extraction is wired in).
-READ_LANGUAGES = frozenset({"en"})
+READ_LANGUAGES = frozenset({"en", "ko"})  # Korean goes on to the Korean path (pipeline/ko)
 
 
 def decide_language(text: str, lex: Lexicon, stage: str = "clean") -> str:
@@ -81,7 +81,8 @@ def decide_language(text: str, lex: Lexicon, stage: str = "clean") -> str:
     language, evidence = detect_language(text, lex)
     if language not in READ_LANGUAGES:
         name = _LANGUAGE_NAMES.get(language, "not English")
-        raise Rejected(stage, f"unsupported language: {name} ({evidence}); only English releases are processed")
+        raise Rejected(stage, f"unsupported language: {name} ({evidence}); only English and Korean releases "
+                              "are processed")
     return language
 
 

@@ -115,12 +115,14 @@ def test_utf16_with_bom_and_latin1() -> None:
         assert "Desilú León" in doc.text and doc.title == "Korea Hosts Seminar on Peacekeeping"
 
 
-def test_korean_release_is_unsupported_language() -> None:
+def test_korean_release_is_read_as_korean() -> None:
+    """Korean (UTF-8 or the legacy cp949) is kept with language 'ko' for the Korean path."""
     korean = ("외교부, 페루 리마에서 APEC 각료회의 참석\n\n조태열 외교부 장관은 11월 14일 페루 리마에서 개최된 "
               "제35차 아시아태평양경제협력체 각료회의에 참석하였다.\n\n장관은 역내 협력 강화를 위한 한국의 기여 방안을 "
               "설명하였다.\n")
-    assert _reason(korean.encode("utf-8")).startswith("unsupported language: Korean")
-    assert _reason(korean.encode("cp949")).startswith("unsupported language: Korean")
+    for data in (korean.encode("utf-8"), korean.encode("cp949")):
+        (doc,) = clean_bytes("ko.txt", data)
+        assert doc.language == "ko" and "장관은 역내 협력 강화를 위한" in doc.text
 
 
 def test_other_language_is_not_called_english() -> None:
