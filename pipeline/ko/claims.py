@@ -30,8 +30,11 @@ from pipeline.ko.lexicon import Cue, KoLexicon, doc_text, load_ko_lexicon
 from schemas.models import Claim
 
 _CONNECTIVES = frozenset({"고", "며", "으며", "면서", "으면서", "지만", "으나", "나", "는데", "ㄴ데", "고서"})
-_AUX_CONNECTIVES = frozenset({"어", "아", "여", "어서", "아서", "여서", "게"})  # 강조해 왔다, 요청해 나가다
+#: 강조해 왔다, 요청해 나가다; 강조하고자 합니다 (the intent form of a briefing's answers)
+_AUX_CONNECTIVES = frozenset({"어", "아", "여", "어서", "아서", "여서", "게", "고자"})
 _FUTURE_NOUNS = frozenset({"예정", "계획", "방침"})
+#: Nouns after a past adnominal that chain the clause to the next one: 평가한 뒤, 설명한 후, 소개한 데 이어.
+_AFTER_NOUNS = frozenset({"뒤", "후", "다음", "데"})
 #: 우려를 표명했다, 사의를 표하고: after an object noun that is a cue, the noun is the cue and these its predicate.
 _EXPRESSING = frozenset({"표", "표명", "표하", "표시", "나타내", "밝히", "전하", "전달"})
 _SUBJECT_PARTICLES = frozenset({"은", "는", "이", "가", "께서", "께서는", "측은", "에서는"})
@@ -39,10 +42,12 @@ _BLOCK_MARKERS = re.compile(r"^\s*(?:□|■|\d{1,2}\.|[IVⅠⅡⅢ]+\.)")
 #: Question and answer marks of the briefing layouts: <질문>, [질문], (질문), 【질문】, 질문 :, 질문), Q. / A., after
 #: an optional bullet.
 _BULLET = r"^\s*(?:[-–○◦ㅇ•▷◇◆▶*]\s*)?"
-_QUESTION = re.compile(_BULLET + r"(?:[<\[(【〈《]\s*질\s*문\s*[>\])】〉》]|질\s*문\s*[:：)]|Q\s*[.:：)])")
-_ANSWER = re.compile(_BULLET + r"(?:[<\[(【〈《]\s*답\s*변?\s*[>\])】〉》]|답\s*변?\s*[:：)]|A\s*[.:：)])")
+_QUESTION = re.compile(_BULLET + r"(?:[<\[(【〈《]\s*질\s*문\s*[>\])】〉》]|질?\s*문\s*[:：)]|Q\s*[.:：)]"
+                       r"|기\s*자\s*[:：])")  # 기자: … / 대변인: … (a transcript's speaker labels)
+_ANSWER = re.compile(_BULLET + r"(?:[<\[(【〈《]\s*답\s*변?\s*[>\])】〉》]|답\s*변?\s*[:：)]|A\s*[.:：)]"
+                     r"|대\s*변\s*인\s*[:：])")
 #: A question signed by its journalist "(KBS 김민정 기자)" even without a mark.
-_SIGNED = re.compile(r"기자\s?\)\s*$")
+_SIGNED = re.compile(r"기자\s?[)\]）】]\s*$")
 #: A briefing: questions and answers, or the spokesperson opening one ("정례브리핑을 시작하겠습니다").
 _BRIEFING = re.compile(r"<\s*질\s*문\s*>|\[\s*질\s*문\s*\]|브리핑을\s?시작|질문\s?(?:받겠|주시면)")
 _OPEN_QUOTES = "\"“‘'「"
@@ -108,9 +113,9 @@ def find_cues(sent: Span, lex: KoLexicon) -> list[CueHit]:
         cue = lex.cues[stem]
         # 우려를 표명했다 / 사의를 표하고: the noun is the cue, the expressing verb its predicate
         if cue.stem not in _EXPRESSING and i + 2 < n and toks[i + 1].tag_ == "JKO":
-            nxt, _ = _stem(toks, i + 2, lex)
+            nxt, nlast = _stem(toks, i + 2, lex)
             if nxt in _EXPRESSING or toks[i + 2].text in _EXPRESSING or toks[i + 2].lemma_[:-1] in _EXPRESSING:
-                hit = _predicate(toks, i + 2, cue, lex, first=i)
+                hit = _predicate(toks, nlast if nxt else i + 2, cue, lex, first=i)  # 우려를 전달을 했습니다
                 if hit:
                     hits.append(hit)
                     skip_until = hit.end
@@ -194,6 +199,8 @@ def _quotative_say(toks: list[Token], i: int) -> Cue | None:
 
 
 _NEEDS_CLAUSE = frozenset({"알다", "보다", "전하다"})  # 전하다: 축하 메시지를 전했다 reports no view
+#: Nouns of 하다-verbs that report a view only with a complement clause ("피해는 없는 것으로 파악하고 있습니다").
+_NEEDS_CLAUSE_NOUNS = frozenset({"파악", "이해"})
 
 
 def _after_clause(toks: list[Token], i: int) -> bool:
@@ -222,7 +229,14 @@ def _stem(toks: list[Token], i: int, lex: KoLexicon) -> tuple[str | None, int]:
         return multi
     if tok.text == "말씀" and i + 1 < len(toks) and toks[i + 1].lemma_ == "드리다":
         return "말씀드리", i  # the endings are read on 드리다's token (드릴 = 드리 + ㄹ)
+    if tok.text == "말씀" and i + 2 < len(toks) and toks[i + 1].tag_ == "JKO" and toks[i + 2].lemma_ == "드리다":
+        return "말씀드리", i + 1  # …있다는 말씀을 드리겠습니다: the same report with the object particle
     if tok.tag_.startswith("NNG") and tok.text in lex.cues:
+        if tok.text in _NEEDS_CLAUSE_NOUNS and not _after_clause(toks, i):
+            return None, i  # 상황을 파악하고 있다: no view reported without "…것으로"
+        if i + 2 < len(toks) and toks[i + 1].tag_ == "JKO" and toks[i + 2].lemma_ == "하다" \
+                and _parts(toks[i + 2])[0] == "VV":
+            return tok.text, i + 1  # 강조를 하셨습니다, 설명을 했습니다: the spoken form, endings on 하다
         return tok.text, i
     if tok.tag_.startswith("VV") and tok.lemma_.endswith("다") and tok.lemma_[:-1] in lex.cues:
         if tok.lemma_ in _NEEDS_CLAUSE and not _after_clause(toks, i):
@@ -337,6 +351,15 @@ def _adnominal(toks: list[Token], j: int, cue: Cue, first: int) -> CueHit | None
         return CueHit(cue, first, k + 1, False)
     if k < len(toks) and toks[k].text in ("한편", "가운데"):  # 표명하는 한편: a connective in all but form
         return CueHit(cue, first, k + 1, False, connective=True)
+    if k < len(toks) and toks[k].text in _AFTER_NOUNS and _parts(toks[j])[-1] == "ETM" and toks[j].text.endswith(
+            ("한", "은", "ㄴ")):
+        # 평가한 뒤, / 설명한 후 / 소개한 데 이어: a past clause the sentence goes on from (a connective in effect)
+        end = k + 1
+        if toks[k].text == "데" and end < len(toks) and toks[end].text == "이어":
+            end += 1
+        elif toks[k].text == "데":
+            return None  # 지지해 준 데 대해: the cause of what follows, no claim of its own
+        return CueHit(cue, first, end, False, connective=True)
     if k < len(toks) and toks[k].text == "바" and k + 1 < len(toks) and toks[k + 1].lemma_ in ("있다", "이다"):
         return CueHit(cue, first, k + 1, False)
     return None
@@ -398,15 +421,27 @@ def _subject_for(entries: list[tuple[int, Speaker, bool]], cue_start: int, text:
     """The last topic before the cue, else the first subject before it unless it sits inside a complement clause
     of the cue (then None: inherited or the answer's voice)."""
     before = [(pos, s, topic) for pos, s, topic in entries if pos < cue_start]
-    topics = [s for _, s, topic in before if topic]
+    topics = [(pos, s) for pos, s, topic in before if topic]
+    while len(topics) > 1 and text and _inside_complement(text, topics[-2][0], topics[-1][0], cue_start):
+        topics.pop()  # 장관은 북한의 개발은 위협이라고 지적: the second topic is the reported clause's own
     if topics:
-        return topics[-1]
+        return topics[-1][1]
     if not before:
         return None
     pos, subject, _ = before[0]
     if text and _EMBEDDED.search(text[pos:cue_start]):
         return None
     return subject
+
+
+#: A main-clause connective (-고, -며, -면서, -지만, -으나) closing a clause: a topic after one opens a new clause.
+_MAIN_BREAK = re.compile(r"(?<![다라자])(?:고|며|면서|지만|으나|한편)(?=[\s,])|[.?!]\s")
+
+
+def _inside_complement(text: str, prev_topic: int, topic: int, cue_start: int) -> bool:
+    """The topic at ``topic`` belongs to the cue's complement clause (…은 …라고 / …다는 점을 지적): a complement
+    ending lies between it and the cue, and no main-clause break between the previous topic and it."""
+    return bool(_EMBEDDED.search(text[topic:cue_start])) and not _MAIN_BREAK.search(text[prev_topic:topic])
 
 
 def _last_clause_break(toks: list[Token], start: int, cue_start: int) -> int:
@@ -545,7 +580,8 @@ class KoClaims:
             if tok.text and tok.text[0] in _CLOSE_QUOTES and tok.tag_.startswith("SS"):
                 depth = max(0, depth - 1)
                 continue
-            if depth or not (tok.tag_.startswith(("JX", "JKS"))) or tok.text not in _SUBJECT_PARTICLES:
+            also = tok.text in ("도", "께서도") and tok.tag_.startswith("JX")  # 마르코스 장관도 공감을 표하였다
+            if depth or not (tok.tag_.startswith(("JX", "JKS"))) or (tok.text not in _SUBJECT_PARTICLES and not also):
                 continue
             if tok.i == 0 or not doc[tok.i - 1].tag_.split("+")[-1].startswith(("NN", "XSN", "NP", "SL", "SSC", "NR")):
                 continue
@@ -558,6 +594,9 @@ class KoClaims:
             if not topic and any(not t for _, _, t in out):
                 continue  # only the first subject phrase: later ones belong to embedded clauses
             found = self._resolve(doc, tok.idx, sent.start_char, mentions, focus)
+            if also and (found is None or (found.kind == "economy" and found.entity_id == self.home
+                                           and found.text in _FIRST_PERSON)):
+                continue  # 협력도, 우리도: only a named speaker is a subject with 도
             if found is not None:
                 out.append((tok.idx, found, topic))
             elif topic:
@@ -635,6 +674,9 @@ class KoClaims:
                     return self._make(doc, index, hit, speaker, subject, content, mentions, sent, cue_start, cue_end)
         if content is None:
             start = sent.start_char
+            mark = _ANSWER.match(sent.text)
+            if mark is not None:  # "답변 : 이번 결정을 환영합니다": the answer's mark is no part of what is said
+                start += mark.end()
             if subject is not None and subject.end is not None and subject.end <= cue_start:
                 start = subject.end
                 while start < cue_start and doc_text(doc)[start] not in " ,\n":
@@ -649,10 +691,13 @@ class KoClaims:
             content = self._trim(doc, start, cue_start)
             if content is None and start != whole:  # 관심을 가지고 주시하고 있다: nothing between, take the clause
                 content = self._trim(doc, whole, cue_start)
+        if content is None and hit.end - hit.start > 2 and toks[hit.start + 1].tag_ == "JKO" \
+                and toks[hit.start].text in self.lex.cues:
+            content = (cue_start, cue_start + len(cue_tok_start))  # 유감을 표명했습니다: what is expressed, the noun
         if content is None:
             return None
         if any(t.lemma_ == "드리다" for t in toks[hit.start:hit.end]) and not re.search(
-                r"(?:다고|라고|고|을|를)\s*$", doc_text(doc)[sent.start_char:cue_start]):
+                r"(?:다고|라고|고|을|를|다는|라는)\s*$", doc_text(doc)[sent.start_char:cue_start]):
             return None  # 설명드리겠습니다 with no quotation or object: a courtesy, not a statement
         return self._make(doc, index, hit, speaker, subject, content, mentions, sent, cue_start, cue_end)
 

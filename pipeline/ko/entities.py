@@ -132,7 +132,8 @@ def find_initiatives(doc: Doc, m: Matchers) -> list[Found]:
     return out
 
 
-_REPORTER = re.compile(r"\(([^()\n]{1,30}?)\s?([가-힣]{2,4})\s?기자\)")
+#: "(KBS 김민정 기자)", "[KBS 김민정 기자]", "（KBS, 김민정 기자）": a question's signature in any bracket.
+_REPORTER = re.compile(r"[(\[（【]([^()\[\]（）【】\n]{1,30}?)[\s,/·]?([가-힣]{2,4})\s?기자\s?[)\]）】]")
 
 
 def find_reporters(doc: Doc, lex: KoLexicon) -> tuple[list[Found], list[Found]]:
@@ -140,7 +141,7 @@ def find_reporters(doc: Doc, lex: KoLexicon) -> tuple[list[Found], list[Found]]:
     text = doc_text(doc)
     orgs, people = [], []
     for hit in _REPORTER.finditer(text):
-        outlet, name = hit.group(1).strip(), hit.group(2)
+        outlet, name = hit.group(1).strip(" ,/·"), hit.group(2)
         o_start = hit.start(1) + hit.group(1).index(outlet)
         if outlet and doc.char_span(o_start, o_start + len(outlet), alignment_mode="expand") is not None:
             entry = lex.orgs.get(outlet)
@@ -401,6 +402,10 @@ def _joint_title(text: str, end: int, m: Matchers) -> re.Match[str] | None:
     return re.compile(r"\s?겸\s?(" + re.escape(word) + ")").match(text, end)
 
 
+#: A Korean mission's prefix right before a title, glued or spaced: 주칠레대사, 주유엔 대사 (주 + state or body).
+_MISSION_PREFIX = re.compile(r"(?:(?<=\s)|(?<=^))주(?!한)([가-힣]{2,8}) ?$")
+
+
 def find_people(doc: Doc, m: Matchers, economies: list[Found], day: dt.date | None,
                 orgs: list[Found] | None = None) -> list[Found]:
     """Name + title in either order, a surname + office title resolved by the date, known officials alone."""
@@ -432,6 +437,11 @@ def find_people(doc: Doc, m: Matchers, economies: list[Found], day: dt.date | No
         economy = title.economy
         pre = re.search(r"(?:주한 )?(\S+) $", text[max(0, t_start - 16):t_start])
         title_from = t_start
+        mission = _MISSION_PREFIX.search(text, max(0, t_start - 14), t_start)
+        if mission is not None and (mission.group(1) in lex.economy_names or mission.group(1) in lex.orgs):
+            # 오하늘 주칠레대사 / 주유엔 대사: Korea's envoy to that state or body (주한 X 대사 is X's, below)
+            before = mission.start()
+            economy = economy or "KOR"
         for _ in range(3):  # 존 스미스 영국 외교부 정무차관, 최길선 현대중공업 사장: economies and bodies between
             lead = re.search(r"(?:주한 )?(\S+) $", text[max(0, before - 20):before])
             if lead is None or before - len(lead.group(0)) <= 0:
@@ -517,7 +527,41 @@ def find_people(doc: Doc, m: Matchers, economies: list[Found], day: dt.date | No
         nm = _Name(start, hit.end(), text[start:hit.end()], _latin_after(text, hit.end()),
                    lex.official_by_name(hit.group()))
         people.append(_person(nm, None, "", None, start, hit.end(), lex, day))
-    return _same_names(people)
+    people = _same_names(people)
+    return people + _bare_recurrences(doc, people, covered)
+
+
+#: Particles after a bare name that make it the clause's subject or topic (마르코스는, 한지수도).
+_NAME_PARTICLES = re.compile(r"(?:은|는|이|가|도|께서|께서는)(?=[\s,]|$)")
+
+
+def _bare_recurrences(doc: Doc, people: list[Found], covered: list[tuple[int, int]]) -> list[Found]:
+    """A person the text named with a title recurs by the name alone ("마르코스는 …"): that person's mention, so
+    that a claim of the bare name has its speaker. Only names of two syllables or more (a lone surname is not a
+    name), as a whole word before a subject or topic particle."""
+    text = doc_text(doc)
+    names: dict[str, Found] = {}
+    for p in people:
+        if not p.info.get("title"):
+            continue
+        words = p.info["hangul"].split()
+        for alias in (p.info["hangul"], words[-1] if len(words) >= 2 else ""):
+            if len(alias) >= 2:
+                names.setdefault(alias, p)
+    taken = [(p.start, p.end) for p in people] + covered
+    out: list[Found] = []
+    for alias, p in sorted(names.items(), key=lambda kv: -len(kv[0])):
+        for hit in re.finditer(rf"(?<![가-힣]){re.escape(alias)}", text):
+            end = hit.end()
+            if not _NAME_PARTICLES.match(text, end) or any(s < end and hit.start() < e for s, e in taken):
+                continue
+            span = doc.char_span(hit.start(), end)
+            if span is None or not any(t.tag_ == "NNP" for t in span):
+                continue
+            out.append(Found(hit.start(), end, "person", p.entity_id, {**p.info, "title": None,
+                                                                       "name_span": (hit.start(), end)}))
+            taken.append((hit.start(), end))
+    return out
 
 
 def _same_names(people: list[Found]) -> list[Found]:
@@ -529,6 +573,11 @@ def _same_names(people: list[Found]) -> list[Found]:
             words = p.info["hangul"].split()
             for alias in {p.info["hangul"], words[-1]} if words else set():
                 known.setdefault(alias, p)
+    for p in people:  # 알베르토 마르코스 … 마르코스 장관: a foreign name in full, then by its last word
+        words = p.info["hangul"].split()
+        if len(words) >= 2 and len(words[-1]) >= 2:
+            known.setdefault(words[-1], p)
+            known.setdefault(p.info["hangul"], p)
     for p in people:
         src = known.get(p.info["hangul"])
         if src is not None and not p.info.get("latin") and src.entity_id != p.entity_id:

@@ -1,0 +1,105 @@
+"""Korean attribution forms added by class for unseen pages (invented sentences; names, states and dates of no
+development text): chained past clauses (-ㄴ 뒤 / -ㄴ 데 이어), topics inside a reported clause, additive
+subjects (X도), spoken forms of briefings (강조를 했습니다, 말씀을 드리겠습니다, -고자 합니다), views with a
+complement (…것으로 파악), unnamed officials (외교부 당국자), bare names after a full mention, missions' envoys
+(주X 대사) and foreign names by their last word."""
+
+from __future__ import annotations
+
+from pipeline.engine import ids
+
+
+def said(r):
+    return [(c.speaker_id, c.cue) for c in r.claims]
+
+
+def test_past_clause_chained_by_noun(run_ko):
+    r = run_ko("서하윤 외교부 장관은 양국 교역이 꾸준히 늘어 왔다고 평가한 뒤, 에너지 협력을 넓혀 나가자고 하였다.\n\n"
+               "서 장관은 녹색성장 구상을 소개한 데 이어, 케냐 측의 참여를 당부하였다.")
+    pid = ids.person_id("Suh Ha-yun")
+    assert said(r) == [(pid, "평가하다"), (pid, "하자고 하다"), (pid, "소개하다"), (pid, "당부하다")]
+    assert r.claims[0].content == "양국 교역이 꾸준히 늘어 왔다고"
+
+
+def test_support_clause_before_de_is_no_claim(run_ko):
+    r = run_ko("도예린 외교부 장관은 케냐가 우리 입장을 지지해 준 데 대해 사의를 표하였다.")
+    assert [c for _, c in said(r)] == ["사의를 표하다"]
+
+
+def test_topic_inside_the_reported_clause_is_not_the_speaker(run_ko):
+    r = run_ko("도예린 외교부 장관은 해적 활동은 역내 해운에 대한 중대한 위협이라고 지적하였다.")
+    assert said(r) == [(ids.person_id("Do Ye-rin"), "지적하다")]
+
+
+def test_second_clause_topic_still_speaks(run_ko):
+    r = run_ko("도예린 외교부 장관은 협력 확대를 제안하였으며, 오티에노 케냐 외교장관은 이에 공감한다고 하였다.")
+    assert [s for s, _ in said(r)][-1] != ids.person_id("Do Ye-rin")
+
+
+def test_additive_subject_do(run_ko):
+    r = run_ko("도예린 외교부 장관은 협력 의지를 재확인하였으며, 오티에노 케냐 외교장관도 이에 공감을 표하였다.")
+    assert [c.speaker_text for c in r.claims] == ["도예린 외교부 장관", "오티에노 케냐 외교장관"]
+
+
+def test_expectation_noun_and_opinion_gathered(run_ko):
+    r = run_ko("양 장관은 내년 항만 협력 사업을 착수하기로 의견을 모았다.\n\n"
+               "도예린 외교부 장관은 이번 협정이 교역 확대의 발판이 될 것이라는 기대감을 나타냈다.\n\n"
+               "도 장관은 청년들의 적극적인 참여를 독려하였다.")
+    assert [(c.cue, c.claim_type) for c in r.claims] == [("의견을 모으다", "commitment"),
+                                                         ("기대하다", "expectation"), ("독려하다", "call")]
+
+
+def test_briefing_spoken_forms(run_ko):
+    r = run_ko("<질문> 노르웨이 측 발표에 대한 입장은요? (가온일보 한다솜 기자)\n\n"
+               "<답변> 노르웨이 측과 긴밀히 협의하고 있다는 말씀을 드리겠습니다. 현재까지 우리 국민 피해는 없는 것으로 "
+               "파악하고 있습니다. 저희는 노르웨이 측에 우려를 전달을 했습니다. 이 점을 다시 강조하고자 합니다.")
+    assert [(s, c) for s, c in said(r)] == [("spokesperson", "말씀드리다"), ("spokesperson", "파악하다"),
+                                            ("spokesperson", "우려하다"), ("spokesperson", "강조하다")]
+    assert "한다솜" in {p.name for p in r.people}
+
+
+def test_situation_grasped_without_a_clause_is_no_view(run_ko):
+    r = run_ko("<질문> 피해는요?\n\n<답변> 관계 부처와 함께 상황을 파악하고 있습니다.")
+    assert said(r) == []
+
+
+def test_cue_noun_with_object_particle_then_hada(run_ko):
+    r = run_ko("노르웨이 측은 유감을 표명을 했습니다.\n\n투바 노르웨이 외무장관은 협력의 중요성을 강조를 하였다.")
+    assert [(c.speaker_kind, c.cue) for c in r.claims] == [("economy", "유감을 표하다"), ("person", "강조하다")]
+    assert r.claims[0].content == "유감"
+
+
+def test_journalist_and_spokesperson_colon_layout(run_ko):
+    r = run_ko("기자: 노르웨이의 발표에 대한 입장은요?\n\n대변인: 노르웨이의 이번 결정을 환영합니다.\n\n"
+               "<질문> 추가 질문입니다. [가온일보, 한다솜 기자]\n\n<답변> 계속 협의해 나갈 것으로 봅니다.")
+    assert said(r) == [("spokesperson", "환영하다"), ("spokesperson", "보다")]
+    assert r.claims[0].content == "노르웨이의 이번 결정"
+    assert "한다솜" in {p.name for p in r.people}
+
+
+def test_unnamed_officials_are_collectives(run_ko):
+    r = run_ko('외교부 당국자는 14일 "노르웨이 측과 계속 소통하고 있다"고 말했다.\n\n'
+               '정부 관계자는 "추가 조치를 검토 중"이라고 전했다.')
+    assert said(r) == [("foreign ministry official", "말하다"), ("government official", "전하다")]
+
+
+def test_mission_envoy_glued_or_spaced(run_ko):
+    r = run_ko("천소담 주케냐대사는 나이로비에서 열린 행사에 참석하였다.\n\n방하람 주노르웨이 대사는 축사를 하였다.")
+    people = {p.name: p for p in r.people}
+    assert {"천소담", "방하람"} <= set(people)
+    assert people["천소담"].economy == "KOR" and "대사" in people["천소담"].titles
+
+
+def test_foreign_name_by_its_last_word_and_bare_name(run_ko):
+    r = run_ko("도예린 외교부 장관은 14일 서울을 방문한 그레이스 오티에노 케냐 외교장관과 회담하였다. "
+               "오티에노 장관은 한국의 지원을 평가하였다. 오티에노는 한국을 다시 찾겠다고 하였다.")
+    pids = {p.person_id for p in r.people if "오티에노" in p.name}
+    assert len(pids) == 1
+    assert [c.speaker_id for c in r.claims] == [pids.pop()] * 2
+
+
+def test_minister_of_state_title(run_ko):
+    r = run_ko("서하윤 외교부 장관은 에밀리 헤이스(Emily Hayes) 영국 외교부 국무상과 면담하였다. "
+               "헤이스 국무상은 한국과의 협력 확대를 희망하였다.")
+    assert said(r) == [(ids.person_id("Emily Hayes"), "희망하다")]
+    assert any("국무상" in t for p in r.people for t in p.titles)
