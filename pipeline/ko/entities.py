@@ -720,6 +720,87 @@ def find_dates(doc: Doc, day: dt.date | None) -> list[Found]:
     return out
 
 
+def _sentence_of(doc: Doc, f: Found) -> tuple[int, int]:
+    span = doc.char_span(f.start, f.end, alignment_mode="expand")
+    if span is None:
+        return f.start, f.end
+    sent = span.sent
+    return sent.start_char, sent.end_char
+
+
+def _event_date(doc: Doc, f: Found, dates: list[Found]) -> str | None:
+    """The date of the event's sentence nearest before its name ("8.9.(수) … 개최된 회의"), else the nearest after;
+    a range's first day ("8.3.(화)-8.6.(금)간 … 회의")."""
+    s_start, s_end = _sentence_of(doc, f)
+    inside = sorted((d for d in dates if s_start <= d.start and d.end <= s_end), key=lambda d: d.start)
+    before = [d for d in inside if d.end <= f.start]
+    after = [d for d in inside if d.start >= f.end]
+    if before:
+        k = len(before) - 1
+        text = doc_text(doc)
+        while k > 0 and re.fullmatch(r"\s?(?:\([월화수목금토일]\))?\s?[-~–]\s?",
+                                          text[before[k - 1].end:before[k].start]):
+            k -= 1  # 8.3.(화)-8.6.(금): the range opens on its first day
+        return before[k].entity_id
+    return after[0].entity_id if after else None
+
+
+def _event_place(doc: Doc, f: Found, economies: list[Found], lex: KoLexicon) -> tuple[str | None, str | None]:
+    """(city, host economy) of an event: a city opening its name (파리평화포럼), else the city or state before
+    에서 in its sentence nearest to the name ("아디스아바바에서 … 회의를 개최", "브라질에서 열리는 …")."""
+    name = re.sub(r"^(?:(?:19|20)\d\d년?|제\d+차)\s*", "", f.info.get("name", ""))  # 2030 부산세계박람회
+    for city in sorted(lex.cities, key=len, reverse=True):
+        if name.startswith(city) and len(name) > len(city):
+            return city, lex.cities[city]
+    text = doc_text(doc)
+    s_start, s_end = _sentence_of(doc, f)
+    best: tuple[int, str | None, str | None] | None = None
+    for hit in re.finditer(r"(?<![가-힣])([가-힣]{1,12})에서(?:는|의)?(?=\s)", text[s_start:s_end]):
+        word = hit.group(1)
+        start = s_start + hit.start(1)
+        if word in lex.cities:
+            place: tuple[str | None, str | None] = (word, lex.cities[word])
+        else:
+            econ = next((e.entity_id for e in economies if e.start == start and e.end == start + len(word)), None)
+            if econ is None:
+                continue
+            place = (None, econ)
+        dist = abs(start - f.start)
+        if best is None or dist < best[0]:
+            best = (dist, *place)
+    return (best[1], best[2]) if best else (None, None)
+
+
+#: A release's schedule lines: "ㅇ 일시 : 2031.5.14.(수) 10:00", "- 장소 : 서울 롯데호텔".
+_SCHEDULE = re.compile(r"^[ \t]*(?:[-ㅇ○◦•□▷*]\s*)?(일\s?시|장\s?소)\s*[:：]\s*([^\n]+)$", re.M)
+
+
+def _schedule_lines(doc: Doc, events: list[Found], dates: list[Found], records: dict[str, Event],
+                    lex: KoLexicon) -> None:
+    """일시 / 장소 lines date and place the event named last before them (the first one when none is): the
+    release's own meeting, which the body seldom dates in the same sentence."""
+    if not events:
+        return
+    text = doc_text(doc)
+    for hit in _SCHEDULE.finditer(text):
+        before = [e for e in events if e.end <= hit.start()]
+        target = records.get((before[-1] if before else events[0]).entity_id)
+        if target is None:
+            continue
+        value = hit.group(2).strip()
+        if hit.group(1).replace(" ", "") == "일시":
+            date = next((d.entity_id for d in dates if hit.start(2) <= d.start < hit.end(2)), None)
+            if date and not target.date:
+                target.date = date
+        elif not target.location:
+            place = re.split(r"\s?[(/,]", value)[0].strip()
+            if place:
+                target.location = place
+                city = next((lex.cities[w] for w in re.findall(r"[가-힣]+", place) if w in lex.cities), None)
+                target.economy_id = target.economy_id or city or next(
+                    (code for c, code in lex.cities.items() if place.startswith(c)), None)
+
+
 def find_events(doc: Doc, m: Matchers, economies: list[Found], orgs: list[Found]) -> list[Found]:
     """A named meeting: 「name」, or a run of nominal words ending in a meeting noun (외교장관회의, 정상회의, 포럼)
     opened by an ordinal (제N차), a year, a party (economy, organisation, short-form compound) or a Latin acronym
@@ -831,12 +912,22 @@ class KoEntities:
                 else old.name, family_name=f.info["family"], given_name=f.info["given"],
                 economy=f.info["economy"] or (old.economy if old else None), titles=titles)
         for f in events:
-            date = next((d.entity_id for d in dates if 0 <= d.start - f.end < 40 or 0 <= f.start - d.end < 40), None)
             f.entity_id = ids.event_id(doc._.mofa_doc_id, romanize_name(f.info["name"]) if not f.info["name"].isascii()
                                        else f.info["name"])
-            records["event"].setdefault(f.entity_id, Event(event_id=f.entity_id, doc_id=doc._.mofa_doc_id,
-                                                           name=f.info["name"], ordinal=f.info.get("ordinal"),
-                                                           date=date))
+        for f in events:
+            if f.entity_id in records["event"]:
+                continue
+            # a heading names the meeting before the sentence that dates and places it: every mention is read
+            same = [e for e in events if e.entity_id == f.entity_id]
+            year = re.match(r"((?:19|20)\d\d)년?\s", f.info["name"] + " ")
+            date = year.group(1) if year else next((d for e in same if (d := _event_date(doc, e, dates))), None) \
+                or next((d.entity_id for d in dates if 0 <= d.start - f.end < 40 or 0 <= f.start - d.end < 40), None)
+            location, host = next(((loc, eco) for e in same if (p := _event_place(doc, e, economies, self.lex))
+                                   for loc, eco in [p] if loc or eco), (None, None))
+            records["event"][f.entity_id] = Event(event_id=f.entity_id, doc_id=doc._.mofa_doc_id, name=f.info["name"],
+                                                  ordinal=f.info.get("ordinal"), date=date, location=location,
+                                                  economy_id=host)
+        _schedule_lines(doc, events, dates, records["event"], self.lex)
         for f in [*economies, *orgs, *people, *dates, *events, *initiatives]:
             span = doc.char_span(f.start, f.end, alignment_mode="expand", label=f.kind, kb_id=f.entity_id)
             if span is not None:

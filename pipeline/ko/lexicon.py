@@ -76,6 +76,7 @@ class KoLexicon:
     family_names_latin: frozenset[str]
     initiatives: dict[str, tuple[str, str | None]]  # Korean name -> (English name, acronym)
     org_heads: dict[str, str] = field(default_factory=dict)  # head -> kind (org_heads.tsv)
+    cities: dict[str, str] = field(default_factory=dict)  # Korean city name -> alpha-3 (cities.tsv)
 
     @functools.cached_property
     def multiword_cues(self) -> list[str]:
@@ -163,8 +164,10 @@ def load_ko_lexicon(ko_dir: Path = KO_DIR, data_dir: Path = DATA_DIR) -> KoLexic
     initiatives = {ko: (r[1], r[2] if len(r) > 2 and r[2] else None)
                    for r in _rows(ko_dir / "initiatives.tsv") for ko in r[0].split("|")}
     heads = {r[0]: r[1] for r in _rows(ko_dir / "org_heads.tsv")}
+    cities = {ko: r[1] for r in _rows(ko_dir / "cities.tsv") for ko in r[0].split("|")} \
+        if (ko_dir / "cities.tsv").exists() else {}
     return KoLexicon(names, abbr, frozenset(common), display, frozenset(apec), orgs, titles, officials, cues,
-                     collectives, family, initiatives, heads)
+                     collectives, family, initiatives, heads, cities)
 
 
 def display_name(lex: KoLexicon, code: str) -> str:

@@ -103,3 +103,28 @@ def test_minister_of_state_title(run_ko):
                "헤이스 국무상은 한국과의 협력 확대를 희망하였다.")
     assert said(r) == [(ids.person_id("Emily Hayes"), "희망하다")]
     assert any("국무상" in t for p in r.people for t in p.titles)
+
+
+def events(r):
+    return {e.name: (e.date, e.location, e.economy_id) for e in r.events}
+
+
+def test_event_place_and_date_from_its_sentence(run_ko):
+    r = run_ko("서하윤 외교부 장관은 6.9.(월) 케냐 나이로비에서 개최된 동아프리카 지역 공관장회의를 주재하였다.\n\n"
+               "서 장관은 9.2.(화)-9.5.(금)간 브라질에서 열리는 제7차 한-중남미 외교장관회의에 참석한다.")
+    got = events(r)
+    assert got["동아프리카 지역 공관장회의"] == ("2031-06-09", "나이로비", "KEN")
+    assert got["한-중남미 외교장관회의"] == ("2031-09-02", None, "BRA")  # a range opens on its first day
+
+
+def test_event_city_in_its_name_and_leading_year(run_ko):
+    r = run_ko("서하윤 외교부 장관은 오슬로평화포럼에 참석하여 2032 부산세계박람회 유치 지지를 요청하였다.")
+    got = events(r)
+    assert got["오슬로평화포럼"][1:] == ("오슬로", "NOR")
+    assert got["2032 부산세계박람회"] == ("2032", "부산", "KOR")
+
+
+def test_event_schedule_lines(run_ko):
+    r = run_ko("서하윤 외교부 장관은 「한-가나 외교장관회담」을 개최한다.\n\n"
+               " ㅇ 일시 : 2031.6.18.(수) 10:00-11:00\n ㅇ 장소 : 서울 외교부 청사 (17층)")
+    assert events(r)["한-가나 외교장관회담"] == ("2031-06-18", "서울 외교부 청사", "KOR")
