@@ -54,14 +54,20 @@ def _label_rx(labels: tuple[str, ...]) -> re.Pattern[str]:
 class LayoutReader:
     """Reads the MOFA layout from lines; built once per lexicon."""
 
-    def __init__(self, lex: Lexicon) -> None:
+    def __init__(self, lex: Lexicon, korean: bool = False) -> None:
         self.lex = lex
+        #: A Korean page: short Hangul lines are titles, boards and prose; chrome is known by the lexicon's words.
+        self.korean = korean
         self.date_rx = _label_rx(lex.date_labels)
         alternatives = "|".join(re.escape(x) for x in lex.hit_labels)
         self.hit_rx = _label_rx(lex.hit_labels)
         dates = "|".join(re.escape(x) for x in lex.date_labels)
         self.date_inline = re.compile(rf"(?<![\w])(?:{dates})(?![\w])\s*[:：]?\s*(?P<value>.{{6,40}})", re.IGNORECASE)
         self.hit_inline = re.compile(rf"(?<![\w])(?:{alternatives})(?![\w])\s*[:：]?\s*(\d[\d,]*)", re.IGNORECASE)
+
+    def _ui(self, line: str) -> bool:
+        """Site chrome by language: on the English site any short Hangul line; on a Korean page its furniture."""
+        return self.lex.is_ko_furniture(line) if self.korean else is_korean_ui(line)
 
     # -- metadata block -------------------------------------------------------------------------
     def _next_value(self, lines: list[str], i: int) -> int | None:
@@ -75,6 +81,16 @@ class LayoutReader:
         """If line ``i`` is a date/hit label (value inline or on the next line), record it and return
         the index after it; else None."""
         line = _BULLET.sub("", lines[i])
+        if self.korean and "|" in line and len(line) <= 160:
+            # A mission mirror's fields on one line: '작성자 : 대사관 | 작성일 : 2031-03-14 | 조회수 : 12'.
+            labels = [re.split(r"\s*[:：]\s*|\s+", part.strip(), maxsplit=1)[0] for part in line.split("|")]
+            d = self.date_inline.search(line)
+            if d and parse_date(d.group("value")) and all(
+                    self.lex.is_field_label(x) or self.date_rx.match(x) or self.hit_rx.match(x) for x in labels if x):
+                meta.date_found, meta.published = True, parse_date(d.group("value"))
+                h = self.hit_inline.search(line)
+                meta.hits = int(h.group(1).replace(",", "")) if h else meta.hits
+                return i + 1
         m = self.date_rx.match(line)
         if m:
             rest = m.group("rest")
@@ -108,7 +124,7 @@ class LayoutReader:
 
     def _field_line(self, lines: list[str], i: int) -> int | None:
         """'Writer' / 'Department' style label with its value: skipped inside the metadata block."""
-        line = lines[i]
+        line = _BULLET.sub("", lines[i]) if self.korean else lines[i]
         if self.lex.is_field_label(line):
             j = self._next_value(lines, i)
             return (j + 1) if j is not None else i + 1
@@ -138,12 +154,50 @@ class LayoutReader:
             return meta
         return None
 
+    def _korean_meta(self, lines: list[str]) -> _Meta | None:
+        """A Korean page's metadata without date labels, in its first lines: a date with the issuer after it
+        ('2023.01.10 외교부', a republisher's view), or the department field alone ('부서명' / its value)."""
+        seen = 0
+        for i, line in enumerate(lines):
+            if not line:
+                continue
+            seen += 1
+            if seen > 2 * _HEAD_LINES:
+                break
+            rest = DATE_PATTERN.sub("", line, count=1).strip() if DATE_PATTERN.match(line) else None
+            if rest and len(rest.split()) <= 2 and not re.search(r"[\d.!?다]", rest) and parse_date(line):
+                return _Meta(start=i, end=i + 1, date_found=True, published=parse_date(line))
+            after = self._field_line(lines, i)
+            if after is not None and i > 0:
+                return _Meta(start=i, end=after)
+            if not self._ui(line) and (len(line) > 100 or re.search(r"다\.$", line)):
+                break  # prose: the page's head is over, a field further down is the issuer's contact block
+        return None
+
     # -- the release ----------------------------------------------------------------------------
     def _prev(self, lines: list[str], i: int, skip_labels: bool = True) -> int | None:
         j = i - 1
         while j >= 0 and (not lines[j] or (skip_labels and self.lex.is_field_label(lines[j]))):
             j -= 1
+        if self.korean and skip_labels and j >= 0:
+            # A Korean page writes its fields as a label line over a value line ('부서명' / '언론담당관실').
+            k = self._prev(lines, j, skip_labels=False)
+            if k is not None and self.lex.is_field_label(lines[k]) and len(lines[j]) <= 60 \
+                    and line_key(lines[k]).rstrip(" :：") not in ("제목", "title", "subject"):
+                return self._prev(lines, k)
         return j if j >= 0 else None
+
+    def _korean_category(self, lines: list[str], c: int) -> str | None:
+        """The board of a Korean page: the board heading over a breadcrumb, or the line over the title; only on the
+        ministry's own pages (their chrome comes first), never a republisher's section name."""
+        if _CRUMB.search(lines[c]):
+            b = self._prev(lines, c, skip_labels=False)
+            if b is not None and self.lex.is_board(lines[b]):
+                return lines[b]
+        if not self.lex.is_board(lines[c]) and not any(
+                self.lex.is_ko_furniture(x) or self.lex.is_nav(x) for x in lines[:c] if x):
+            return None
+        return self._category(lines[c])
 
     def _is_crumb(self, line: str) -> bool:
         """'Home > Press > Press Releases': short parts, starting at home or ending on a board (a title
@@ -161,7 +215,7 @@ class LayoutReader:
             return line
         if self.lex.is_board_heading(line):
             return self.lex.category_of(line)
-        if self.lex.is_nav(line) or is_korean_ui(line) or parse_date(line) or line.endswith("."):
+        if self.lex.is_nav(line) or self._ui(line) or parse_date(line) or line.endswith("."):
             return None
         if len(line) <= 50 and len(line.split()) <= 6 and not _NUMBER.match(line):
             return self.lex.category_of(line)
@@ -170,7 +224,7 @@ class LayoutReader:
     def _chrome_line(self, line: str) -> bool:
         """A line of the page's head before the board's name: navigation, Korean UI, a breadcrumb (also as
         numbered items), the site's name, or a short label without a sentence in it."""
-        return (self.lex.is_nav(line) or is_korean_ui(line) or self._is_crumb(line) or self.lex.is_board_heading(line)
+        return (self.lex.is_nav(line) or self._ui(line) or self._is_crumb(line) or self.lex.is_board_heading(line)
                 or line_key(line) in self.lex.site_names or bool(_CRUMB_ITEM.match(line) and len(line.split()) <= 5
                                                                  and not line.endswith("."))
                 or (len(line.split()) <= 4 and not re.search(r"[.!?,;:]$", line) and not _NUMBER.match(line)))
@@ -190,7 +244,7 @@ class LayoutReader:
                 continue
             if not self._chrome_line(line):
                 break
-            if self.lex.is_nav(line) or is_korean_ui(line):
+            if self.lex.is_nav(line) or self._ui(line):
                 site_chrome = True
             elif not _CRUMB_ITEM.match(line) and line_key(line) not in self.lex.site_names:
                 label = i  # a short label: a board the lexicon does not know yet
@@ -208,9 +262,11 @@ class LayoutReader:
         draft.subtitle = draft.subtitle or deck
         body_lines: list[str] = []
         for raw, line in zip(raw_lines[cursor:], lines[cursor:], strict=True):
-            if line and self.lex.is_end(line):
+            if line and self.korean and not any(body_lines) and (self.lex.is_end(line) or self._ui(line)):
+                continue  # a Korean view's '목록' button between its date line and the body
+            if line and (self.lex.is_end(line) or (self.korean and self.lex.is_ko_end(line))):
                 break
-            if line and (self.lex.is_nav(line) or is_korean_ui(line)):
+            if line and (self.lex.is_nav(line) or self._ui(line)):
                 body_lines.append("")
                 continue
             body_lines.append(raw.strip() if line else "")
@@ -241,7 +297,9 @@ class LayoutReader:
         """A Draft when the lines have the board-view metadata block, else None."""
         lines = [norm(x) for x in raw_lines]
         meta = self.find_meta(lines)
-        if meta is None or (not meta.date_found and meta.hits is None):
+        if self.korean and (meta is None or (not meta.date_found and meta.hits is None)):
+            meta = self._korean_meta(lines)
+        if meta is None or (not meta.date_found and meta.hits is None and not self.korean):
             return None
         draft = Draft(published=meta.published, hits=meta.hits)
         cursor = meta.end
@@ -258,9 +316,9 @@ class LayoutReader:
             if cursor < len(lines):
                 draft.title = lines[cursor]
                 cursor += 1
-        elif t is not None and not self.lex.is_nav(title_line) and not is_korean_ui(title_line):
+        elif t is not None and not self.lex.is_nav(title_line) and not self._ui(title_line):
             draft.title = title_line
             c = self._prev(lines, t)
             if c is not None:
-                draft.category = self._category(lines[c])
+                draft.category = self._korean_category(lines, c) if self.korean else self._category(lines[c])
         return self._read_body(draft, raw_lines, lines, cursor)

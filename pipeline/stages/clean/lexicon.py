@@ -53,6 +53,37 @@ class Lexicon:
     source_lines: frozenset[str]
     source_line: re.Pattern[str]
     caption_credit: re.Pattern[str]
+    #: Korean pages (see ``_korean`` in the data file): furniture lines, title widgets, end lines, dropped lines.
+    ko_furniture: tuple[re.Pattern[str], ...] = ()
+    ko_widgets: tuple[re.Pattern[str], ...] = ()
+    ko_end: tuple[re.Pattern[str], ...] = ()
+    ko_drop: tuple[re.Pattern[str], ...] = ()
+    ko_end_mark: re.Pattern[str] | None = None
+    ko_greeting: re.Pattern[str] | None = None
+    ko_section_heading: re.Pattern[str] | None = None
+    ko_title_prefix: re.Pattern[str] | None = None
+    ko_byline: re.Pattern[str] | None = None
+    ko_news_dateline: re.Pattern[str] | None = None
+
+    def is_ko_furniture(self, line: str) -> bool:
+        """A line of a Korean page's chrome (skip link, banner, widget, attachment, board button)."""
+        key = line_key(line)
+        return bool(key) and len(key) <= 240 and any(p.match(key) for p in self.ko_furniture)
+
+    def is_ko_widget(self, line: str) -> bool:
+        """A font-size or print widget: on a republisher's page it sits right under the release's title."""
+        key = line_key(line)
+        return bool(key) and any(p.match(key) for p in self.ko_widgets)
+
+    def is_ko_end(self, line: str) -> bool:
+        """A Korean page's line after which only links, a republisher's notes or the issuer's profile follow."""
+        key = line_key(line)
+        return bool(key) and len(key) <= 200 and any(p.match(key) for p in self.ko_end)
+
+    def is_ko_drop(self, line: str) -> bool:
+        """A Korean release's closing note inside the body ('붙임 : 사진', '끝.'): not text of the release."""
+        key = line_key(line)
+        return bool(key) and len(key) <= 80 and any(p.match(key) for p in self.ko_drop)
 
     def is_board(self, line: str) -> bool:
         return line_key(line) in self.boards
@@ -153,6 +184,7 @@ def load_lexicon() -> Lexicon:
     """Read the lexicon data file (cached: it is immutable)."""
     raw = json.loads(resources.files("pipeline").joinpath("data", "clean_lexicon.json").read_text("utf-8"))
     flags = re.IGNORECASE
+    ko = raw["korean"]
     return Lexicon(
         boards=frozenset(line_key(b) for b in raw["boards"]),
         board_names=tuple(sorted(dict.fromkeys(raw["boards"]), key=len, reverse=True)),
@@ -181,4 +213,14 @@ def load_lexicon() -> Lexicon:
         source_lines=frozenset(line_key(x) for x in raw["source_lines"]),
         source_line=re.compile(raw["source_line_pattern"]),
         caption_credit=re.compile(raw["caption_credit_pattern"], flags),
+        ko_furniture=tuple(re.compile(p, flags) for p in ko["furniture_patterns"]),
+        ko_widgets=tuple(re.compile(p, flags) for p in ko["widget_patterns"]),
+        ko_end=tuple(re.compile(p, flags) for p in ko["end_patterns"]),
+        ko_drop=tuple(re.compile(p, flags) for p in ko["drop_patterns"]),
+        ko_end_mark=re.compile(ko["end_mark_pattern"]),
+        ko_greeting=re.compile(ko["greeting_pattern"]),
+        ko_section_heading=re.compile(ko["section_heading_pattern"]),
+        ko_title_prefix=re.compile(ko["title_prefix_pattern"]),
+        ko_byline=re.compile(ko["byline_pattern"]),
+        ko_news_dateline=re.compile(ko["news_dateline_pattern"]),
     )

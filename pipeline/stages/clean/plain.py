@@ -18,6 +18,7 @@ from pipeline.stages.clean.text import (
     classify,
     group_blocks,
     is_end_mark,
+    is_korean_page,
     is_korean_ui,
     looks_like_body,
     norm,
@@ -63,6 +64,62 @@ def _deck(line: str, after: list[str], lex: Lexicon, after_stamp: bool) -> bool:
     return meta or (after_stamp and not line.endswith((".", "!", "?")))
 
 
+#: An image standing for a button or an icon of the page ('btn_textview.gif', 'icon_logo.gif'), not a photo.
+_UI_IMAGE = re.compile(r"^(?:btn|button|icon?|ico|bu|bullet|arrow|logo)[_\-.]", re.IGNORECASE)
+#: A Korean sentence's end (a final ending and its stop, or a stop).
+_KO_SENTENCE_END = re.compile(r"[.!?。][”’\"')\]]*$")
+#: A marker opening a Korean release's paragraph: □, ㅇ, ○, -, ※, a number.
+_KO_MARKER = re.compile(r"^\s*(?:[□■○◦ㅇ●◆◇▶※*\-–·]|\d{1,2}[.)])")
+
+
+def _after_widget(lines: list[str], lex: Lexicon) -> list[str]:
+    """A republisher's page whose head lists other stories: the release's title is the line right above its
+    font/print widget, so the lines before that title go (with the widget)."""
+    filled = [i for i, x in enumerate(lines[:80]) if x.strip()]
+    for n, i in enumerate(filled):
+        if lex.is_ko_widget(norm(lines[i])) and n > 0:
+            title = filled[n - 1]
+            return [lines[title], *lines[i + 1:]]
+    return lines
+
+
+def _korean_head(rest: list[str], title: str, lex: Lexicon) -> tuple[dt.date | None, str | None, list[str]]:
+    """(date, subtitle, body lines) of a plain Korean release under its title: the republisher's page facts
+    (a section word, counters, a date and time) and a news copy's stamps and byline are read and left out,
+    and a lead line written without a sentence end, right before the first paragraph, is the subtitle."""
+    published, subtitle = None, None
+    i = 0
+    while i < len(rest):
+        line = norm(rest[i])
+        if not line or line_key(line) == line_key(title):
+            i += 1
+            continue
+        stripped = DATE_PATTERN.sub("", line, count=1).strip() if DATE_PATTERN.match(line) else None
+        if stripped is not None and len(stripped.split()) <= 2 and not _KO_SENTENCE_END.search(stripped):
+            published = published or parse_date(line)
+            i += 1
+            continue
+        if len(line.split()) <= 1 and len(line) <= 12 and not _KO_SENTENCE_END.search(line):
+            i += 1  # a counter or a section word of the republisher's page
+            continue
+        stamped = news.stamp(line)
+        if stamped is not None:  # '입력 2031.03.14 09:12 수정 ...'
+            published = published or stamped[1] if stamped[0] == "published" else published
+            i += 1
+            continue
+        if lex.ko_byline is not None and lex.ko_byline.match(line):
+            i += 1
+            continue
+        break
+    nxt = next((norm(x) for x in rest[i + 1:] if x.strip()), "")
+    if i < len(rest):
+        line = norm(rest[i])
+        if len(line.split()) >= 8 and not _KO_SENTENCE_END.search(line) and not _KO_MARKER.match(line) \
+                and nxt and not news.dateline(line):
+            subtitle, i = line, i + 1
+    return published, subtitle, rest[i:]
+
+
 def read_plain(text: str, lex: Lexicon) -> Draft:
     """Title = first non-empty line that is not page chrome. Right under it, metadata lines (a date, a
     '- subtitle -', a byline, 'Published: ... Updated: ...' stamps, a dateline alone on its line) are read and
@@ -74,11 +131,14 @@ def read_plain(text: str, lex: Lexicon) -> Draft:
         first, _, after = text.partition("\n")
         text = after if news.is_date_line(norm(first)) else text
     lines = text.split("\n")
+    korean = is_korean_page(text)
+    if korean:
+        lines = _after_widget(lines, lex)
     kept: list[str] = []
     caption_next = False
     for raw in lines:
         line = norm(raw)
-        if line and is_end_mark(line) and any(kept):
+        if line and (is_end_mark(line) or (korean and lex.is_ko_end(line))) and any(kept):
             break  # the story's end mark: related links and other stories follow
         if line and caption_next:
             caption_next = False
@@ -86,10 +146,11 @@ def read_plain(text: str, lex: Lexicon) -> Draft:
                 kept.append("")
                 continue
         if line and IMAGE_NAME.match(line):
-            caption_next = True
+            caption_next = not (korean and _UI_IMAGE.match(line))  # a button's icon has no caption
             kept.append("")
             continue
-        if line and (lex.is_nav(line) or is_korean_ui(line) or line_key(line) in lex.site_names
+        chrome = lex.is_ko_furniture(line) if korean else is_korean_ui(line)
+        if line and (lex.is_nav(line) or chrome or line_key(line) in lex.site_names
                      or lex.is_boilerplate(line)):
             kept.append("")
             continue
@@ -111,9 +172,11 @@ def read_plain(text: str, lex: Lexicon) -> Draft:
     else:
         draft.title = kept[start]
         rest = kept[start + 1:]
+    if korean and draft.title:
+        draft.published, draft.subtitle, rest = _korean_head(rest, draft.title, lex)
     stamped = None  # the date of a 'Published:' stamp wins over a dateline
     after_stamp = False  # a deck may follow the stamps
-    while draft.title:
+    while draft.title and not korean:
         i = next((k for k, x in enumerate(rest) if x), None)
         if i is None:
             break
@@ -178,7 +241,10 @@ class TextReader:
 
     def read(self, inp: Input) -> list[CleanDocument | Rejected]:
         lines = inp.text.split("\n")
-        layout = LayoutReader(inp.lex)
+        korean = is_korean_page(inp.text)
+        if korean:
+            lines = _after_widget(lines, inp.lex)
+        layout = LayoutReader(inp.lex, korean=korean)
         draft = layout.read(lines) or layout.read_board_page(lines)
         if draft is not None and draft.title:
             return [assemble(draft, source=inp.source, data=inp.data, input_format="mofa_text", lex=inp.lex)]

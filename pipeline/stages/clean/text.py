@@ -46,6 +46,12 @@ def is_korean_ui(line: str) -> bool:
     return len(line) <= 30 and hangul_share(line) > 0.5
 
 
+def is_korean_page(text: str) -> bool:
+    """Hangul-dominant text: a Korean page, whose short lines are prose or titles (never assumed chrome, as on
+    the English site) and whose furniture is known by its words instead."""
+    return hangul_share(text) > 0.5
+
+
 def detect_language(text: str, lex: Lexicon) -> tuple[str, str]:
     """(ISO 639-1 code or 'und', evidence). Scripts first, then the share of English stopwords."""
     hangul = len(_HANGUL.findall(text))
@@ -104,6 +110,8 @@ def assemble(draft: Draft, *, source: str, data: bytes, input_format: str, lex: 
              stage: str = "clean") -> CleanDocument:
     """Lay out the text (title, subtitle, body and footnotes, blank-line separated) and build the record."""
     tidy(draft, lex)
+    if is_korean_page(" ".join([draft.title] + [t for _, t in draft.paragraphs])):
+        tidy_korean(draft, lex)
     title = norm(draft.title)
     draft.published = draft.published or title_date(title)
     subtitle = norm(draft.subtitle) if draft.subtitle else None
@@ -346,6 +354,46 @@ def tidy(draft: Draft, lex: Lexicon) -> None:
     while last_body is not None and last_body > 0 and lex.is_signature(paragraphs[last_body][1]):
         del paragraphs[last_body]
         last_body = max((i for i, (section, _) in enumerate(paragraphs) if section == "body"), default=None)
+    draft.paragraphs = paragraphs
+
+
+#: A republisher's dateline glued to a Korean release: '서울--(뉴스와이어)--' (city, agency in brackets, dashes).
+_KO_DATELINE = re.compile(r"^[\uac00-\ud7a3]{2,6}\s*--\s*\([^()]{1,20}\)\s*--\s*(?=\S)")
+
+
+def tidy_korean(draft: Draft, lex: Lexicon) -> None:
+    """Genre cleanup of a Korean release: furniture and closing notes ('붙임', '끝.') go, the text ends where
+    only a republisher's notes, related links or the issuer's profile follow, a leading section heading of a
+    briefing ('I. 모두 발언') goes, a transcript's greeting + self-introduction becomes the header, and a
+    republisher's '[외교부]' title prefix and glued dateline go."""
+    if lex.ko_title_prefix is not None:
+        draft.title = lex.ko_title_prefix.sub("", norm(draft.title))
+    paragraphs: list[tuple[str, str]] = []
+    for section, t in draft.paragraphs:
+        flat = norm(t)
+        if lex.is_ko_end(flat):
+            break
+        if lex.is_ko_drop(flat) or lex.is_ko_furniture(flat):
+            continue
+        if lex.ko_end_mark is not None and lex.ko_end_mark.search(flat):
+            t = lex.ko_end_mark.sub("", t.rstrip())
+            paragraphs.append((section, t))
+            break
+        paragraphs.append((section, t))
+    first = next((i for i, (section, _) in enumerate(paragraphs) if section == "body"), None)
+    if first is not None and lex.ko_section_heading is not None \
+            and lex.ko_section_heading.match(norm(paragraphs[first][1])):
+        del paragraphs[first]
+    first = next((i for i, (section, _) in enumerate(paragraphs) if section == "body"), None)
+    if first is not None and draft.header is None and lex.ko_greeting is not None \
+            and lex.ko_greeting.match(norm(paragraphs[first][1])) and len(paragraphs) > first + 1:
+        draft.header = paragraphs[first][1]
+        del paragraphs[first]
+    first = next((i for i, (section, _) in enumerate(paragraphs) if section == "body"), None)
+    if first is not None:
+        section, t = paragraphs[first]
+        t = _KO_DATELINE.sub("", t.strip())
+        paragraphs[first] = (section, lex.ko_news_dateline.sub("", t) if lex.ko_news_dateline is not None else t)
     draft.paragraphs = paragraphs
 
 
