@@ -41,11 +41,15 @@ _SUBJECT_PARTICLES = frozenset({"은", "는", "이", "가", "께서", "께서는
 _BLOCK_MARKERS = re.compile(r"^\s*(?:□|■|\d{1,2}\.|[IVⅠⅡⅢ]+\.)")
 #: Question and answer marks of the briefing layouts: <질문>, [질문], (질문), 【질문】, 질문 :, 질문), Q. / A., after
 #: an optional bullet.
-_BULLET = r"^\s*(?:[-–○◦ㅇ•▷◇◆▶*]\s*)?"
+_BULLET = r"^\s*(?:[-–○◦ㅇ•▷◇◆▶*□■▪☞➡]\s*)?"
 _QUESTION = re.compile(_BULLET + r"(?:[<\[(【〈《]\s*질\s*문\s*[>\])】〉》]|질?\s*문\s*[:：)]|Q\s*[.:：)]"
                        r"|기\s*자\s*[:：])")  # 기자: … / 대변인: … (a transcript's speaker labels)
 _ANSWER = re.compile(_BULLET + r"(?:[<\[(【〈《]\s*답\s*변?\s*[>\])】〉》]|답\s*변?\s*[:：)]|A\s*[.:：)]"
                      r"|대\s*변\s*인\s*[:：])")
+#: A question paragraph closed by its question mark or a request's closing ("…궁금합니다.", "…설명 부탁드립니다."; a
+#: signature or a bracket may follow).
+_ASKED = re.compile(r"(?:[?？]|(?:궁금합니다|부탁드립니다|부탁합니다|듣고 싶습니다|주시기 바랍니다|주십시오|주시죠"
+                    r"|주세요)\.?)\s*(?:[(\[][^()\[\]\n]{0,40}[)\]])?\s*$")
 #: A question signed by its journalist "(KBS 김민정 기자)" even without a mark.
 _SIGNED = re.compile(r"기자\s?[)\]）】]\s*$")
 #: A briefing: questions and answers, or the spokesperson opening one ("정례브리핑을 시작하겠습니다").
@@ -125,6 +129,7 @@ def find_cues(sent: Span, lex: KoLexicon) -> list[CueHit]:
             hits.append(hit)
             skip_until = hit.end
     hits.extend(_decided(toks, hits))
+    hits.extend(_position(toks, hits))
     hits.sort(key=lambda h: h.start)
     # A는 중시한다면서 B하고 싶다고 하였다: one report (the outer 하다) of two clauses, not two claims
     hits = [h for k, h in enumerate(hits) if not (
@@ -200,7 +205,7 @@ def _quotative_say(toks: list[Token], i: int) -> Cue | None:
 
 _NEEDS_CLAUSE = frozenset({"알다", "보다", "전하다"})  # 전하다: 축하 메시지를 전했다 reports no view
 #: Nouns of 하다-verbs that report a view only with a complement clause ("피해는 없는 것으로 파악하고 있습니다").
-_NEEDS_CLAUSE_NOUNS = frozenset({"파악", "이해"})
+_NEEDS_CLAUSE_NOUNS = frozenset({"파악", "이해", "예상"})
 
 
 def _after_clause(toks: list[Token], i: int) -> bool:
@@ -375,6 +380,26 @@ def _nominal_end(toks: list[Token], j: int, cue: Cue, first: int, future: bool) 
     return None
 
 
+#: "…해결되어야 한다는 입장입니다" / "…해 나갈 방침입니다": a position stated by the copula after a reported clause.
+_POSITIONS = {"입장": Cue("입장", "statement", "입장이다"), "방침": Cue("방침", "commitment", "방침이다")}
+
+
+def _position(toks: list[Token], hits: list[CueHit]) -> list[CueHit]:
+    """A position noun right after a reported clause (-다는 / -라는 / -ㄹ) closing the sentence with the copula."""
+    covered = {k for h in hits for k in range(h.start, h.end)}
+    out = []
+    for i in range(1, len(toks) - 1):
+        tok = toks[i]
+        if tok.text not in _POSITIONS or i in covered or not tok.tag_.startswith("NNG"):
+            continue
+        prev, nxt = toks[i - 1], toks[i + 1]
+        if _parts(prev)[-1] != "ETM" or not (prev.text.endswith(("다는", "라는")) or tok.text == "방침"):
+            continue
+        if nxt.tag_.startswith("VCP") and _parts(nxt)[-1] == "EF":
+            out.append(CueHit(_POSITIONS[tok.text], i, i + 2, False))
+    return out
+
+
 def _decided(toks: list[Token], hits: list[CueHit]) -> list[CueHit]:
     """'협력을 강화하기로 했다': a decision is a commitment (cue '하기로 하다'), unless the verb is a cue itself."""
     out = []
@@ -511,7 +536,9 @@ class KoClaims:
             if new_para and briefing and _SIGNED.search(doc_text(doc)[para.start:para.end]):
                 mode, signed = "question", True  # a signed question with no mark
             elif _QUESTION.match(stext):
-                mode, signed = "question", bool(para and _SIGNED.search(doc_text(doc)[para.start:para.end]))
+                ptext = doc_text(doc)[para.start:para.end] if para else ""
+                # signed, or closed by its question mark: the next unmarked paragraph answers it
+                mode, signed = "question", bool(para and (_SIGNED.search(ptext) or _ASKED.search(ptext)))
             elif new_para and mode == "question" and signed and not _ANSWER.match(stext):
                 mode, focus = "answer", None  # the signature closed the question: the next paragraph answers it
             elif _ANSWER.match(stext):
@@ -697,7 +724,7 @@ class KoClaims:
         if content is None:
             return None
         if any(t.lemma_ == "드리다" for t in toks[hit.start:hit.end]) and not re.search(
-                r"(?:다고|라고|고|을|를|다는|라는)\s*$", doc_text(doc)[sent.start_char:cue_start]):
+                r"(?:다고|라고|고|을|를|다는|라는)\s*(?:[가-힣]+히\s*)?$", doc_text(doc)[sent.start_char:cue_start]):
             return None  # 설명드리겠습니다 with no quotation or object: a courtesy, not a statement
         return self._make(doc, index, hit, speaker, subject, content, mentions, sent, cue_start, cue_end)
 

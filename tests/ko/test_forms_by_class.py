@@ -128,3 +128,19 @@ def test_event_schedule_lines(run_ko):
     r = run_ko("서하윤 외교부 장관은 「한-가나 외교장관회담」을 개최한다.\n\n"
                " ㅇ 일시 : 2031.6.18.(수) 10:00-11:00\n ㅇ 장소 : 서울 외교부 청사 (17층)")
     assert events(r)["한-가나 외교장관회담"] == ("2031-06-18", "서울 외교부 청사", "KOR")
+
+
+def test_briefing_positions_expectations_and_adverb_before_saying(run_ko):
+    r = run_ko("<질문> 가나 정세에 대한 입장은요? (가온일보 한다솜 기자)\n\n"
+               "<답변> 회담은 예정대로 열릴 것으로 예상합니다. 이 사안은 대화로 해결되어야 한다는 입장입니다. "
+               "우리 입장에 변함이 없다는 점을 분명히 말씀드립니다. 예상을 뛰어넘는 결과였습니다.")
+    assert [(s, c) for s, c in said(r)] == [("spokesperson", "예상하다"), ("spokesperson", "입장이다"),
+                                            ("spokesperson", "말씀드리다")]
+
+
+def test_unmarked_answer_after_a_closed_question(run_ko):
+    r = run_ko("<질문> 가나 측 발표에 대한 정부 입장이 궁금합니다.\n\n가나 측과의 대화를 통한 해결을 기대합니다.\n\n"
+               "<질문> 배경을 말씀드리면 이렇습니다. 가나 측이 어제 발표했습니다.\n\n"
+               "정부도 이를 기대한다고 봐도 되겠습니까?\n\n"
+               "□ 답변 : 추가 협의를 희망합니다.")
+    assert said(r) == [("spokesperson", "기대하다"), ("spokesperson", "희망하다")]
