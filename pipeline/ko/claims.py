@@ -736,12 +736,13 @@ class KoClaims:
                                          and c_start <= m.start_char and m.end_char <= c_end))
         initiative_ids = list(dict.fromkeys(m.kb_id_ for m in mentions if m.label_ == "initiative"
                                             and c_start <= m.start_char and m.end_char <= c_end))
-        addressees = self._addressees(doc, sent, hit, mentions, c_start, cue_start)
+        claim_type = _claim_type(hit.cue, doc_text(doc)[c_start:cue_start], self.lex)
+        addressees = self._addressees(doc, sent, hit, mentions, c_start, cue_start, claim_type)
         return Claim(
             claim_id=ids.claim_id(doc._.mofa_doc_id, cue_start), doc_id=doc._.mofa_doc_id,
             sent_id=index.sent_id(cue_start), speaker_kind=speaker.kind, speaker_id=speaker.entity_id,
             speaker_text=speaker.text, cue=hit.cue.lemma, future=hit.future,
-            claim_type=_claim_type(hit.cue, doc_text(doc)[c_start:cue_start], self.lex),
+            claim_type=claim_type,
             content=text, addressee_ids=addressees, economy_ids=economy_ids, initiative_ids=initiative_ids,
             speaker_start=speaker.start if speaker is subject else None,
             speaker_end=speaker.end if speaker is subject else None,
@@ -785,9 +786,11 @@ class KoClaims:
         return toks[0].idx, toks[-1].idx + len(toks[-1])
 
     def _addressees(self, doc: Doc, sent: Span, hit: CueHit, mentions: list[Span], c_start: int,
-                    cue_start: int) -> list[str]:
-        """Economies or organisations the call is made to: X에/X에게/X 측에 (calls and proposals only)."""
-        if hit.cue.claim_type not in ("call", "proposal", "support"):
+                    cue_start: int, claim_type: str | None = None) -> list[str]:
+        """Economies or organisations the call is made to: X에/X에게/X 측에 (calls and proposals only), or the
+        subject of the called-for clause ("일본이 조치를 철회해야 한다고 하고", "북한이 … 복귀할 것을 촉구")."""
+        kind = claim_type or hit.cue.claim_type
+        if kind not in ("call", "proposal", "support"):
             return []
         text = doc_text(doc)
         out = []
@@ -797,4 +800,7 @@ class KoClaims:
             after = text[m.end_char:m.end_char + 6]
             if re.match(r"^\s?(?:측|정부|당국)?\s?(?:에게|에|께)(?:도|는)?(?:\s|$)", after):
                 out.append(m.kb_id_)
+            elif kind == "call" and c_start <= m.start_char and not out and \
+                    re.match(r"^\s?(?:측|정부|당국)?\s?(?:이|가)\s", after):
+                out.append(m.kb_id_)  # the called-for clause's own subject is the one called on
         return list(dict.fromkeys(out))

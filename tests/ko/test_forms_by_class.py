@@ -144,3 +144,10 @@ def test_unmarked_answer_after_a_closed_question(run_ko):
                "정부도 이를 기대한다고 봐도 되겠습니까?\n\n"
                "□ 답변 : 추가 협의를 희망합니다.")
     assert said(r) == [("spokesperson", "기대하다"), ("spokesperson", "희망하다")]
+
+
+def test_addressee_is_the_subject_of_the_called_for_clause(run_ko):
+    r = run_ko("정부는 몽골이 조치를 철회해야 한다고 하고, 토고 측에 협력을 요청하였다.\n\n"
+               "정부는 북한이 대화에 복귀할 것을 촉구하였다.\n\n정부는 몽골이 협력해 온 점을 평가하였다.")
+    assert [(c.claim_type, c.addressee_ids) for c in r.claims] == [
+        ("call", ["MNG"]), ("call", ["TGO"]), ("call", ["PRK"]), ("statement", [])]
