@@ -46,7 +46,8 @@ class ParagraphBoundaries:
         changed = False
         # A paragraph's number or bullet ('1.', '(2)', '°', '▴') belongs to its first sentence.
         text = doc.text
-        markers = [(p.start, p.start + m.end()) for p in paragraphs
+        # (Pattern.match with pos/endpos gives offsets in the whole text: m.end() is absolute, not from p.start.)
+        markers = [(p.start, m.end()) for p in paragraphs
                    if (m := _MARKER.match(text, p.start, p.end)) is not None]
         inside_name = {m.end() for m in _NAME_JOIN.finditer(text)}
         for i in range(1, len(idxs)):
