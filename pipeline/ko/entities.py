@@ -133,6 +133,8 @@ def find_initiatives(doc: Doc, m: Matchers) -> list[Found]:
 
 
 #: "(KBS 김민정 기자)", "[KBS 김민정 기자]", "（KBS, 김민정 기자）": a question's signature in any bracket.
+#: A signature closing a question's line without brackets: "… 궁금합니다. KBS 최민수 기자".
+_REPORTER_BARE = re.compile(r"(?:(?<=[.?!？]\s)|^)([A-Z][A-Za-z]{1,7}|[가-힣]{2,8})\s([가-힣]{2,4})\s?기자\s*$", re.M)
 _REPORTER = re.compile(r"[(\[（【]([^()\[\]（）【】\n]{1,30}?)[\s,/·]?([가-힣]{2,4})\s?기자\s?[)\]）】]")
 
 
@@ -140,7 +142,7 @@ def find_reporters(doc: Doc, lex: KoLexicon) -> tuple[list[Found], list[Found]]:
     """A briefing question's signature "(KBS 김민정 기자)": the outlet (an organisation) and the journalist."""
     text = doc_text(doc)
     orgs, people = [], []
-    for hit in _REPORTER.finditer(text):
+    for hit in [*_REPORTER.finditer(text), *_REPORTER_BARE.finditer(text)]:
         outlet, name = hit.group(1).strip(" ,/·"), hit.group(2)
         o_start = hit.start(1) + hit.group(1).index(outlet)
         if outlet and doc.char_span(o_start, o_start + len(outlet), alignment_mode="expand") is not None:
@@ -321,7 +323,15 @@ def _name_before(doc: Doc, char: int, m: Matchers) -> _Name | None:
             start = doc[prev].idx  # a name in two words: 스가 요시히데, 에마뉘엘 마크롱
         return _Name(start, k, text[start:k], latin)
     if latin and last.tag_ in ("NNP", "NNG", "MAG") and _HANGUL.match(last.text):
-        return _Name(last.idx, k, last.text, latin)  # 아마도(Amado): a Latin form makes it a name
+        # 아마도(Amado): a Latin form makes it a name; 마크 리(Mark Lee): as many Hangul words as Latin ones
+        more = len(latin.split()) - 1
+        words = re.search(rf"(?:[가-힣]+ ){{0,{more}}}[가-힣]*$", text[max(0, k - 20):k])
+        start = k - len(words.group()) if words else last.idx
+        if start < last.idx and (doc.char_span(start, last.idx - 1) is None or not all(
+                t.tag_ == "NNP" for t in doc.char_span(start, last.idx - 1)) or any(
+                w in m.lex.economy_names or w in m.lex.orgs or m.titles.search(w) for w in text[start:k].split())):
+            start = last.idx
+        return _Name(start, k, text[start:k], latin)
     return _split_korean_name(doc, k, m, latin) if spaced else None
 
 
@@ -402,6 +412,8 @@ def _joint_title(text: str, end: int, m: Matchers) -> re.Match[str] | None:
     return re.compile(r"\s?겸\s?(" + re.escape(word) + ")").match(text, end)
 
 
+#: Words between a name and its title that qualify the office (former, current, new, first, next, then).
+_TITLE_QUALIFIERS = frozenset({"전", "前", "현", "신임", "초대", "차기", "당시", "전임", "후임"})
 #: A Korean mission's prefix right before a title, glued or spaced: 주칠레대사, 주유엔 대사 (주 + state or body).
 _MISSION_PREFIX = re.compile(r"(?:(?<=\s)|(?<=^))주(?!한)([가-힣]{2,8}) ?$")
 
@@ -447,7 +459,9 @@ def find_people(doc: Doc, m: Matchers, economies: list[Found], day: dt.date | No
             if lead is None or before - len(lead.group(0)) <= 0:
                 break
             w_start, w_end = before - len(lead.group(1)) - 1, before - 1
-            if (w_start, w_end) in econ_at:
+            if lead.group(1) in _TITLE_QUALIFIERS and not lead.group(0).startswith("주한"):
+                pass  # 한서진 전 외교부 장관, 신임 대사: a qualifier of the office, no part of the name
+            elif (w_start, w_end) in econ_at:
                 economy = economy or econ_at[(w_start, w_end)]
             elif lead.group(1) in lex.orgs or (w_start, w_end) in org_at:
                 title_from = w_start  # 현대중공업 사장: the body's office is the title as written

@@ -151,3 +151,12 @@ def test_addressee_is_the_subject_of_the_called_for_clause(run_ko):
                "정부는 북한이 대화에 복귀할 것을 촉구하였다.\n\n정부는 몽골이 협력해 온 점을 평가하였다.")
     assert [(c.claim_type, c.addressee_ids) for c in r.claims] == [
         ("call", ["MNG"]), ("call", ["TGO"]), ("call", ["PRK"]), ("statement", [])]
+
+
+def test_former_and_new_office_holders_and_bare_signature(run_ko):
+    r = run_ko("이번 포럼에는 변세라 전 외교부 장관과 마크 포터(Mark Porter) 전 주한 캐나다 대사가 참석하였다.\n\n"
+               "<질문> 가나 측 입장이 궁금합니다. 가온일보 한다솜 기자\n\n<답변> 가나 측과 협의를 희망합니다.")
+    people = {p.name: p for p in r.people}
+    assert "외교부 장관" in people["변세라"].titles
+    assert people["마크 포터"].economy == "CAN"
+    assert "기자" in people["한다솜"].titles
