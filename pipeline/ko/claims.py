@@ -430,6 +430,18 @@ _EMBEDDED = re.compile(r"(?:기를|기로|기에|것을|것으로|도록|다고|
 _GENERIC_SAY = frozenset({"하다", "말하다", "언급하다", "밝히다", "설명하다", "전하다", "덧붙이다"})
 
 
+_INLINE_MARK = re.compile(r"[<\[【〈《]\s*(질\s*문|답\s*변?)\s*[>\]】〉》]")
+
+
+def _voice_segments(stext: str, start: int, mode: str) -> list[tuple[int, str]]:
+    """(offset, mode) runs of one sentence: a question or answer mark inside it (not at its start) opens a run."""
+    out = [(start, mode)]
+    for hit in _INLINE_MARK.finditer(stext):
+        if hit.start() > 0:
+            out.append((start + hit.start(), "question" if hit.group(1).startswith("질") else "answer"))
+    return out
+
+
 def _claim_type(cue: Cue, before_cue: str, lex: KoLexicon) -> str:
     """A statement cue after '…하자고' (화답하였다, 말했다) reports a proposal ('let us …'); a saying verb after a
     reported cue ('희망한다고 언급하였다', '촉구했다고 밝혔다') has the type of what it reports."""
@@ -545,14 +557,25 @@ class KoClaims:
                 mode, focus = "answer", None
             elif _BLOCK_MARKERS.match(stext) and mode != "answer":
                 focus = focus or lead  # a new □ block with no subject goes on with the last speaker
-            if mode == "question":
+            # "<질문> …? (X 기자) <답변> …" on one line (a joined dump): a mark inside the sentence switches the voice
+            segments = _voice_segments(stext, sent.start_char, mode)
+            if segments[-1][1] != mode:
+                mode = segments[-1][1]
+                if mode == "answer":
+                    focus, signed = None, False
+            if all(m == "question" for _, m in segments):
                 continue
             entries = self._subjects(doc, sent, mentions, focus)
             hits = find_cues(sent, self.lex)
             prev_end = None
             spoke: list[Speaker] = []  # subjects that spoke in this sentence
+            sent_mode = mode
             for hit in hits:
-                subject = _subject_for(entries, sent[hit.start].idx, doc_text(doc))
+                at = sent[hit.start].idx
+                seg_start, mode = next((b, m) for b, m in reversed(segments) if b <= at)
+                if mode == "question":
+                    continue
+                subject = _subject_for([e for e in entries if e[0] >= seg_start], at, doc_text(doc))
                 if subject is not None and subject is not _NOBODY:
                     spoke.append(subject)
                 if subject is _NOBODY and mode == "answer":
@@ -573,6 +596,7 @@ class KoClaims:
                 if claim is not None:
                     claims.append(claim)
                 prev_end = hit.end
+            mode = sent_mode
             # the next sentence's dropped subject is this one's topic; a subject (이/가) only when no topic is named
             # ("유 장관은 … 우리 대통령이 참석할 예정이라고 밝히고": the minister goes on speaking)
             named = [s for _, s, t in entries if s is not _NOBODY and t] or spoke or \
@@ -704,6 +728,9 @@ class KoClaims:
             mark = _ANSWER.match(sent.text)
             if mark is not None:  # "답변 : 이번 결정을 환영합니다": the answer's mark is no part of what is said
                 start += mark.end()
+            inline = list(_INLINE_MARK.finditer(doc_text(doc), sent.start_char, cue_start))
+            if inline:  # "…(X 기자) <답변> 이번 결정을 환영합니다": only the answer's words
+                start = max(start, inline[-1].end())
             if subject is not None and subject.end is not None and subject.end <= cue_start:
                 start = subject.end
                 while start < cue_start and doc_text(doc)[start] not in " ,\n":

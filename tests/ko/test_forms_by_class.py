@@ -160,3 +160,10 @@ def test_former_and_new_office_holders_and_bare_signature(run_ko):
     assert "외교부 장관" in people["변세라"].titles
     assert people["마크 포터"].economy == "CAN"
     assert "기자" in people["한다솜"].titles
+
+
+def test_question_and_answer_joined_on_one_line(run_ko):
+    r = run_ko("<질문> 몰디브 측 입장이 궁금합니다 (가온일보 한다솜 기자) <답변> 이번 결정을 환영합니다. "
+               "대화를 통한 해결을 기대합니다. <질문> 정부도 기대합니까? <답변> 추가 협의를 희망합니다.")
+    assert said(r) == [("spokesperson", "환영하다"), ("spokesperson", "기대하다"), ("spokesperson", "희망하다")]
+    assert r.claims[0].content == "이번 결정"
