@@ -50,11 +50,16 @@ evaluate-gold: $(STAMP) ## Run the pipeline on $(GOLD)/raw and score it against 
 
 REAL ?= ../shared/real
 REAL_OUT ?= build/real-processed
-evaluate-real: $(STAMP) ## Run the pipeline on the real pages in $(REAL)/raw and score them against tests/real_gold and tests/real_heldout
+evaluate-real: $(STAMP) ## Run the pipeline on the real pages in $(REAL)/raw (and the Korean texts in $(REAL)/ko/raw) and score them against tests/real_gold, tests/real_heldout (tests/ko_gold, tests/ko_heldout)
 	@test -d $(REAL)/raw || { echo "no real-page corpus at $(REAL)/raw (set REAL=...)" >&2; exit 2; }
 	$(PY) -m pipeline run --raw $(REAL)/raw --out $(REAL_OUT) -q
 	$(PY) -m pipeline evaluate --processed $(REAL_OUT) --gold tests/real_gold
 	$(PY) -m pipeline evaluate --processed $(REAL_OUT) --gold tests/real_heldout
+	@if [ -d $(REAL)/ko/raw ]; then \
+		$(PY) -m pipeline run --raw $(REAL)/ko/raw --out $(REAL_OUT)-ko -q && \
+		$(PY) -m pipeline evaluate --processed $(REAL_OUT)-ko --gold tests/ko_gold && \
+		$(PY) -m pipeline evaluate --processed $(REAL_OUT)-ko --gold tests/ko_heldout; \
+	else echo "Korean texts skipped: no corpus at $(REAL)/ko/raw" >&2; fi
 
 schemas: $(STAMP) ## Regenerate schemas/json and the README column table from the pydantic models
 	$(PY) -m pipeline schemas
