@@ -203,9 +203,9 @@ def _quotative_say(toks: list[Token], i: int) -> Cue | None:
     return next((cue for ending, cue in _QUOTATIVE_SAY.items() if prev.text.endswith(ending)), None)
 
 
-_NEEDS_CLAUSE = frozenset({"알다", "보다", "전하다"})  # 전하다: 축하 메시지를 전했다 reports no view
+_NEEDS_CLAUSE = frozenset({"알다", "보다", "전하다", "알리다"})  # 전하다: 축하 메시지를 전했다 reports no view
 #: Nouns of 하다-verbs that report a view only with a complement clause ("피해는 없는 것으로 파악하고 있습니다").
-_NEEDS_CLAUSE_NOUNS = frozenset({"파악", "이해", "예상"})
+_NEEDS_CLAUSE_NOUNS = frozenset({"파악", "이해", "예상", "발언"})
 
 
 def _after_clause(toks: list[Token], i: int) -> bool:

@@ -167,3 +167,12 @@ def test_question_and_answer_joined_on_one_line(run_ko):
                "대화를 통한 해결을 기대합니다. <질문> 정부도 기대합니까? <답변> 추가 협의를 희망합니다.")
     assert said(r) == [("spokesperson", "환영하다"), ("spokesperson", "기대하다"), ("spokesperson", "희망하다")]
     assert r.claims[0].content == "이번 결정"
+
+
+def test_more_reporting_predicates_and_clause_only_ones(run_ko):
+    r = run_ko("여하준 외교부 장관은 재외국민 보호에 만전을 기할 것을 지시하였다.\n\n"
+               "방하람 주유엔대사는 안보리 회의에서 발언하였다.\n\n"
+               "방 대사는 해상 도발이 용납될 수 없다고 발언하였다.\n\n"
+               "외교부는 추가 피해가 없다고 알렸다. 외교부는 행사 일정을 알렸다.")
+    assert [(c.cue, c.claim_type) for c in r.claims] == [("지시하다", "call"), ("발언하다", "statement"),
+                                                         ("알리다", "statement")]
