@@ -280,8 +280,12 @@ def test_default_feeds_file_names_the_real_feeds_and_boards():
     boards, _ = load_boards(DEFAULT_FEEDS)
     assert [(f.board, f.url) for f in feeds] == [("m_5676", "http://www.mofa.go.kr/www/brd/rss.do?brdId=302"),
                                                  ("m_5679", "http://www.mofa.go.kr/www/brd/rss.do?brdId=303")]
-    assert [b.board for b in boards] == ["m_5674", "m_5676", "m_5679"]
+    assert [b.board for b in boards] == ["m_5674", "m_5676", "m_5679", "m_4078"]
     assert boards[0].list_url(2) == "https://www.mofa.go.kr/eng/brd/m_5674/list.do?page=2"
+    # The Korean briefing board lives under /www/; its view pages keep the board+seq identity of the English ones.
+    assert boards[3].view_url("123") == "https://www.mofa.go.kr/www/brd/m_4078/view.do?seq=123"
+    from pipeline.engine.ids import release_of
+    assert release_of(boards[3].view_url("123")) == ("m_4078", "123")
 
 
 def test_real_feeds_fetched_then_run_give_exact_metadata_and_a_second_fetch_stores_nothing(site, tmp_path):
