@@ -198,6 +198,11 @@ def _quotative_say(toks: list[Token], i: int) -> Cue | None:
         prev = toks[i - 2]
     if not prev.whitespace_ and not toks[i - 1].is_space:
         return None
+    if prev.tag_.startswith("JKQ") and prev.text == "고" and i >= 3 and toks[i - 2].tag_ == "SSC":
+        # '"…나가자"고 했다' / '"…중요하다"고 했다': a direct quotation closed by 고 before 하다 reports speech; a
+        # quoted exhortation (-자) proposes
+        last = toks[i - 3]
+        return Cue("하다", "proposal" if last.text == "자" and _parts(last)[-1] == "EF" else "statement", "하다")
     if _parts(prev)[-1] != "EC":
         return None
     return next((cue for ending, cue in _QUOTATIVE_SAY.items() if prev.text.endswith(ending)), None)
@@ -442,11 +447,35 @@ def _voice_segments(stext: str, start: int, mode: str) -> list[tuple[int, str]]:
     return out
 
 
+#: 지적하다 with a fault as its object criticises ("조치의 부당성을 지적하고"): the words of a fault or breach.
+_FAULT = re.compile(r"(?:부당성|문제점|잘못|위반|부적절성|모순|위법성|불법성|파기한 것임|파기한 것)을?\s*$")
+#: "…을 지적하고 이를 강력히 규탄하였다": the next cue takes up what was pointed out (이를, 이에 대해).
+_TAKEN_UP = re.compile(r"^[\s,]*(?:이를|이에 대해|이에 대하여)\s")
+
+
+#: Events whose programme a release announces ("이번 포럼에서는 … 논의합니다").
+_PROGRAMMES = ("포럼", "세미나", "심포지엄", "행사", "토론회", "컨퍼런스", "콘퍼런스", "학술회의", "워크숍", "강연회")
+
+
+def _not_past(sent: Span) -> bool:
+    """The sentence's final predicate is not in the past (no 었/았/였 before its final ending): an announcement."""
+    toks = [t for t in sent if not t.is_space and not t.tag_.startswith(("SF", "SE", "SS"))]
+    k = len(toks) - 1
+    while k >= 0 and "EF" not in _parts(toks[k]):
+        k -= 1
+    if k < 0:
+        return False
+    window = toks[max(0, k - 2):k + 1]
+    return not any("EP" in _parts(t) and t.text not in ("시", "겠") and not t.text.endswith("겠") for t in window)
+
+
 def _claim_type(cue: Cue, before_cue: str, lex: KoLexicon) -> str:
     """A statement cue after '…하자고' (화답하였다, 말했다) reports a proposal ('let us …'); a saying verb after a
     reported cue ('희망한다고 언급하였다', '촉구했다고 밝혔다') has the type of what it reports."""
     if cue.claim_type == "statement" and re.search(r"자고\s*$", before_cue):
         return "proposal"
+    if cue.lemma == "지적하다" and _FAULT.search(before_cue):
+        return "criticism"
     inner = re.search(r"([가-힣]+?)(?:한다|했다|하였다|하겠다|합니다)고\s*$", before_cue)
     if cue.lemma in _GENERIC_SAY and inner and inner.group(1) in lex.cues \
             and lex.cues[inner.group(1)].claim_type != "belief":  # 기쁘게 생각한다고 하였다: said, not believed
@@ -536,6 +565,8 @@ class KoClaims:
         briefing = _BRIEFING.search(doc_text(doc)) is not None
         mode = "body"  # body, question, answer
         last_para = None
+        prev_mode = "body"
+        opened = False  # a briefing's answer began and its first sentence is not read yet
         signed = False  # the current question closed with its journalist's signature
         for sent in index.spans:
             para = paragraph_at(paragraphs, sent.start_char)
@@ -558,15 +589,20 @@ class KoClaims:
             elif _BLOCK_MARKERS.match(stext) and mode != "answer":
                 focus = focus or lead  # a new □ block with no subject goes on with the last speaker
             # "<질문> …? (X 기자) <답변> …" on one line (a joined dump): a mark inside the sentence switches the voice
+            if mode == "answer" and prev_mode != "answer":
+                opened = True  # the answer's first sentence is yet to come (the mark may stand alone)
             segments = _voice_segments(stext, sent.start_char, mode)
             if segments[-1][1] != mode:
                 mode = segments[-1][1]
                 if mode == "answer":
                     focus, signed = None, False
             if all(m == "question" for _, m in segments):
+                prev_mode = segments[-1][1]
                 continue
+            prev_mode = segments[-1][1]
             entries = self._subjects(doc, sent, mentions, focus)
             hits = find_cues(sent, self.lex)
+            n_before = len(claims)
             prev_end = None
             spoke: list[Speaker] = []  # subjects that spoke in this sentence
             sent_mode = mode
@@ -596,6 +632,14 @@ class KoClaims:
                 if claim is not None:
                     claims.append(claim)
                 prev_end = hit.end
+            self._take_up(doc, claims, n_before)
+            if opened and sent_mode == "answer" and len(segments) == 1:
+                rest = stext[_ANSWER.match(stext).end():] if _ANSWER.match(stext) else stext
+                if rest.strip():
+                    opened = False
+                    plain = None if hits else self._plain_answer(doc, index, sent, spokesperson, mentions)
+                    if plain is not None:
+                        claims.append(plain)
             mode = sent_mode
             # the next sentence's dropped subject is this one's topic; a subject (이/가) only when no topic is named
             # ("유 장관은 … 우리 대통령이 참석할 예정이라고 밝히고": the minister goes on speaking)
@@ -607,6 +651,61 @@ class KoClaims:
                     lead = focus
         doc._.mofa_claims = claims
         return doc
+
+    def _take_up(self, doc: Doc, claims: list[Claim], first: int) -> None:
+        """Within one sentence, "X을 지적하고 이를 규탄하였다": the pointed-out fault is what is criticised, so the
+        first claim is a criticism too, and the criticism is addressed as the fault's own claim is."""
+        text = doc_text(doc)
+        for k in range(max(first, 0), len(claims) - 1):
+            a, b = claims[k], claims[k + 1]
+            if b.claim_type != "criticism" or a.speaker_text != b.speaker_text \
+                    or not _TAKEN_UP.match(text[a.cue_end:b.cue_start]):
+                continue
+            if a.claim_type == "statement" and a.cue in ("지적하다", "언급하다", "밝히다"):
+                a = claims[k] = a.model_copy(update={"claim_type": "criticism",
+                                                     "addressee_ids": self._faulted(doc, a)})
+            if a.claim_type == "criticism" and not b.addressee_ids and a.addressee_ids:
+                claims[k + 1] = b.model_copy(update={"addressee_ids": list(a.addressee_ids)})
+
+    def _faulted(self, doc: Doc, claim: Claim) -> list[str]:
+        """The states whose act a criticism is about: a foreign economy in the content as the subject (북한이 …
+        파기한 것) or the owner (일본 수출규제 조치의 부당성) of the criticised act."""
+        text = doc_text(doc)
+        out = []
+        for m in doc.spans.get("mofa", []):
+            if m.label_ != "economy" or m.kb_id_ == self.home or not (
+                    claim.content_start <= m.start_char and m.end_char <= claim.content_end):
+                continue
+            if re.match(r"^\s?(?:측|정부|당국)?\s?(?:이|가|의)?\s", text[m.end_char:m.end_char + 6]):
+                out.append(m.kb_id_)
+                break  # the first: later ones belong to the description of the act
+        return out
+
+    def _plain_answer(self, doc: Doc, index: SentenceIndex, sent: Span, spokesperson: Speaker,
+                      mentions: list[Span]) -> Claim | None:
+        """The first sentence of a briefing's answer, with no reporting predicate, is what the spokesperson says
+        ("<답변> 관계 부처와 긴밀히 소통하고 있습니다.": 말하다, a statement) when it is a finished declarative
+        sentence (formal -다 ending): not a question back, a courtesy (-요) or a cut-off line."""
+        toks = [t for t in sent if not t.is_space]
+        while toks and toks[-1].tag_ in ("SF", "SE", "SSC", "SP"):
+            if toks[-1].text in ("?", "？", "…", "..."):
+                return None
+            toks.pop()
+        if not toks or not toks[-1].text.endswith("다") or _parts(toks[-1])[-1] != "EF":
+            return None
+        if sent.text.rstrip()[-1:] not in (".", "다"):
+            return None
+        last = toks[-1]
+        start = sent.start_char
+        mark = _ANSWER.match(sent.text)
+        if mark is not None:
+            start += mark.end()
+        end = last.idx + len(last)
+        trimmed = self._trim(doc, start, end)
+        if trimmed is None:
+            return None
+        hit = CueHit(Cue("말하다", "statement", "말하다"), last.i - sent.start, last.i - sent.start + 1, False)
+        return self._make(doc, index, hit, spokesperson, None, trimmed, mentions, sent, last.idx, end)
 
     def _spokesperson(self, doc: Doc, mentions: list[Span]) -> Speaker | None:
         people = (doc._.mofa_entities or {}).get("person", {})
@@ -630,6 +729,11 @@ class KoClaims:
                 continue
             if tok.text and tok.text[0] in _CLOSE_QUOTES and tok.tag_.startswith("SS"):
                 depth = max(0, depth - 1)
+                continue
+            if tok.text in ("는", "은") and tok.tag_.startswith("JX") and tok.i >= 2 and doc[tok.i - 1].text == "에서" \
+                    and doc[tok.i - 2].text.endswith(_PROGRAMMES) and depth == 0 and _not_past(sent):
+                # "이번 포럼에서는 … 전망하고 … 논의합니다": an event's programme, announced; nobody speaks in it
+                out.append((tok.idx, _NOBODY, True))
                 continue
             also = tok.text in ("도", "께서도") and tok.tag_.startswith("JX")  # 마르코스 장관도 공감을 표하였다
             if depth or not (tok.tag_.startswith(("JX", "JKS"))) or (tok.text not in _SUBJECT_PARTICLES and not also):
@@ -666,8 +770,21 @@ class KoClaims:
                   and m.label_ in ("person", "organization", "economy")]
         # the phrase's own head: a mention ending at the particle, or followed only by 측/정부/당국
         tail_ok = re.compile(r"^\s*(?:\([^()]*\))?\s*(?:측|정부|당국|외교부|대표단)?\s*(?:들)?$")  # (GRULAC 대표)
-        heads = [m for m in ending if tail_ok.match(text[m.end_char:end])]
+        # "모테기 대신은": a person's surname with the short title of his office (대신 = a Japanese minister)
+        titled = re.compile(r"^\s*(?:대신|장관|차관|대사)\s*$")
+        heads = [m for m in ending if tail_ok.match(text[m.end_char:end])
+                 or (m.label_ == "person" and titled.match(text[m.end_char:end]))]
         persons = [m for m in heads if m.label_ == "person"]
+        if len(persons) == 1:
+            # "리베라 장관과 홍 장관은": persons joined by 과/와/및 (each with its title) speak together
+            joined = re.compile(r"^\s*(?:[가-힣]+\s?)?(?:" + self.titles.pattern.rstrip("$")
+                                + r"|대신|장관|차관|대사)?\s*(?:과|와|및)\s*$")
+            first = persons[0]
+            for m in sorted((m for m in ending if m.label_ == "person" and m.end_char <= first.start_char),
+                            key=lambda s: -s.end_char):
+                if joined.match(text[m.end_char:first.start_char]):
+                    persons = [m, first]
+                break
         if len(persons) >= 2:
             members = sorted({m.kb_id_ for m in persons})
             return Speaker("collective", "|".join(members), text[persons[0].start_char:end].strip(),
@@ -817,6 +934,9 @@ class KoClaims:
         """Economies or organisations the call is made to: X에/X에게/X 측에 (calls and proposals only), or the
         subject of the called-for clause ("일본이 조치를 철회해야 한다고 하고", "북한이 … 복귀할 것을 촉구")."""
         kind = claim_type or hit.cue.claim_type
+        if kind == "criticism" and hit.cue.lemma == "지적하다":  # 부당성을 지적하고: whose act is faulted
+            probe = Claim.model_construct(content_start=c_start, content_end=cue_start)
+            return self._faulted(doc, probe)
         if kind not in ("call", "proposal", "support"):
             return []
         text = doc_text(doc)

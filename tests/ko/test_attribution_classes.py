@@ -1,0 +1,95 @@
+"""Classes of Korean attribution found on development texts the earlier rules missed (invented sentences)."""
+
+from __future__ import annotations
+
+
+def got(r):
+    return [(c.speaker_kind, c.speaker_text, c.cue, c.claim_type) for c in r.claims]
+
+
+BRIEFING = """안녕하십니까? 정례브리핑을 시작하겠습니다.
+
+<질문> 장관의 다음 주 일정이 궁금합니다. (가나일보 김하늘 기자)
+
+<답변> 홍길동 장관은 다음 주 칠레를 방문할 예정입니다. 세부 일정은 추후 정해질 것입니다.
+
+<질문> 회의에서 그런 논의가 있었나요?
+
+<답변> 그런 언급은 없었습니다.
+
+<질문> 확인해 주실 수 있나요?
+
+<답변> 다시 말씀드릴까요? 그 부분은 말씀드리지 않겠습니다.
+
+<질문> 추가 질문입니다.
+
+<답변> 관련해서 제가"""
+
+
+def test_briefing_answer_without_a_cue_is_the_spokespersons_statement(run_ko):
+    r = run_ko(BRIEFING)
+    claims = [(c.speaker_text, c.cue, c.claim_type, c.content) for c in r.claims]
+    # the first finished declarative sentence of an answer with no reporting predicate; not a question back,
+    # not a later sentence of the answer, not a cut-off answer
+    assert claims == [("대변인", "말하다", "statement", "홍길동 장관은 다음 주 칠레를 방문할 예정입니다"),
+                      ("대변인", "말하다", "statement", "그런 언급은 없었습니다")]
+    assert all(c.speaker_start is None for c in r.claims)  # the spokesperson is not named in the sentence
+
+
+def test_briefing_answer_with_a_cue_keeps_only_the_cue(run_ko):
+    r = run_ko("""정례브리핑을 시작하겠습니다.
+
+<질문> 정부 입장은 무엇입니까?
+
+<답변> 정부는 양국 대화가 재개되기를 기대합니다. 관련 동향을 지켜보고 있습니다.""")
+    assert [c.cue for c in r.claims] == ["기대하다"]
+
+
+def test_persons_joined_by_gwa_speak_together(run_ko):
+    r = run_ko("홍길동 외교부 장관은 라나 리베라 칠레 외교장관과 회담을 가졌다. 리베라 장관과 홍 장관은 양국 교역이 "
+               "늘어난 것을 환영하면서 \"기후 분야에서 협력해 나가자\"고 했다.")
+    assert got(r) == [("collective", "리베라 장관과 홍 장관", "환영하다", "support"),
+                      ("collective", "리베라 장관과 홍 장관", "하다", "proposal")]
+
+
+def test_quoted_statement_closed_by_go_before_hada(run_ko):
+    r = run_ko("나은별 차관은 \"해양 협력이 중요하다\"고 했다.")
+    assert got(r) == [("person", "나은별 차관", "하다", "statement")]
+    assert r.claims[0].content == "해양 협력이 중요하다"
+
+
+def test_shared_views_are_statements(run_ko):
+    r = run_ko("홍길동 외교부 장관은 라나 리베라 칠레 외교장관과 통화하였다. 양 장관은 가뭄 피해에 대해 깊은 우려를 "
+               "공유하고, 국제 공조가 중요하다는 데 의견을 함께 하였다.")
+    assert [(c.speaker_text, c.cue, c.claim_type) for c in r.claims] == [
+        ("양 장관", "공유하다", "statement"), ("양 장관", "의견을 함께하다", "statement")]
+
+
+def test_pointing_out_a_fault_criticises_its_author(run_ko):
+    r = run_ko("나은별 외교부 차관은 칠레 수입규제 조치의 부당성을 지적하고, 협의를 제안하였다.")
+    first = r.claims[0]
+    assert (first.cue, first.claim_type, first.addressee_ids) == ("지적하다", "criticism", ["CHL"])
+
+
+def test_pointed_out_then_condemned_with_ireul(run_ko):
+    r = run_ko("홍길동 외교부 장관은 라나 리베라 칠레 외교장관과 통화하였다. 양 장관은 이란이 국제사회에 약속한 "
+               "농축 중단을 스스로 뒤집은 것임을 지적하고 이를 강력히 규탄하였다.")
+    assert [(c.cue, c.claim_type, c.addressee_ids) for c in r.claims] == [
+        ("지적하다", "criticism", ["IRN"]), ("규탄하다", "criticism", ["IRN"])]
+
+
+def test_plain_pointing_out_stays_a_statement(run_ko):
+    r = run_ko("나은별 차관은 기후 협력의 중요성을 지적하였다.")
+    assert [(c.cue, c.claim_type, c.addressee_ids) for c in r.claims] == [("지적하다", "statement", [])]
+
+
+def test_an_events_announced_programme_is_nobodys_claim(run_ko):
+    r = run_ko("나은별 외교부 차관은 5월 20일 세미나에 참석한다. 이번 세미나에서는 무역 질서의 변화를 전망하고 "
+               "영향에 대해 논의합니다.")
+    assert r.claims == []
+
+
+def test_a_past_finding_of_the_meeting_keeps_the_speaker(run_ko):
+    r = run_ko("나은별 외교부 차관은 라나 리베라 칠레 외교차관과 회담하였다. 이번 회담에서는 교역 확대를 위한 "
+               "협력 강화를 강조하였다.")
+    assert [(c.speaker_text, c.cue) for c in r.claims] == [("나은별 외교부 차관", "강조하다")]
