@@ -290,6 +290,27 @@ class _Name:
 
 def _name_before(doc: Doc, char: int, m: Matchers) -> _Name | None:
     """The personal name ending just before ``char`` (a space between), with a Latin form in brackets."""
+    name = _name_before_read(doc, char, m)
+    if name is None or not name.latin:
+        return name
+    # the page lost the space between a title and the name ("부장관오카노 마사타카(Okano Masataka)"): as many
+    # Hangul words as the Latin form has names, the title cut off the first one
+    words = [w for w in name.latin.split() if not re.fullmatch(r"[A-Z]\.?", w)]
+    text = doc_text(doc)
+    glued = name.start > 0 and _HANGUL.match(text[name.start - 1]) is not None
+    if len(words) >= 2 and (name.text.count(" ") + 1 < len(words) or glued):
+        more = len(words) - 1
+        found = re.search(rf"([가-힣]+)((?: [가-힣]+){{{more}}})$", text[max(0, name.end - 40):name.end])
+        if found:
+            first = found.group(1)
+            cut = max((t.end() for t in m.titles.finditer(first) if t.start() == 0), default=0)
+            if cut > 0 and len(first) - cut >= 2:
+                start = name.end - len(found.group()) + cut
+                return _Name(start, name.end, text[start:name.end], name.latin, name.officials)
+    return name
+
+
+def _name_before_read(doc: Doc, char: int, m: Matchers) -> _Name | None:
     text = doc_text(doc)
     k = char
     while k > 0 and text[k - 1] == " ":
@@ -308,7 +329,24 @@ def _name_before(doc: Doc, char: int, m: Matchers) -> _Name | None:
     # a known official's name (possibly two words: 가미카와 요코)
     for hit in m.officials.finditer(text, max(0, k - 14), k):
         if hit.end() == k and doc.char_span(hit.start(), hit.end()) is not None:
-            return _Name(hit.start(), k, hit.group(), latin, m.lex.official_by_name(hit.group()))
+            start = hit.start()
+            first = doc.char_span(start, k)[0].i - 1
+            if hit.group() == text[start:k] and " " not in hit.group() and first >= 0 and doc[first].tag_ == "NNP" \
+                    and doc[first].whitespace_ and len(doc[first].text) > 1 and _HANGUL.match(doc[first].text) \
+                    and doc[first].text not in m.lex.economy_names and doc[first].text not in m.lex.orgs \
+                    and not m.titles.search(doc[first].text) \
+                    and (first == 0 or not _HANGUL.match(doc[first - 1].text) or doc[first - 1].whitespace_):
+                start = doc[first].idx  # a known surname with its given name before it: 마코 루비오
+            return _Name(start, k, text[start:k], latin, m.lex.official_by_name(hit.group()))
+        whole = doc.char_span(hit.start(), hit.end(), alignment_mode="expand") if hit.end() == k else None
+        if whole is not None and len(whole) == 1 and whole[0].tag_ == "NNP" and whole.end_char == k:
+            # the analyser read a longer name as one word around the known surname (토니 블링컨 in 안토니 블링컨):
+            # the name is that word with the syllables glued before it in the same eojeol
+            start = whole.start_char
+            while start > 0 and _HANGUL.match(text[start - 1]) and whole.start_char - start < 2:
+                start -= 1
+            if start == 0 or not _HANGUL.match(text[start - 1]):
+                return _Name(start, k, text[start:k], latin, m.lex.official_by_name(hit.group()))
     if last.tag_ == "NNP" and _HANGUL_WORDS.match(last.text) and len(last.text) >= 2 and (spaced or latin) \
             and not m.abbr_token.match(last.text) and last.text not in m.lex.economy_names \
             and last.text not in m.lex.orgs:
@@ -319,8 +357,13 @@ def _name_before(doc: Doc, char: int, m: Matchers) -> _Name | None:
                 and (len(doc[prev].text) > 1 or len((latin or "").split()) >= 2) \
                 and doc[prev].text not in m.lex.economy_names \
                 and doc[prev].text not in m.lex.orgs and (prev == 0 or not _HANGUL.match(doc[prev - 1].text)
-                                                          or doc[prev - 1].whitespace_):
+                                                          or doc[prev - 1].whitespace_
+                                                          or _title_glued(doc, doc[prev].idx, m)):
             start = doc[prev].idx  # a name in two words: 스가 요시히데, 에마뉘엘 마크롱
+        elif prev >= 0 and doc[prev].tag_ == "NNP" and doc[prev].whitespace_ and (latin or "").count(" ") >= 1:
+            glued = m.titles.match(doc[prev].text)  # "부장관오카노 마사타카(Okano Masataka)": a title glued before
+            if glued and _HANGUL.match(doc[prev].text[glued.end():]) and len(doc[prev].text) - glued.end() >= 2:
+                start = doc[prev].idx + glued.end()
         return _Name(start, k, text[start:k], latin)
     if latin and last.tag_ in ("NNP", "NNG", "MAG") and _HANGUL.match(last.text):
         # 아마도(Amado): a Latin form makes it a name; 마크 리(Mark Lee): as many Hangul words as Latin ones
@@ -333,6 +376,14 @@ def _name_before(doc: Doc, char: int, m: Matchers) -> _Name | None:
             start = last.idx
         return _Name(start, k, text[start:k], latin)
     return _split_korean_name(doc, k, m, latin) if spaced else None
+
+
+def _title_glued(doc: Doc, char: int, m: Matchers) -> bool:
+    """The page lost the space between a title and the next name ("부장관다나카 히로시"): a title ends at ``char``
+    and its eojeol starts a word."""
+    text = doc_text(doc)
+    word = re.search(r"[가-힣]+$", text[max(0, char - 12):char])
+    return bool(word and any(t.end() == len(word.group()) for t in m.titles.finditer(word.group())))
 
 
 def _split_korean_name(doc: Doc, k: int, m: Matchers, latin: str | None) -> _Name | None:
@@ -463,6 +514,10 @@ def find_people(doc: Doc, m: Matchers, economies: list[Found], day: dt.date | No
                 pass  # 한서진 전 외교부 장관, 신임 대사: a qualifier of the office, no part of the name
             elif (w_start, w_end) in econ_at:
                 economy = economy or econ_at[(w_start, w_end)]
+            elif lead.group(1) in lex.economy_abbr and not lead.group(0).startswith("주한"):
+                # 블링컨 미 국무장관, 스미스 영 외무차관: a state's one-syllable short form as a word of its own
+                # between a name and a title (never read alone elsewhere: 미/일/중 are common syllables)
+                economy = economy or lex.economy_abbr[lead.group(1)]
             elif lead.group(1) in lex.orgs or (w_start, w_end) in org_at:
                 title_from = w_start  # 현대중공업 사장: the body's office is the title as written
             else:
