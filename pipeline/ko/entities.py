@@ -317,6 +317,8 @@ def _name_before_read(doc: Doc, char: int, m: Matchers) -> _Name | None:
         k -= 1
     spaced = k < char
     latin = None
+    if k > 1 and text[k - 1] in "’”" and text[k - 2] == ")" and spaced:
+        k -= 1  # ‘마리 뒤퐁(Marie Dupont)’ 프랑스 외교장관: a name set off in quotation marks
     if k > 0 and text[k - 1] == ")":
         open_ = text.rfind("(", 0, k)
         if open_ > 0 and re.fullmatch(rf"{_LATIN_WORD}(?: {_LATIN_WORD})*", text[open_ + 1:k - 1]) \
@@ -716,7 +718,7 @@ def _pick_official(officials: list[Official], office: str, day: dt.date | None) 
 
 
 #: A Hangul name followed by its Latin form: two to four capitalised words (initials allowed), no "of"/"the".
-_LATIN_WORD = r"(?:[A-Z][a-z'\-]+|[A-Z]{2,}|[A-Z]\.)"  # Wang YI, WANG Xiao: a family name in capitals
+_LATIN_WORD = r"(?:[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ'\-]+|[A-Z]{2,}|[A-Z]\.)"  # Wang YI; accents: Mélanie
 _LATIN_NAME = re.compile(r"(?<![가-힣])([가-힣]{2,8}(?: [가-힣]{2,8}){0,2})"
                          rf"\(({_LATIN_WORD}(?: {_LATIN_WORD}){{1,3}})\)")
 _DATE_FULL = re.compile(r"(?<!\d)((?:19|20)\d\d)\s?(?:\.|년)\s?(\d{1,2})\s?(?:\.|월)\s?(\d{1,2})(?:\s?일|\.)?(?!\d)")

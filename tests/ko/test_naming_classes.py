@@ -35,3 +35,13 @@ def test_title_glued_to_the_next_name_with_a_latin_gloss(run_ko):
     got = people(r)
     assert ("다나카 히로시", ("외무성 사무차관",), "JPN") in got
     assert ("커트 캠벨", ("국무부 부장관",), "USA") in got
+
+
+def test_name_in_quotation_marks_with_an_accented_latin_gloss(run_ko):
+    r = run_ko("홍길동 장관은 10월 13일 방한 예정인 ‘엘로디 메랑(Élodie Mérand)’ 캐나다 외교장관과 회담한다.")
+    assert ("엘로디 메랑", ("외교장관",), "CAN") in people(r)
+
+
+def test_quoted_phrase_without_a_gloss_is_no_name(run_ko):
+    r = run_ko("홍길동 장관은 ‘평화 협력’ 회의에 참석했다.")
+    assert {p.name for p in r.people} == {"홍길동"}
