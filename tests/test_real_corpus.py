@@ -99,26 +99,7 @@ def real_tables(nlp: Any) -> dict[str, Any]:
     """Every real page through clean + extract + validate, as the evaluator's tables."""
     if not REAL_RAW.is_dir():
         pytest.skip(f"the real-page corpus is not here ({REAL_RAW})")
-    import pandas as pd
-
-    from pipeline.stages.clean import clean_bytes
-    from pipeline.stages.extract import extract_all
-    from pipeline.stages.validate import validate_result
-    from pipeline.stages.write import assemble
-    from schemas.models import CleanDocument
-
-    cdocs, rejected = [], []
-    for path in sorted(REAL_RAW.glob("*.txt")) + sorted(NEWS_RAW.glob("*.txt")):
-        for item in clean_bytes(path.name, path.read_bytes()):
-            (cdocs if isinstance(item, CleanDocument) else rejected).append(item)
-    assert not rejected, rejected
-    results = []
-    for result in extract_all(nlp, cdocs):
-        valid, rejects = validate_result(result)
-        assert not rejects, rejects
-        results.append(valid)
-    tables = assemble(results, [], [])
-    return {name: pd.DataFrame([r.model_dump() for r in tables[name]]) for name in ev.EVAL_TABLES}
+    return _tables(nlp, sorted(REAL_RAW.glob("*.txt")) + sorted(NEWS_RAW.glob("*.txt")))
 
 
 def _low(report: ev.Report, floors: dict[str, float]) -> dict[str, float]:
