@@ -135,7 +135,7 @@ def find_initiatives(doc: Doc, m: Matchers) -> list[Found]:
 #: "(KBS 김민정 기자)", "[KBS 김민정 기자]", "（KBS, 김민정 기자）": a question's signature in any bracket.
 #: A signature closing a question's line without brackets: "… 궁금합니다. KBS 최민수 기자".
 _REPORTER_BARE = re.compile(r"(?:(?<=[.?!？]\s)|^)([A-Z][A-Za-z]{1,7}|[가-힣]{2,8})\s([가-힣]{2,4})\s?기자\s*$", re.M)
-_REPORTER = re.compile(r"[(\[（【]([^()\[\]（）【】\n]{1,30}?)[\s,/·]?([가-힣]{2,4})\s?기자\s?[)\]）】]")
+_REPORTER = re.compile(r"[(\[（【](?:([^()\[\]（）【】\n]{1,30}?)[\s,/·])?([가-힣]{2,4})\s?기자\s?[)\]）】]")
 
 
 def find_reporters(doc: Doc, lex: KoLexicon) -> tuple[list[Found], list[Found]]:
@@ -143,13 +143,18 @@ def find_reporters(doc: Doc, lex: KoLexicon) -> tuple[list[Found], list[Found]]:
     text = doc_text(doc)
     orgs, people = [], []
     for hit in [*_REPORTER.finditer(text), *_REPORTER_BARE.finditer(text)]:
-        outlet, name = hit.group(1).strip(" ,/·"), hit.group(2)
-        o_start = hit.start(1) + hit.group(1).index(outlet)
+        outlet, name = (hit.group(1) or "").strip(" ,/·"), hit.group(2)
+        if not outlet and (name in lex.orgs or name[0] not in FAMILY_SYLLABLES):  # "(연합뉴스 기자)": no name
+            outlet, name = name, ""
+        o_start = hit.start(1) + hit.group(1).index(outlet) if hit.group(1) and outlet in hit.group(1) \
+            else hit.start(2)
         if outlet and doc.char_span(o_start, o_start + len(outlet), alignment_mode="expand") is not None:
             entry = lex.orgs.get(outlet)
             oid = entry.org_id if entry else ids.org_id(outlet if outlet.isascii() else romanize_name(outlet))
             orgs.append(Found(o_start, o_start + len(outlet), "organization", oid,
                               {"name": entry.name if entry else outlet, "acronym": entry.acronym if entry else None}))
+        if not name:
+            continue
         people.append(Found(hit.start(2), hit.end(2), "person", ids.person_id(romanize_name(name)),
                             {"name": name, "hangul": name, "latin": None, "title": "기자", "economy": None,
                              "family": name[0], "given": name[1:], "name_span": (hit.start(2), hit.end(2))}))
@@ -599,17 +604,18 @@ def find_people(doc: Doc, m: Matchers, economies: list[Found], day: dt.date | No
                    lex.official_by_name(hit.group()))
         people.append(_person(nm, None, "", None, start, hit.end(), lex, day))
     people = _same_names(people)
-    return people + _bare_recurrences(doc, people, covered)
+    return people + _bare_recurrences(doc, people, covered, m)
 
 
 #: Particles after a bare name that make it the clause's subject or topic (마르코스는, 한지수도).
 _NAME_PARTICLES = re.compile(r"(?:은|는|이|가|도|께서|께서는)(?=[\s,]|$)")
 
 
-def _bare_recurrences(doc: Doc, people: list[Found], covered: list[tuple[int, int]]) -> list[Found]:
+def _bare_recurrences(doc: Doc, people: list[Found], covered: list[tuple[int, int]], m: Matchers) -> list[Found]:
     """A person the text named with a title recurs by the name alone ("마르코스는 …"): that person's mention, so
     that a claim of the bare name has its speaker. Only names of two syllables or more (a lone surname is not a
-    name), as a whole word before a subject or topic particle."""
+    name), as a whole word before a subject or topic particle, or before a title ("라우 장관은"), where the
+    title vouches for the name even when the analyser split it into common nouns (라 + 우)."""
     text = doc_text(doc)
     names: dict[str, Found] = {}
     for p in people:
@@ -624,13 +630,22 @@ def _bare_recurrences(doc: Doc, people: list[Found], covered: list[tuple[int, in
     for alias, p in sorted(names.items(), key=lambda kv: -len(kv[0])):
         for hit in re.finditer(rf"(?<![가-힣]){re.escape(alias)}", text):
             end = hit.end()
-            if not _NAME_PARTICLES.match(text, end) or any(s < end and hit.start() < e for s, e in taken):
+            titled = m.titles.match(text, end + 1) if text[end:end + 1] == " " else None
+            if titled is not None and titled.end() < len(text) and _HANGUL.match(text[titled.end()]):
+                after = doc.char_span(titled.end(), titled.end() + 1, alignment_mode="expand")
+                if doc.char_span(titled.start(), titled.end()) is None or after is None \
+                        or not after[0].tag_.startswith(("J", "XSN")) or after[0].text in ("실", "관", "급"):
+                    titled = None  # 장관실, 대사관: a longer word, not the title (장관은, 장관과, 장관들 are)
+            if not (titled or _NAME_PARTICLES.match(text, end)) or any(s < end and hit.start() < e for s, e in taken):
                 continue
             span = doc.char_span(hit.start(), end)
-            if span is None or not any(t.tag_ == "NNP" for t in span):
+            if span is None or not (titled or any(t.tag_ == "NNP" for t in span)):
                 continue
-            out.append(Found(hit.start(), end, "person", p.entity_id, {**p.info, "title": None,
-                                                                       "name_span": (hit.start(), end)}))
+            if titled is not None:
+                end = titled.end()
+            out.append(Found(hit.start(), end, "person", p.entity_id,
+                             {**p.info, "title": titled.group() if titled else None,
+                              "name_span": (hit.start(), hit.end())}))
             taken.append((hit.start(), end))
     return out
 

@@ -16,6 +16,7 @@ from pathlib import Path
 
 from spacy.tokens import Doc
 
+from pipeline.components.ent_lexicon import load_lexicon
 from pipeline.engine import ids
 
 DATA_DIR = Path(__file__).resolve().parent.parent / "data"
@@ -136,13 +137,9 @@ def load_ko_lexicon(ko_dir: Path = KO_DIR, data_dir: Path = DATA_DIR) -> KoLexic
         (abbr if kind == "abbr" else names)[text] = code
         if kind == "common":
             common.add(text)
-    display: dict[str, str] = {}
-    for code, _kind, text in _rows(data_dir / "economy_aliases.tsv"):
-        display.setdefault(code, text)
-    apec = set()
-    for code, name in _rows(data_dir / "apec_members.tsv"):
-        apec.add(code)
-        display[code] = name
+    # display names and APEC membership are the English lexicon's (one place): "Poland", never the adjective
+    english = load_lexicon(data_dir)
+    display, apec = dict(english.economy_display), english.apec
     orgs: dict[str, OrgEntry] = {}
     for row in _rows(ko_dir / "organizations.tsv"):
         row += [""] * (4 - len(row))
@@ -172,12 +169,7 @@ def load_ko_lexicon(ko_dir: Path = KO_DIR, data_dir: Path = DATA_DIR) -> KoLexic
 
 def display_name(lex: KoLexicon, code: str) -> str:
     """English display name of an economy (the English path's economies table), the code when unknown."""
-    if code in lex.economy_display:
-        return lex.economy_display[code]
-    import pycountry  # only for codes no data file names
-
-    country = pycountry.countries.get(alpha_3=code)
-    return (getattr(country, "common_name", None) or country.name) if country else code
+    return lex.economy_display.get(code, code)
 
 
 # Revised Romanization, for Korean names no data file gives in Latin letters: a stable id, "Family Given-name".

@@ -145,3 +145,23 @@ def test_region_our_and_given_names(run_ko):
 def test_name_before_an_organisations_office(run_ko):
     r = run_ko("마리 뒤퐁 유네스코 사무총장은 방한했다.")
     assert [p.name for p in r.people] == ["마리 뒤퐁"]
+
+
+def test_reporter_signature_with_only_an_outlet_names_nobody(run_ko):
+    r = run_ko("<질문> 일정이 잡혔습니까? (연합뉴스 기자)\n\n<질문> 추가 질문입니다. (뉴시스 기자)")
+    assert r.people == []
+    assert "연합뉴스" in {m.text for m in r.mentions if m.kind == "organization"}
+
+
+def test_economy_display_name_is_the_english_paths_not_an_adjective(run_ko):
+    r = run_ko("폴란드와 우크라이나는 협력을 논의했다.")
+    assert {e.economy_id: e.name for e in r.economies} == {"POL": "Poland", "UKR": "Ukraine"}
+
+
+def test_last_word_of_a_named_person_before_a_title_even_when_split_by_the_analyser(run_ko):
+    text = ("□ 가나 장관은 즈비그니에프 라우(Zbigniew Rau) 폴란드 외교장관과 회담하였다.\n\n"
+            "ㅇ 라우 장관은 방산 협력이 핵심 축이 되었다고 평가하였다.\n\nㅇ 라우 장관실은 문을 닫았다.")
+    r = run_ko(text)
+    rau = [m for m in r.mentions if m.kind == "person" and m.entity_id == ids.person_id("Zbigniew Rau")]
+    assert [m.text for m in rau][1:] == ["라우 장관"]
+    assert [c.speaker_text for c in r.claims if c.cue == "평가하다"] == ["라우 장관"]
