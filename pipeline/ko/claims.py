@@ -128,8 +128,8 @@ def find_cues(sent: Span, lex: KoLexicon) -> list[CueHit]:
         if hit:
             hits.append(hit)
             skip_until = hit.end
-    hits.extend(_decided(toks, hits))
-    hits.extend(_position(toks, hits))
+    hits.extend(h for h in _decided(toks, hits) if h.start not in quoted)  # "…않기로 했다"며: nested
+    hits.extend(h for h in _position(toks, hits) if h.start not in quoted)
     hits.sort(key=lambda h: h.start)
     # A는 중시한다면서 B하고 싶다고 하였다: one report (the outer 하다) of two clauses, not two claims
     hits = [h for k, h in enumerate(hits) if not (

@@ -30,6 +30,8 @@ from schemas.models import Economy, Event, Initiative, Organization, Person
 
 _NOMINAL = re.compile(r"^(?:NN[GPB]|NR|NP|SL|SH|SN|XSN|W_SERIAL|XPN|XR)")
 _HANGUL = re.compile(r"^[가-힣]+$")
+#: A Korean name in the ministry's Latin form: "Cho Tae-yul", "Kim Sung-han".
+_KOREAN_LATIN = re.compile(r"^[A-Z][a-z]{0,5} [A-Z][a-z]+-[a-z]+$")
 #: The analyser's dictionary gives some foreign names as one proper noun of several words ("후안 마누엘 산토스").
 _HANGUL_WORDS = re.compile(r"^[가-힣]+(?: [가-힣]+){0,3}$")
 #: Syllables before a title that are no surname: 양 장관 'both ministers', 전 장관 'former minister', 각 'each'.
@@ -135,6 +137,10 @@ def find_initiatives(doc: Doc, m: Matchers) -> list[Found]:
 #: "(KBS 김민정 기자)", "[KBS 김민정 기자]", "（KBS, 김민정 기자）": a question's signature in any bracket.
 #: A signature closing a question's line without brackets: "… 궁금합니다. KBS 최민수 기자".
 _REPORTER_BARE = re.compile(r"(?:(?<=[.?!？]\s)|^)([A-Z][A-Za-z]{1,7}|[가-힣]{2,8})\s([가-힣]{2,4})\s?기자\s*$", re.M)
+#: A news article's byline: "(서울=연합뉴스) 김지훈 기자 = …", "김지훈 기자 jhkim@yna.co.kr" (the bracketed
+#: "[아시아투데이 김지훈 기자]" is _REPORTER's); the outlet of "(서울=연합뉴스)" is read by the organisation finder.
+_BYLINE = re.compile(r"(?:^|(?<=[)\]]\s)|(?<=[)\]])|(?<=[.!?]\s))()([가-힣]{2,4})\s?기자\s?"
+                     r"(?:=|[\w.+-]+@[\w.-]+)", re.M)
 _REPORTER = re.compile(r"[(\[（【](?:([^()\[\]（）【】\n]{1,30}?)[\s,/·])?([가-힣]{2,4})\s?기자\s?[)\]）】]")
 
 
@@ -142,7 +148,7 @@ def find_reporters(doc: Doc, lex: KoLexicon) -> tuple[list[Found], list[Found]]:
     """A briefing question's signature "(KBS 김민정 기자)": the outlet (an organisation) and the journalist."""
     text = doc_text(doc)
     orgs, people = [], []
-    for hit in [*_REPORTER.finditer(text), *_REPORTER_BARE.finditer(text)]:
+    for hit in [*_REPORTER.finditer(text), *_REPORTER_BARE.finditer(text), *_BYLINE.finditer(text)]:
         outlet, name = (hit.group(1) or "").strip(" ,/·"), hit.group(2)
         if not outlet and (name in lex.orgs or name[0] not in FAMILY_SYLLABLES):  # "(연합뉴스 기자)": no name
             outlet, name = name, ""
@@ -706,6 +712,9 @@ def _person(name: _Name, title: str | None, office: str, economy: str | None, st
         economy = official.economy
     if economy is None and title and office.startswith("kor_"):
         economy = "KOR"
+    if economy is None and title and (latin is None or _KOREAN_LATIN.match(latin)) and len(name.text) == 3 \
+            and _HANGUL.match(name.text) and name.text[0] in FAMILY_SYLLABLES:
+        economy = "KOR"  # 최길선 현대중공업 사장: a Korean name (surname + two syllables), an office, no state
     words = display.split()
     if len(words) > 1:
         first = economy in _FAMILY_FIRST or (economy is None and words[0] in FAMILY_SYLLABLES)

@@ -165,3 +165,22 @@ def test_last_word_of_a_named_person_before_a_title_even_when_split_by_the_analy
     rau = [m for m in r.mentions if m.kind == "person" and m.entity_id == ids.person_id("Zbigniew Rau")]
     assert [m.text for m in rau][1:] == ["라우 장관"]
     assert [c.speaker_text for c in r.claims if c.cue == "평가하다"] == ["라우 장관"]
+
+
+def test_news_byline_names_the_journalist(run_ko):
+    r = run_ko("(서울=가나뉴스) 마바사 기자 = 외교부는 24일 불참하기로 했다고 밝혔다.\n\n"
+               "본문이 이어진다. 이자차 기자 acha@example.com")
+    assert {(p.name, p.economy) for p in r.people} == {("마바사", None), ("이자차", None)}
+
+
+def test_general_offices_of_any_state_name_their_holders(run_ko):
+    r = run_ko("이쿠이나 아키코 외무성 정무관은 유감이라고 말했다. 홍길순 국가안보실장은 기대한다고 말했다.")
+    people = {p.name: (p.titles, p.economy) for p in r.people}
+    assert people["이쿠이나 아키코"][0] == ["외무성 정무관"]
+    assert people["홍길순"] == (["국가안보실장"], "KOR")  # a Korean-shaped name with an office, no state named
+
+
+def test_nested_decision_inside_a_quotation_is_no_claim(run_ko):
+    r = run_ko('외교부 당국자는 이날 "추도식을 고려해 참석하지 않기로 했다"며 "계속 소통해 나갈 것"이라고 말했다.')
+    assert "하기로 하다" not in [c.cue for c in r.claims]
+    assert "말하다" in [c.cue for c in r.claims]
