@@ -38,6 +38,8 @@ _HANGUL_WORDS = re.compile(r"^[가-힣]+(?: [가-힣]+){0,3}$")
 _NOT_SURNAMES = frozenset("양전각현본동당귀주제부차총신前")
 _SEPARATORS = "-·ㆍ・‧∙"
 _WEEKDAYS = "월화수목금토일"
+#: Words in a run of nouns before a meeting noun that belong to no meeting's name (deictic or honorific).
+_EVENT_NOT_NAME = frozenset({"이번", "금번", "今番", "동", "해당", "님", "장관님", "당시", "이날", "지난", "오늘"})
 _EVENT_OPENER = re.compile(r"제\d+차|(?:19|20)\d\d년?|[A-Z][A-Z0-9]{1,8}")  # ordinal, year, acronym
 _EVENT_HEADS = ("정상회의", "외교장관회의", "장관회의", "고위관리회의", "회의", "회담", "포럼", "라운드테이블", "총회",
                 "전략대화", "정책협의회", "협의회", "대화", "심포지엄", "세미나", "박람회", "엑스포", "서밋")
@@ -346,7 +348,7 @@ def _name_before_read(doc: Doc, char: int, m: Matchers) -> _Name | None:
             first = doc.char_span(start, k)[0].i - 1
             if hit.group() == text[start:k] and " " not in hit.group() and first >= 0 and doc[first].tag_ == "NNP" \
                     and doc[first].whitespace_ and len(doc[first].text) > 1 and _HANGUL.match(doc[first].text) \
-                    and doc[first].text not in m.lex.economy_names and doc[first].text not in m.lex.orgs \
+                    and doc[first].text not in m.lex.place_or_body \
                     and not m.titles.search(doc[first].text) \
                     and (first == 0 or not _HANGUL.match(doc[first - 1].text) or doc[first - 1].whitespace_):
                 start = doc[first].idx  # a known surname with its given name before it: 마코 루비오
@@ -361,17 +363,15 @@ def _name_before_read(doc: Doc, char: int, m: Matchers) -> _Name | None:
             if start == 0 or not _HANGUL.match(text[start - 1]):
                 return _Name(start, k, text[start:k], latin, m.lex.official_by_name(hit.group()))
     if last.tag_ == "NNP" and _HANGUL_WORDS.match(last.text) and len(last.text) >= 2 and (spaced or latin) \
-            and not m.abbr_token.match(last.text) and last.text not in m.lex.economy_names \
-            and last.text not in m.lex.orgs:
+            and not m.abbr_token.match(last.text) and last.text not in m.lex.place_or_body:
         start = last.idx
         prev = last.i - 1
         # a foreign name in two words: 에마뉘엘 마크롱 (both proper nouns, one space between)
         if prev >= 0 and doc[prev].tag_ == "NNP" and doc[prev].whitespace_ and _HANGUL.match(doc[prev].text) \
                 and (len(doc[prev].text) > 1 or len((latin or "").split()) >= 2) \
-                and doc[prev].text not in m.lex.economy_names \
-                and doc[prev].text not in m.lex.orgs and (prev == 0 or not _HANGUL.match(doc[prev - 1].text)
-                                                          or doc[prev - 1].whitespace_
-                                                          or _title_glued(doc, doc[prev].idx, m)):
+                and doc[prev].text not in m.lex.place_or_body \
+                and (prev == 0 or not _HANGUL.match(doc[prev - 1].text) or doc[prev - 1].whitespace_
+                     or _title_glued(doc, doc[prev].idx, m)):
             start = doc[prev].idx  # a name in two words: 스가 요시히데, 에마뉘엘 마크롱
         elif prev >= 0 and doc[prev].tag_ == "NNP" and doc[prev].whitespace_ and (latin or "").count(" ") >= 1:
             glued = m.titles.match(doc[prev].text)  # "부장관오카노 마사타카(Okano Masataka)": a title glued before
@@ -385,7 +385,7 @@ def _name_before_read(doc: Doc, char: int, m: Matchers) -> _Name | None:
         start = k - len(words.group()) if words else last.idx
         if start < last.idx and (doc.char_span(start, last.idx - 1) is None or not all(
                 t.tag_ == "NNP" for t in doc.char_span(start, last.idx - 1)) or any(
-                w in m.lex.economy_names or w in m.lex.orgs or m.titles.search(w) for w in text[start:k].split())):
+                w in m.lex.place_or_body or m.titles.search(w) for w in text[start:k].split())):
             start = last.idx
         return _Name(start, k, text[start:k], latin)
     return _split_korean_name(doc, k, m, latin) if spaced else None
@@ -408,7 +408,7 @@ def _split_korean_name(doc: Doc, k: int, m: Matchers, latin: str | None) -> _Nam
     word = hit.group(1)
     start = k - len(word)
     span = doc.char_span(start, k)
-    if span is None or word[0] not in FAMILY_SYLLABLES or word in m.lex.economy_names or word in m.lex.orgs \
+    if span is None or word[0] not in FAMILY_SYLLABLES or word in m.lex.place_or_body \
             or any(word.startswith(e) for e in m.lex.economy_names) or m.abbr_token.match(word):
         return None
     if (len(span) == 1 and span[0].tag_ != "NNP") or not all(
@@ -433,12 +433,12 @@ def _name_after(doc: Doc, char: int, m: Matchers) -> _Name | None:
         return None
     first = span[0]
     if first.tag_ == "NNP" and _HANGUL.match(first.text) and len(first.text) >= 2 \
-            and first.text not in m.lex.economy_names and first.text not in m.lex.orgs:
+            and first.text not in m.lex.place_or_body:
         end = first.idx + len(first.text)
         if first.whitespace_ and first.i + 1 < len(doc):
             second = doc[first.i + 1]  # 제임스 월터: a foreign name in two words
             if second.tag_ == "NNP" and _HANGUL.match(second.text) and len(second.text) >= 2 \
-                    and second.text not in m.lex.economy_names and second.text not in m.lex.orgs:
+                    and second.text not in m.lex.place_or_body:
                 end = second.idx + len(second.text)
         return _Name(k, end, text[k:end], _latin_after(text, end))
     return None
@@ -579,7 +579,7 @@ def find_people(doc: Doc, m: Matchers, economies: list[Found], day: dt.date | No
         for n in range(min(len(latin_words), len(hangul_words)), 0, -1):  # the longest run of nouns that fits
             cand = hangul_words[-n:]
             wspan = doc.char_span(hit.end(1) - len(" ".join(cand)), hit.end(1))  # 페데리카 모게리니: may be one token
-            if wspan is None or any(m.titles.search(w) or w in lex.economy_names for w in cand) \
+            if wspan is None or any(m.titles.search(w) or w in lex.place_or_body for w in cand) \
                     or not all(t.tag_ in ("NNP", "NNG") or t.is_space for t in wspan):
                 continue
             if any(t.tag_ == "NNP" for t in wspan) or n == len(latin_words):
@@ -589,7 +589,7 @@ def find_people(doc: Doc, m: Matchers, economies: list[Found], day: dt.date | No
             continue
         start = hit.end(1) - len(" ".join(words))
         hangul = text[start:hit.end(1)]
-        if doc.char_span(start, hit.end(1)) is None or hangul in lex.economy_names or hangul in lex.orgs:
+        if doc.char_span(start, hit.end(1)) is None or hangul in lex.place_or_body:
             continue
         nm = _Name(start, hit.end(1), hangul, hit.group(2).strip(), lex.official_by_name(hangul))
         people.append(_person(nm, None, "", None, start, hit.end(), lex, day))
@@ -604,7 +604,7 @@ def find_people(doc: Doc, m: Matchers, economies: list[Found], day: dt.date | No
         given = re.search(r"(?:^|(?<=[\s(「“'\"]))([가-힣]{2,5}) $", text[max(0, start - 7):start])
         if given and doc.char_span(start - len(given.group(0)), start - 1) is not None and \
                 all(t.tag_ == "NNP" for t in doc.char_span(start - len(given.group(0)), start - 1)) and \
-                given.group(1) not in lex.economy_names and given.group(1) not in lex.orgs:
+                given.group(1) not in lex.place_or_body:
             start -= len(given.group(0))  # 버락 오바마: the given name written before a known surname
         nm = _Name(start, hit.end(), text[start:hit.end()], _latin_after(text, hit.end()),
                    lex.official_by_name(hit.group()))
@@ -896,11 +896,15 @@ def _schedule_lines(doc: Doc, events: list[Found], dates: list[Found], records: 
                     (code for c, code in lex.cities.items() if place.startswith(c)), None)
 
 
-def find_events(doc: Doc, m: Matchers, economies: list[Found], orgs: list[Found]) -> list[Found]:
+def find_events(doc: Doc, m: Matchers, economies: list[Found], orgs: list[Found],
+                people: list[Found] | None = None) -> list[Found]:
     """A named meeting: 「name」, or a run of nominal words ending in a meeting noun (외교장관회의, 정상회의, 포럼)
     opened by an ordinal (제N차), a year, a party (economy, organisation, short-form compound) or a Latin acronym
-    (EAS 외교장관회의). A word with a particle ends the run: "외교부는 이번 회의" names no meeting."""
+    (EAS 외교장관회의). A word with a particle ends the run: "외교부는 이번 회의" names no meeting; a person
+    named with a title or a deictic word (이번, 금번) is never part of the name: the name opens after them
+    ("강경화 장관 제7차 … 회의", "윤 대통령 이번 정상회의")."""
     text = doc_text(doc)
+    in_person = {i for p in people or [] for i in range(p.start, p.end)}
     out = []
     party_starts = {f.start for f in economies} | {f.start for f in orgs}
     for hit in re.finditer(r"[「“\"]([^」”\"\n]{2,60})[」”\"]", text):  # quoted: a meeting's name with a meeting noun
@@ -928,12 +932,14 @@ def find_events(doc: Doc, m: Matchers, economies: list[Found], orgs: list[Found]
         for i in range(k, j + 1):
             tok = doc[i]
             word_start = i == k or doc[i - 1].whitespace_
-            if not word_start:
+            if tok.idx in in_person or tok.text in _EVENT_NOT_NAME:
+                start = None  # the name, if any, opens after the person (with the title) or the deictic word
+                continue
+            if not word_start or start is not None:
                 continue
             if tok.idx in party_starts or tok.tag_ == "NNP" or _EVENT_OPENER.fullmatch(tok.text) \
                     or (tok.text == "제" and i + 1 <= j and doc[i + 1].tag_.startswith("SN")):
                 start = tok.idx
-                break
         if start is None:
             continue
         end = hit.end()
@@ -979,7 +985,7 @@ class KoEntities:
         # 외교부 inside "조태열 외교부 장관" is part of a title, not a mention of the ministry
         orgs = [o for o in orgs if not any(s <= o.start and o.end <= e for s, e in in_titles)]
         dates = find_dates(doc, day)
-        events = find_events(doc, self.m, economies, orgs)
+        events = find_events(doc, self.m, economies, orgs, people)
         initiatives = find_initiatives(doc, self.m)
         self.set_annotations(doc, economies, orgs, people, dates, events, initiatives)
         return doc

@@ -78,6 +78,12 @@ class KoLexicon:
     initiatives: dict[str, tuple[str, str | None]]  # Korean name -> (English name, acronym)
     org_heads: dict[str, str] = field(default_factory=dict)  # head -> kind (org_heads.tsv)
     cities: dict[str, str] = field(default_factory=dict)  # Korean city name -> alpha-3 (cities.tsv)
+    regions: frozenset[str] = frozenset()  # world regions (regions.tsv): no state, no person
+
+    @functools.cached_property
+    def place_or_body(self) -> frozenset[str]:
+        """Words that name a state, a region, a city or an organisation: never a person's name."""
+        return frozenset(self.economy_names) | frozenset(self.orgs) | self.regions | frozenset(self.cities)
 
     @functools.cached_property
     def multiword_cues(self) -> list[str]:
@@ -163,8 +169,10 @@ def load_ko_lexicon(ko_dir: Path = KO_DIR, data_dir: Path = DATA_DIR) -> KoLexic
     heads = {r[0]: r[1] for r in _rows(ko_dir / "org_heads.tsv")}
     cities = {ko: r[1] for r in _rows(ko_dir / "cities.tsv") for ko in r[0].split("|")} \
         if (ko_dir / "cities.tsv").exists() else {}
+    regions = frozenset(r[0] for r in _rows(ko_dir / "regions.tsv")) if (ko_dir / "regions.tsv").exists() \
+        else frozenset()
     return KoLexicon(names, abbr, frozenset(common), display, frozenset(apec), orgs, titles, officials, cues,
-                     collectives, family, initiatives, heads, cities)
+                     collectives, family, initiatives, heads, cities, regions)
 
 
 def display_name(lex: KoLexicon, code: str) -> str:

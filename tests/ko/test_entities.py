@@ -184,3 +184,16 @@ def test_nested_decision_inside_a_quotation_is_no_claim(run_ko):
     r = run_ko('외교부 당국자는 이날 "추도식을 고려해 참석하지 않기로 했다"며 "계속 소통해 나갈 것"이라고 말했다.')
     assert "하기로 하다" not in [c.cue for c in r.claims]
     assert "말하다" in [c.cue for c in r.claims]
+
+
+def test_event_name_opens_after_a_named_person_and_deictic_words(run_ko):
+    r = run_ko("홍길순 외교부 장관 제7차 한-칠레 외교장관회의 참석. 나길동 대통령 이번 APEC 정상회의 참석 예정.")
+    names = {e.name for e in r.events}
+    assert "한-칠레 외교장관회의" in names and "APEC 정상회의" in names
+    assert not any("홍길순" in n or "대통령" in n or "이번" in n for n in names)
+
+
+def test_a_world_region_before_a_title_is_no_person(run_ko):
+    r = run_ko("홍길순 외교부 장관은 제7차 한-중남미 외교장관회의와 중동 외교장관 회의에 참석하였다.")
+    assert [p.name for p in r.people] == ["홍길순"]
+    assert "한-중남미 외교장관회의" in {e.name for e in r.events}
