@@ -320,6 +320,12 @@ def _name_before(doc: Doc, char: int, m: Matchers) -> _Name | None:
             if cut > 0 and len(first) - cut >= 2:
                 start = name.end - len(found.group()) + cut
                 return _Name(start, name.end, text[start:name.end], name.latin, name.officials)
+            start = name.end - len(found.group())
+            extra = text[start:name.start].split()
+            if not glued and (start == 0 or not _HANGUL.match(text[start - 1])) and extra and not any(
+                    w in m.lex.place_or_body or m.titles.search(w) for w in extra):
+                # 우르줄라 폰 데어 라이엔(Ursula von der Leyen): every word of a long Latin name in Hangul
+                return _Name(start, name.end, text[start:name.end], name.latin, name.officials)
     return name
 
 
@@ -663,7 +669,9 @@ def _same_names(people: list[Found]) -> list[Found]:
     for p in people:
         if p.info.get("latin"):
             words = p.info["hangul"].split()
-            for alias in {p.info["hangul"], words[-1]} if words else set():
+            # 레트노 마르수디(Retno Marsudi) … 레트노 장관: some names are shortened to their first word
+            for alias in {p.info["hangul"], words[-1], words[0] if len(words[0]) >= 2 else ""} - {""} \
+                    if words else set():
                 known.setdefault(alias, p)
     for p in people:  # 알베르토 마르코스 … 마르코스 장관: a foreign name in full, then by its last word
         words = p.info["hangul"].split()
@@ -741,10 +749,13 @@ def _pick_official(officials: list[Official], office: str, day: dt.date | None) 
     return current[0] if len({o.latin for o in current}) == 1 else None
 
 
-#: A Hangul name followed by its Latin form: two to four capitalised words (initials allowed), no "of"/"the".
-_LATIN_WORD = r"(?:[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ'\-]+|[A-Z]{2,}|[A-Z]\.)"  # Wang YI; accents: Mélanie
+#: One word of a Latin name: Wang YI, Mélanie, L.P. (initials), al-Jubeir / bin Zayed / van der Leyen (particles).
+_PARTICLES = "al|el|ad|as|an|ar|bin|ibn|van|von|de|del|da|di|du|der|den|la|le|ter|dos|das|do"
+_LATIN_WORD = (rf"(?:(?:(?:{_PARTICLES})-)?(?:[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ'\-]+|[A-Z]{{2,}}|[A-Z]\.(?:[A-Z]\.)*)"
+               rf"|(?:{_PARTICLES})(?= [A-Za-zÀ-ÖØ-Þ]))")
+#: A Hangul name followed by its Latin form: two to five capitalised words (initials, particles allowed).
 _LATIN_NAME = re.compile(r"(?<![가-힣])([가-힣]{2,8}(?: [가-힣]{2,8}){0,2})"
-                         rf"\(({_LATIN_WORD}(?: {_LATIN_WORD}){{1,3}})\)")
+                         rf"\(({_LATIN_WORD}(?: {_LATIN_WORD}){{1,4}})\)")
 _DATE_FULL = re.compile(r"(?<!\d)((?:19|20)\d\d)\s?(?:\.|년)\s?(\d{1,2})\s?(?:\.|월)\s?(\d{1,2})(?:\s?일|\.)?(?!\d)")
 _DATE_MD_DOT = re.compile(r"(?<![\d.])(\d{1,2})\.\s?(\d{1,2})\.?(?=\s?\(([월화수목금토일])\))")
 _DATE_MD = re.compile(r"(?<![\d.])(\d{1,2})월\s?(\d{1,2})일(?:\s?\(?([월화수목금토일])(?:요일)?\)?)?")

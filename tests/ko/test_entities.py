@@ -197,3 +197,20 @@ def test_a_world_region_before_a_title_is_no_person(run_ko):
     r = run_ko("홍길순 외교부 장관은 제7차 한-중남미 외교장관회의와 중동 외교장관 회의에 참석하였다.")
     assert [p.name for p in r.people] == ["홍길순"]
     assert "한-중남미 외교장관회의" in {e.name for e in r.events}
+
+
+def test_latin_forms_with_particles_initials_and_many_words(run_ko):
+    r = run_ko("홍길순 차관은 라다 마르수디(Rada L.P. Marsudi) 외교장관과 아델 알주바이르(Adel al-Jubair) 사우디 "
+               "외교장관을 만났다. 라다 장관은 협력을 당부하였다.\n\n"
+               "우르술라 폰 데어 라이언(Ursula von der Leyan) EU 집행위원장은 환영한다고 밝혔다.")
+    people = {p.name: p.person_id for p in r.people}
+    assert {"라다 마르수디", "아델 알주바이르", "우르술라 폰 데어 라이언"} <= set(people)
+    assert "라다" not in people  # the first word alone is the same person ('라다 장관')
+    assert [c.speaker_id for c in r.claims if c.cue == "당부하다"] == [people["라다 마르수디"]]
+    assert people["우르술라 폰 데어 라이언"] == ids.person_id("Ursula von der Leyan")
+
+
+def test_short_state_names_are_states_not_people(run_ko):
+    r = run_ko("한-인니 외교차관 전략대화가 열렸다. 우즈벡과 카자흐 대표단도 참석하였다.")
+    assert {"IDN", "UZB", "KAZ"} <= {e.economy_id for e in r.economies}
+    assert r.people == []
