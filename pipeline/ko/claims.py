@@ -612,6 +612,7 @@ class KoClaims:
                 if mode == "question":
                     continue
                 subject = _subject_for([e for e in entries if e[0] >= seg_start], at, doc_text(doc))
+                subject = self._for_own_state(doc, [e for e in entries if seg_start <= e[0] < at], subject)
                 if subject is not None and subject is not _NOBODY:
                     spoke.append(subject)
                 if subject is _NOBODY and mode == "answer":
@@ -643,7 +644,7 @@ class KoClaims:
             mode = sent_mode
             # the next sentence's dropped subject is this one's topic; a subject (이/가) only when no topic is named
             # ("유 장관은 … 우리 대통령이 참석할 예정이라고 밝히고": the minister goes on speaking)
-            named = [s for _, s, t in entries if s is not _NOBODY and t] or spoke or \
+            named = spoke or [s for _, s, t in entries if s is not _NOBODY and t] or \
                 [s for _, s, _ in entries if s is not _NOBODY and not hits]
             if named:
                 focus = named[-1]
@@ -706,6 +707,23 @@ class KoClaims:
             return None
         hit = CueHit(Cue("말하다", "statement", "말하다"), last.i - sent.start, last.i - sent.start + 1, False)
         return self._make(doc, index, hit, spokesperson, None, trimmed, mentions, sent, last.idx, end)
+
+    def _for_own_state(self, doc: Doc, entries: list[tuple[int, Speaker, bool]],
+                       subject: Speaker | None) -> Speaker | None:
+        """"카밀로프 장관은 우즈베키스탄은 …라고 하고" / "다우너 장관은 …하고, 호주도 … 밝혔다": a state named as the
+        topic after its own official's topic in the same sentence is what the official says of his state; the
+        official speaks."""
+        if subject is None or subject is _NOBODY or subject.kind != "economy":
+            return subject
+        people = (doc._.mofa_entities or {}).get("person", {})
+        for _pos, earlier, topic in reversed(entries):
+            if earlier is subject or not topic or earlier.kind != "person":
+                continue
+            person = people.get(earlier.entity_id)
+            if person is not None and person.economy == subject.entity_id:
+                return earlier
+            break
+        return subject
 
     def _spokesperson(self, doc: Doc, mentions: list[Span]) -> Speaker | None:
         people = (doc._.mofa_entities or {}).get("person", {})

@@ -322,7 +322,9 @@ def _name_before(doc: Doc, char: int, m: Matchers) -> _Name | None:
                 return _Name(start, name.end, text[start:name.end], name.latin, name.officials)
             start = name.end - len(found.group())
             extra = text[start:name.start].split()
-            if not glued and (start == 0 or not _HANGUL.match(text[start - 1])) and extra and not any(
+            lead = doc.char_span(start, name.start - 1) if start < name.start else None
+            if not glued and (start == 0 or not _HANGUL.match(text[start - 1])) and extra and lead is not None \
+                    and all(t.tag_ in ("NNP", "NNG") for t in lead) and not any(
                     w in m.lex.place_or_body or m.titles.search(w) for w in extra):
                 # 우르줄라 폰 데어 라이엔(Ursula von der Leyen): every word of a long Latin name in Hangul
                 return _Name(start, name.end, text[start:name.end], name.latin, name.officials)
@@ -390,7 +392,7 @@ def _name_before_read(doc: Doc, char: int, m: Matchers) -> _Name | None:
         words = re.search(rf"(?:[가-힣]+ ){{0,{more}}}[가-힣]*$", text[max(0, k - 20):k])
         start = k - len(words.group()) if words else last.idx
         if start < last.idx and (doc.char_span(start, last.idx - 1) is None or not all(
-                t.tag_ == "NNP" for t in doc.char_span(start, last.idx - 1)) or any(
+                t.tag_ in ("NNP", "NNG") for t in doc.char_span(start, last.idx - 1)) or any(
                 w in m.lex.place_or_body or m.titles.search(w) for w in text[start:k].split())):
             start = last.idx
         return _Name(start, k, text[start:k], latin)
@@ -562,8 +564,10 @@ def find_people(doc: Doc, m: Matchers, economies: list[Found], day: dt.date | No
             continue
         sur = _surname_before(doc, t_start, m)
         if sur is not None:
-            earlier = next((p for p in reversed(people) if p.start < sur[0] and p.info["hangul"][:1] == sur[1]
-                            and len(p.info["hangul"]) > 1 and _same_office(p.info["title"], title.text)), None)
+            # 김민수 … 김 장관; 팜 빈 밍 … 밍 부총리 (a name whose last word is one syllable)
+            earlier = next((p for p in reversed(people) if p.start < sur[0] and len(p.info["hangul"]) > 1
+                            and (p.info["hangul"][:1] == sur[1] or p.info["hangul"].split()[-1] == sur[1])
+                            and _same_office(p.info["title"], title.text)), None)
             official = None if earlier else _resolve_surname(lex, sur[1], title.office, day)
             if earlier is not None:  # 김민수 외교부 장관 ... 김 장관: the person the text named in full
                 people.append(Found(sur[0], t_end, "person", earlier.entity_id,

@@ -82,8 +82,10 @@ class KoLexicon:
 
     @functools.cached_property
     def place_or_body(self) -> frozenset[str]:
-        """Words that name a state, a region, a city or an organisation: never a person's name."""
-        return frozenset(self.economy_names) | frozenset(self.orgs) | self.regions | frozenset(self.cities)
+        """Words that name a state, a region, a city or an organisation: never a person's name (one syllable is too
+        little to tell: 빈 is Vienna and the 빈 of 팜 빈 밍)."""
+        names = frozenset(self.economy_names) | frozenset(self.orgs) | self.regions | frozenset(self.cities)
+        return frozenset(n for n in names if len(n) > 1)
 
     @functools.cached_property
     def multiword_cues(self) -> list[str]:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pipeline.engine import ids
+
 
 def got(r):
     return [(c.speaker_kind, c.speaker_text, c.cue, c.claim_type) for c in r.claims]
@@ -93,3 +95,17 @@ def test_a_past_finding_of_the_meeting_keeps_the_speaker(run_ko):
     r = run_ko("나은별 외교부 차관은 라나 리베라 칠레 외교차관과 회담하였다. 이번 회담에서는 교역 확대를 위한 "
                "협력 강화를 강조하였다.")
     assert [(c.speaker_text, c.cue) for c in r.claims] == [("나은별 외교부 차관", "강조하다")]
+
+
+def test_a_state_named_after_its_own_officials_topic_is_what_the_official_says(run_ko):
+    r = run_ko("카를 밀러 우즈베키스탄 외교장관은 우즈베키스탄은 한국을 신뢰한다고 하였다. 아울러 우리 정부의 노력을 "
+               "지지한다고 하였다.\n\n존 스미스 호주 외교장관은 지지한다고 하고, 호주도 계속 설득해 나가겠다고 밝혔다.")
+    speakers = [c.speaker_text for c in r.claims]
+    assert not any(s in ("우즈베키스탄", "호주") for s in speakers), speakers
+
+
+def test_a_name_shortened_to_its_one_syllable_last_word_before_a_title(run_ko):
+    r = run_ko("홍길순 외교장관은 팜 빈 밍(Pham Binh Minh) 베트남 부총리 겸 외교장관과 회담을 갖고 협의하였다.\n\n"
+               "밍 부총리는 한국 기업들이 기여해 왔다고 평가하였다.")
+    assert "팜 빈 밍" in {p.name for p in r.people}
+    assert [c.speaker_id for c in r.claims if c.cue == "평가하다"] == [ids.person_id("Pham Binh Minh")]
