@@ -469,6 +469,16 @@ def _not_past(sent: Span) -> bool:
     return not any("EP" in _parts(t) and t.text not in ("시", "겠") and not t.text.endswith("겠") for t in window)
 
 
+#: What a neutral saying verb reports, read from the end of the reported clause: "…해 나가겠다고 밝혔다" (the
+#: speaker's side will: a commitment), "…해야 한다고 강조했다" (what must be done: a call), "…지지 입장을
+#: 재확인했다" (support).
+_STATEMENT_KINDS = (
+    (re.compile(r"(?:겠다고|겠다는\s?(?:뜻|입장|의지|의사)[을를]?|나갈\s?것이라고)\s*$"), "commitment"),
+    (re.compile(r"(?:야\s?한다고|야\s?한다는\s?(?:점|입장)[을를]?)\s*$"), "call"),
+    (re.compile(r"지지\s?(?:입장|의사|의지)?[을를]?\s*$"), "support"),
+)
+
+
 def _claim_type(cue: Cue, before_cue: str, lex: KoLexicon) -> str:
     """A statement cue after '…하자고' (화답하였다, 말했다) reports a proposal ('let us …'); a saying verb after a
     reported cue ('희망한다고 언급하였다', '촉구했다고 밝혔다') has the type of what it reports."""
@@ -476,6 +486,10 @@ def _claim_type(cue: Cue, before_cue: str, lex: KoLexicon) -> str:
         return "proposal"
     if cue.lemma == "지적하다" and _FAULT.search(before_cue):
         return "criticism"
+    if cue.claim_type == "statement":
+        for pattern, kind in _STATEMENT_KINDS:
+            if pattern.search(before_cue):
+                return kind
     inner = re.search(r"([가-힣]+?)(?:한다|했다|하였다|하겠다|합니다)고\s*$", before_cue)
     if cue.lemma in _GENERIC_SAY and inner and inner.group(1) in lex.cues \
             and lex.cues[inner.group(1)].claim_type != "belief":  # 기쁘게 생각한다고 하였다: said, not believed

@@ -109,3 +109,10 @@ def test_a_name_shortened_to_its_one_syllable_last_word_before_a_title(run_ko):
                "밍 부총리는 한국 기업들이 기여해 왔다고 평가하였다.")
     assert "팜 빈 밍" in {p.name for p in r.people}
     assert [c.speaker_id for c in r.claims if c.cue == "평가하다"] == [ids.person_id("Pham Binh Minh")]
+
+
+def test_claim_type_from_the_end_of_the_reported_clause(run_ko):
+    r = run_ko("홍길순 장관은 협력을 확대해 나가겠다고 밝혔다.\n\n"
+               "홍길순 장관은 북한이 책임자를 처벌해야 한다고 강조하였다.\n\n"
+               "홍길순 장관은 한국 정부의 지지 입장을 재확인하였다.")
+    assert [c.claim_type for c in r.claims] == ["commitment", "call", "support"]
