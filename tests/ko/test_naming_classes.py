@@ -2,9 +2,15 @@
 
 from __future__ import annotations
 
+from pipeline.engine import ids
+
 
 def people(r):
     return {(p.name, tuple(p.titles), p.economy) for p in r.people}
+
+
+def org_ids(r):
+    return {m.text: m.entity_id for m in r.mentions if m.kind == "organization"}
 
 
 def test_one_syllable_state_short_form_between_name_and_title(run_ko):
@@ -45,3 +51,32 @@ def test_name_in_quotation_marks_with_an_accented_latin_gloss(run_ko):
 def test_quoted_phrase_without_a_gloss_is_no_name(run_ko):
     r = run_ko("홍길동 장관은 ‘평화 협력’ 회의에 참석했다.")
     assert {p.name for p in r.people} == {"홍길동"}
+
+
+def test_regional_organisations_share_the_english_id(run_ko):
+    r = run_ko("나은별 대사는 이슬람협력기구 및 아랍연맹 대표단과 면담하고 유라시아경제연합과의 협력을 논의하였다.")
+    got = org_ids(r)
+    assert got["이슬람협력기구"] == ids.org_id("Organisation of Islamic Cooperation")
+    assert got["아랍연맹"] == ids.org_id("League of Arab States")
+    assert got["유라시아경제연합"] == ids.org_id("Eurasian Economic Union")
+
+
+def test_korean_state_bodies_by_their_korean_names(run_ko):
+    r = run_ko("홍길동 차관은 국가안보실, 해양수산부 및 국회 관계자들과 대응 방안을 협의하였다.")
+    got = org_ids(r)
+    assert got["국가안보실"] == ids.org_id("Office of National Security")
+    assert got["해양수산부"] == ids.org_id("Ministry of Oceans and Fisheries")
+    assert got["국회"] == ids.org_id("National Assembly")
+
+
+def test_foreign_state_body_and_news_agency(run_ko):
+    r = run_ko("크렘린궁은 라도윤 특사의 방문을 환영한다고 밝혔다고 타스통신이 보도했다.")
+    got = org_ids(r)
+    assert got["크렘린궁"] == ids.org_id("Kremlin")
+    assert got["타스통신"] == ids.org_id("TASS")
+
+
+def test_common_word_holding_a_body_name_is_no_organisation(run_ko):
+    # 복지부문 'welfare sector' holds 복지부, 정치국면 'political phase' holds 정치국: no ministry, no politburo
+    r = run_ko("마서진 국장은 복지부문 예산과 정치국면의 변화를 점검하였다.")
+    assert org_ids(r) == {}
