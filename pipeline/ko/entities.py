@@ -324,7 +324,7 @@ def _name_before(doc: Doc, char: int, m: Matchers) -> _Name | None:
             extra = text[start:name.start].split()
             lead = doc.char_span(start, name.start - 1) if start < name.start else None
             if not glued and (start == 0 or not _HANGUL.match(text[start - 1])) and extra and lead is not None \
-                    and all(t.tag_ in ("NNP", "NNG") for t in lead) and not any(
+                    and all(t.tag_ in _NAME_PIECES for t in lead) and not any(
                     w in m.lex.place_or_body or m.titles.search(w) for w in extra):
                 # 우르줄라 폰 데어 라이엔(Ursula von der Leyen): every word of a long Latin name in Hangul
                 return _Name(start, name.end, text[start:name.end], name.latin, name.officials)
@@ -354,8 +354,13 @@ def _name_before_read(doc: Doc, char: int, m: Matchers) -> _Name | None:
         if hit.end() == k and doc.char_span(hit.start(), hit.end()) is not None:
             start = hit.start()
             first = doc.char_span(start, k)[0].i - 1
+            officials = m.lex.official_by_name(hit.group())
+            # a one-syllable given name (존 케리, 조 바이든) only before a surname whose Latin record has one
+            short_ok = len(doc[first].text) == 1 and doc[first].text not in m.lex.economy_abbr \
+                and doc[first].text not in _TITLE_QUALIFIERS and any(len(o.latin.split()) >= 2 for o in officials)
             if hit.group() == text[start:k] and " " not in hit.group() and first >= 0 and doc[first].tag_ == "NNP" \
-                    and doc[first].whitespace_ and len(doc[first].text) > 1 and _HANGUL.match(doc[first].text) \
+                    and doc[first].whitespace_ and (len(doc[first].text) > 1 or short_ok) \
+                    and _HANGUL.match(doc[first].text) \
                     and doc[first].text not in m.lex.place_or_body \
                     and not m.titles.search(doc[first].text) \
                     and (first == 0 or not _HANGUL.match(doc[first - 1].text) or doc[first - 1].whitespace_):
@@ -392,9 +397,9 @@ def _name_before_read(doc: Doc, char: int, m: Matchers) -> _Name | None:
         words = re.search(rf"(?:[가-힣]+ ){{0,{more}}}[가-힣]*$", text[max(0, k - 20):k])
         start = k - len(words.group()) if words else last.idx
         if start < last.idx and (doc.char_span(start, last.idx - 1) is None or not all(
-                t.tag_ in ("NNP", "NNG") for t in doc.char_span(start, last.idx - 1)) or any(
+                t.tag_ in _NAME_PIECES for t in doc.char_span(start, last.idx - 1)) or any(
                 w in m.lex.place_or_body or m.titles.search(w) for w in text[start:k].split())):
-            start = last.idx
+            start = max(last.idx - len(text[:last.idx].split(" ")[-1]), k - 20)  # the last word, whole (키엠)
         return _Name(start, k, text[start:k], latin)
     return _split_korean_name(doc, k, m, latin) if spaced else None
 
@@ -485,6 +490,9 @@ def _joint_title(text: str, end: int, m: Matchers) -> re.Match[str] | None:
 
 
 #: Words between a name and its title that qualify the office (former, current, new, first, next, then).
+#: Tags the analyser gives to the syllables of a foreign name it does not know (림 족 호이: NNG XR NNB NNG); with
+#: the Latin form beside them, such runs are the name (a particle, verb or ending never is).
+_NAME_PIECES = frozenset({"NNP", "NNG", "NNB", "XR", "MAG", "NR"})
 _TITLE_QUALIFIERS = frozenset({"전", "前", "현", "신임", "초대", "차기", "당시", "전임", "후임"})
 #: A Korean mission's prefix right before a title, glued or spaced: 주칠레대사, 주유엔 대사 (주 + state or body).
 _MISSION_PREFIX = re.compile(r"(?:(?<=\s)|(?<=^))주(?!한)([가-힣]{2,8}) ?$")
@@ -758,7 +766,7 @@ _PARTICLES = "al|el|ad|as|an|ar|bin|ibn|van|von|de|del|da|di|du|der|den|la|le|te
 _LATIN_WORD = (rf"(?:(?:(?:{_PARTICLES})-)?(?:[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ'\-]+|[A-Z]{{2,}}|[A-Z]\.(?:[A-Z]\.)*)"
                rf"|(?:{_PARTICLES})(?= [A-Za-zÀ-ÖØ-Þ]))")
 #: A Hangul name followed by its Latin form: two to five capitalised words (initials, particles allowed).
-_LATIN_NAME = re.compile(r"(?<![가-힣])([가-힣]{2,8}(?: [가-힣]{2,8}){0,2})"
+_LATIN_NAME = re.compile(r"(?<![가-힣])([가-힣]{1,8}(?: [가-힣]{1,8}){0,3})"
                          rf"\(({_LATIN_WORD}(?: {_LATIN_WORD}){{1,4}})\)")
 _DATE_FULL = re.compile(r"(?<!\d)((?:19|20)\d\d)\s?(?:\.|년)\s?(\d{1,2})\s?(?:\.|월)\s?(\d{1,2})(?:\s?일|\.)?(?!\d)")
 _DATE_MD_DOT = re.compile(r"(?<![\d.])(\d{1,2})\.\s?(\d{1,2})\.?(?=\s?\(([월화수목금토일])\))")

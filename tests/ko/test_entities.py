@@ -214,3 +214,12 @@ def test_short_state_names_are_states_not_people(run_ko):
     r = run_ko("한-인니 외교차관 전략대화가 열렸다. 우즈벡과 카자흐 대표단도 참석하였다.")
     assert {"IDN", "UZB", "KAZ"} <= {e.economy_id for e in r.economies}
     assert r.people == []
+
+
+def test_foreign_names_of_one_syllable_words_with_their_latin_form(run_ko):
+    r = run_ko("팜 자 키엠(Pham Gia Khiem) 베트남 부총리가 방한한다. "
+               "홍길순 차관은 림 족 호이(Lim Jock Hoi) 아세안 사무총장과 면담하였다. "
+               "조 바이든 대통령 당선인과 존 케리 국무장관도 언급되었다.")
+    names = {p.name for p in r.people}
+    assert {"팜 자 키엠", "림 족 호이", "조 바이든", "존 케리"} <= names
+    assert not names & {"키엠", "호이", "바이든", "케리", "엠"}
