@@ -129,6 +129,7 @@ def find_cues(sent: Span, lex: KoLexicon) -> list[CueHit]:
             hits.append(hit)
             skip_until = hit.end
     hits.extend(h for h in _decided(toks, hits) if h.start not in quoted)  # "…않기로 했다"며: nested
+    hits.extend(h for h in _will(toks, hits) if h.start not in quoted)
     hits.extend(h for h in _position(toks, hits) if h.start not in quoted)
     hits.sort(key=lambda h: h.start)
     # A는 중시한다면서 B하고 싶다고 하였다: one report (the outer 하다) of two clauses, not two claims
@@ -405,6 +406,44 @@ def _position(toks: list[Token], hits: list[CueHit]) -> list[CueHit]:
     return out
 
 
+#: The stem of a cue read from a volitional predicate (:func:`_will`): kept only for the issuing government.
+WILL_STEM = "~will"
+
+
+def _will(toks: list[Token], hits: list[CueHit]) -> list[CueHit]:
+    """'정부는 … 동참해 나갈 것이며 / 협력하겠습니다 / 조치를 취할 것입니다': a volitional predicate (-해 나갈 것이다,
+    -하겠다, -할 것이다) is a commitment with the verb as cue; the caller keeps it only when the issuing government
+    speaks (a statement's own voice), since the same form predicts what others will do."""
+    covered = {k for h in hits for k in range(h.start, h.end)}
+    out = []
+    n = len(toks)
+    for i in range(n):
+        tok = toks[i]
+        if i in covered:
+            continue
+        end = None
+        if tok.tag_ == "NNG" and i + 1 < n and _parts(toks[i + 1])[0] == "XSV":
+            verb, lemma, k = i, tok.text + "하다", i + 1
+        elif _parts(tok)[0] == "VV":
+            verb, lemma, k = i, tok.lemma_, i
+        else:
+            continue
+        j = k
+        if "EC" in _parts(toks[j]) and j + 1 < n and toks[j + 1].lemma_ == "나가다":
+            j += 1  # 동참해 나가 …
+        if j + 1 < n and toks[j + 1].text == "겠" and j + 2 < n and _parts(toks[j + 2])[-1] in ("EF", "EC"):
+            end = j + 3  # 협력하겠습니다 / 협력해 나가겠으며
+        elif "ETM" in _parts(toks[j]) and j + 2 < n and toks[j + 1].text == "것" \
+                and toks[j + 2].tag_.startswith("VCP") and (_parts(toks[j + 2])[-1] in ("EF", "EC") or (
+                    j + 3 < n and _parts(toks[j + 3])[-1] in ("EF", "EC"))):
+            end = j + 3 if _parts(toks[j + 2])[-1] in ("EF", "EC") else j + 4  # 동참해 나갈 것이며 / 취할 것입니다
+        if end is not None and not any(k in covered for k in range(verb, end)):
+            out.append(CueHit(Cue(WILL_STEM, "commitment", lemma), verb, end, True,
+                              connective=_parts(toks[end - 1])[-1] == "EC"))
+            covered.update(range(verb, end))
+    return out
+
+
 def _decided(toks: list[Token], hits: list[CueHit]) -> list[CueHit]:
     """'협력을 강화하기로 했다': a decision is a commitment (cue '하기로 하다'), unless the verb is a cue itself."""
     out = []
@@ -468,6 +507,9 @@ def _not_past(sent: Span) -> bool:
     window = toks[max(0, k - 2):k + 1]
     return not any("EP" in _parts(t) and t.text not in ("시", "겠") and not t.text.endswith("겠") for t in window)
 
+
+#: A request for the press's understanding closing the clause: a courtesy ("…어려운 점 양해해 주시기 바랍니다").
+_COURTESY_REQUEST = re.compile(r"(?:양해|이해|참고|참조)(?:를|을)?\s?(?:해|하여)?\s?(?:주시기|주시길|부탁)?\s*$")
 
 #: What a neutral saying verb reports, read from the end of the reported clause: "…해 나가겠다고 밝혔다" (the
 #: speaker's side will: a commitment), "…해야 한다고 강조했다" (what must be done: a call), "…지지 입장을
@@ -635,6 +677,11 @@ class KoClaims:
                     prev_end = hit.end
                     continue
                 speaker = subject or focus
+                if hit.cue.stem == WILL_STEM and not (
+                        speaker is not None and speaker.kind == "economy" and speaker.entity_id == self.home
+                        and mode == "body"):
+                    prev_end = hit.end
+                    continue  # a volitional predicate speaks only for the issuing government
                 if briefing and mode == "body" and subject is not None and subject.text in _FIRST_PERSON:
                     speaker = spokesperson  # 저희는 … in a briefing's opening: the spokesperson's own
                 if mode == "answer" and (subject is None or subject.text in _FIRST_PERSON
@@ -899,6 +946,9 @@ class KoClaims:
             content = (cue_start, cue_start + len(cue_tok_start))  # 유감을 표명했습니다: what is expressed, the noun
         if content is None:
             return None
+        if hit.cue.claim_type in ("expectation", "call") and _COURTESY_REQUEST.search(
+                doc_text(doc)[content[0]:cue_start]):
+            return None  # 양해해 주시기 바랍니다 / 이해를 부탁드립니다: a courtesy to the press, no position
         if any(t.lemma_ == "드리다" for t in toks[hit.start:hit.end]) and not re.search(
                 r"(?:다고|라고|고|을|를|다는|라는)\s*(?:[가-힣]+히\s*)?$", doc_text(doc)[sent.start_char:cue_start]):
             return None  # 설명드리겠습니다 with no quotation or object: a courtesy, not a statement

@@ -116,3 +116,16 @@ def test_claim_type_from_the_end_of_the_reported_clause(run_ko):
                "홍길순 장관은 북한이 책임자를 처벌해야 한다고 강조하였다.\n\n"
                "홍길순 장관은 한국 정부의 지지 입장을 재확인하였다.")
     assert [c.claim_type for c in r.claims] == ["commitment", "call", "support"]
+
+
+def test_the_governments_volitional_predicates_are_its_commitments(run_ko):
+    r = run_ko("정부는 국제사회의 노력에 적극 동참해 나갈 것이며, 현지 상황을 면밀히 점검해 나갈 것이다.\n\n"
+               "북한은 추가 도발을 감행할 것이다.")
+    assert [(c.speaker_id, c.cue, c.claim_type) for c in r.claims] == [
+        ("KOR", "동참하다", "commitment"), ("KOR", "점검하다", "commitment")]  # a prediction of others is none
+
+
+def test_new_reporting_verbs_and_courtesy_requests(run_ko):
+    r = run_ko("홍길순 장관은 호주가 주요 공급국임을 상기하고, 협력 확대를 역설하였다.\n\n"
+               "<답변> 구체적인 면담 대상에 대해서는 말씀드리기 어려운 점 양해해 주시기 바랍니다.")
+    assert [c.cue for c in r.claims] == ["상기하다", "역설하다"]
