@@ -1013,8 +1013,9 @@ class KoClaims:
 
     def _addressees(self, doc: Doc, sent: Span, hit: CueHit, mentions: list[Span], c_start: int,
                     cue_start: int, claim_type: str | None = None) -> list[str]:
-        """Economies or organisations the call is made to: X에/X에게/X 측에 (calls and proposals only), or the
-        subject of the called-for clause ("일본이 조치를 철회해야 한다고 하고", "북한이 … 복귀할 것을 촉구")."""
+        """Economies or organisations the call is made to: X에/X에게/X 측에 (calls and proposals only), the
+        subject of the called-for clause ("일본이 조치를 철회해야 한다고 하고", "북한이 … 복귀할 것을 촉구"), or
+        the side whose help a call asks for ("독일측의 지속적인 지원을 당부")."""
         kind = claim_type or hit.cue.claim_type
         if kind == "criticism" and hit.cue.lemma == "지적하다":  # 부당성을 지적하고: whose act is faulted
             probe = Claim.model_construct(content_start=c_start, content_end=cue_start)
@@ -1032,4 +1033,6 @@ class KoClaims:
             elif kind == "call" and c_start <= m.start_char and not out and \
                     re.match(r"^\s?(?:측|정부|당국)?\s?(?:이|가)\s", after):
                 out.append(m.kb_id_)  # the called-for clause's own subject is the one called on
+            elif kind == "call" and c_start <= m.start_char and re.match(r"^\s?(?:측|정부|당국)\s?의\s", after):
+                out.append(m.kb_id_)  # 독일측의 지원을 당부: the side whose support is asked for
         return list(dict.fromkeys(out))

@@ -129,3 +129,8 @@ def test_new_reporting_verbs_and_courtesy_requests(run_ko):
     r = run_ko("홍길순 장관은 호주가 주요 공급국임을 상기하고, 협력 확대를 역설하였다.\n\n"
                "<답변> 구체적인 면담 대상에 대해서는 말씀드리기 어려운 점 양해해 주시기 바랍니다.")
     assert [c.cue for c in r.claims] == ["상기하다", "역설하다"]
+
+
+def test_the_side_whose_help_a_call_asks_for_is_addressed(run_ko):
+    r = run_ko("홍길순 장관은 협정이 발효될 수 있도록 독일측의 지속적인 지원을 당부하였다.")
+    assert [c.addressee_ids for c in r.claims] == [["DEU"]]
