@@ -134,7 +134,8 @@ def find_cues(sent: Span, lex: KoLexicon) -> list[CueHit]:
     hits.sort(key=lambda h: h.start)
     # A는 중시한다면서 B하고 싶다고 하였다: one report (the outer 하다) of two clauses, not two claims
     hits = [h for k, h in enumerate(hits) if not (
-        h.cue.lemma == "하다" and h.connective and k + 1 < len(hits) and hits[k + 1].cue.lemma == "하다"
+        h.cue.lemma == "하다" and h.connective and toks[h.start].text.endswith(_SAYING_ENDINGS)
+        and k + 1 < len(hits) and hits[k + 1].cue.lemma == "하다"
         and toks[hits[k + 1].start - 1].text.endswith(("다고", "라고", "자고")))]
     # 기쁘게 생각한다고 하였다 / 합의했다고 밝혔다: the inner predicate is part of what the outer one reports
     hits = [h for k, h in enumerate(hits) if not (
@@ -187,7 +188,7 @@ def _quoted_tokens(toks: list[Token]) -> set[int]:
 
 #: "…해야 한다고 하였다" (said that), "…나가자고 하였다" (proposed to): 하다 after a quotative ending reports speech.
 _QUOTATIVE_SAY = {"다고": Cue("하다", "statement", "하다"), "라고": Cue("하다", "statement", "하다"),
-                  "자고": Cue("하다", "proposal", "하자고 하다")}
+                  "자고": Cue("하다", "proposal", "하다")}
 
 
 def _quotative_say(toks: list[Token], i: int) -> Cue | None:

@@ -107,7 +107,7 @@ def test_claim_offsets_match_the_text(run_ko):
 
 def test_quotative_hada_reports_speech(run_ko):
     r = run_ko("나은별 차관은 양국이 공급망 협력을 서둘러야 한다고 하고, 함께 노력해 나가자고 하였다.")
-    assert [(c.cue, c.claim_type) for c in r.claims] == [("하다", "call"), ("하자고 하다", "proposal")]  # 해야 한다
+    assert [(c.cue, c.claim_type) for c in r.claims] == [("하다", "call"), ("하다", "proposal")]  # 해야 한다
     assert r.claims[0].content.startswith("양국이 공급망 협력을 서둘러야")
 
 
