@@ -42,7 +42,32 @@ def test_organisation_ids_equal_english_ids(nlp):
                     "Department of State USA": "the U.S. Department of State",
                     "Ministry of State Security CHN": "China's Ministry of State Security",
                     "Democratic Party KOR": "the Democratic Party of Korea",
-                    "Electric Power Corporation KOR": "the Korea Electric Power Corporation"}
+                    "Electric Power Corporation KOR": "the Korea Electric Power Corporation",
+                    "National Diplomatic Academy KOR": "the Korea National Diplomatic Academy",
+                    "Institute for International Economic Policy KOR":
+                        "the Korea Institute for International Economic Policy",
+                    "Institute for National Unification KOR": "the Korea Institute for National Unification",
+                    "Institute for Defense Analyses KOR": "the Korea Institute for Defense Analyses",
+                    "Development Institute KOR": "the Korea Development Institute",
+                    "Export-Import Bank KOR": "the Export-Import Bank of Korea",
+                    "Foundation KOR": "the Korea Foundation",
+                    "Coast Guard KOR": "the Korea Coast Guard",
+                    "Customs Service KOR": "the Korea Customs Service",
+                    "Meteorological Administration KOR": "the Korea Meteorological Administration",
+                    "Chamber of Commerce and Industry KOR": "the Korea Chamber of Commerce and Industry",
+                    "International Trade Association KOR": "the Korea International Trade Association",
+                    "Department of Defense USA": "the U.S. Department of Defense",
+                    "Department of Treasury USA": "the U.S. Department of the Treasury",
+                    "Department of Commerce USA": "the U.S. Department of Commerce",
+                    "Agency for International Development USA":
+                        "the United States Agency for International Development",
+                    "Ministry of Commerce CHN": "China's Ministry of Commerce",
+                    "Ministry of National Defense CHN": "China's Ministry of National Defense",
+                    "Ministry of Defense JPN": "Japan's Ministry of Defense",
+                    "International Cooperation Agency JPN": "the Japan International Cooperation Agency",
+                    "External Trade Organization JPN": "the Japan External Trade Organization",
+                    "Ministry of Defence RUS": "Russia's Ministry of Defence",
+                    "Ministry of Foreign Affairs PRK": "North Korea's Ministry of Foreign Affairs"}
     english: set[str] = set()
     for phrase in state_bodies.values():
         english |= {o.org_id for o in run_text(nlp, f"Officials of {phrase} attended the meeting.",
