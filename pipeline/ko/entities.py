@@ -323,12 +323,35 @@ def _name_before(doc: Doc, char: int, m: Matchers) -> _Name | None:
             start = name.end - len(found.group())
             extra = text[start:name.start].split()
             lead = doc.char_span(start, name.start - 1) if start < name.start else None
+            named = words[len(words) - len(extra) - name.text.count(" ") - 1:][:len(extra)]
             if not glued and (start == 0 or not _HANGUL.match(text[start - 1])) and extra and lead is not None \
-                    and all(t.tag_ in _NAME_PIECES for t in lead) and not any(
+                    and (all(t.tag_ in _NAME_PIECES for t in lead) or _sound_alike(extra, named)) and not any(
                     w in m.lex.place_or_body or m.titles.search(w) for w in extra):
                 # 우르줄라 폰 데어 라이엔(Ursula von der Leyen): every word of a long Latin name in Hangul
                 return _Name(start, name.end, text[start:name.end], name.latin, name.officials)
     return name
+
+
+#: Latin initials a Hangul initial consonant stands for in a transliterated foreign name (ㄱ g/k/c/q, ㅇ a vowel,
+#: w, y or h ...): enough to tell "아미나(Amina)" from "방문하여" when the analyser read the name's syllables as
+#: other words.
+_INITIALS = {"ㄱ": "gkcq", "ㄲ": "kgc", "ㄴ": "n", "ㄷ": "dt", "ㄸ": "td", "ㄹ": "rl", "ㅁ": "m", "ㅂ": "bpv",
+             "ㅃ": "pb", "ㅅ": "sczxt", "ㅆ": "sz", "ㅇ": "aeiouywhn", "ㅈ": "jgzcd", "ㅉ": "jzct", "ㅊ": "cthqj",
+             "ㅋ": "kcqgx", "ㅌ": "td", "ㅍ": "pf", "ㅎ": "hxkgw"}
+_CHOSEONG = "ㄱㄲㄴㄷㄸㄹㅁㅂㅃㅅㅆㅇㅈㅉㅊㅋㅌㅍㅎ"
+
+
+def _sound_alike(hangul_words: list[str], latin_words: list[str]) -> bool:
+    """Each Hangul word opens with a consonant its Latin word's first letter can stand for (아미나 / Amina)."""
+    if not hangul_words or len(hangul_words) != len(latin_words):
+        return False
+    for h, lw in zip(hangul_words, latin_words, strict=True):
+        if not _HANGUL.match(h) or not lw[:1].isalpha():
+            return False
+        initial = _CHOSEONG[(ord(h[0]) - 0xAC00) // 588]
+        if lw[0].lower() not in _INITIALS[initial]:
+            return False
+    return True
 
 
 def _name_before_read(doc: Doc, char: int, m: Matchers) -> _Name | None:
@@ -396,8 +419,10 @@ def _name_before_read(doc: Doc, char: int, m: Matchers) -> _Name | None:
         more = len(latin.split()) - 1
         words = re.search(rf"(?:[가-힣]+ ){{0,{more}}}[가-힣]*$", text[max(0, k - 20):k])
         start = k - len(words.group()) if words else last.idx
-        if start < last.idx and (doc.char_span(start, last.idx - 1) is None or not all(
-                t.tag_ in _NAME_PIECES for t in doc.char_span(start, last.idx - 1)) or any(
+        lead_words = text[start:last.idx].split()
+        if start < last.idx and (doc.char_span(start, last.idx - 1) is None or not (all(
+                t.tag_ in _NAME_PIECES for t in doc.char_span(start, last.idx - 1))
+                or _sound_alike(lead_words, latin.split()[:len(lead_words)])) or any(
                 w in m.lex.place_or_body or m.titles.search(w) for w in text[start:k].split())):
             start = max(last.idx - len(text[:last.idx].split(" ")[-1]), k - 20)  # the last word, whole (키엠)
         return _Name(start, k, text[start:k], latin)

@@ -223,3 +223,10 @@ def test_foreign_names_of_one_syllable_words_with_their_latin_form(run_ko):
     names = {p.name for p in r.people}
     assert {"팜 자 키엠", "림 족 호이", "조 바이든", "존 케리"} <= names
     assert not names & {"키엠", "호이", "바이든", "케리", "엠"}
+
+
+def test_a_latin_gloss_vouches_for_name_syllables_the_analyser_read_as_particles(run_ko):
+    r = run_ko("홍길순 장관은 나이로비를 방문하여 아미나 모하메드(Amina Mohamed) 케냐 외교장관과 회담하였다. "
+               "홍 차관은 사무국을 방문하여 림족호이(Lim Jock Hoi) 아세안 사무총장과 면담하였다.")
+    names = {p.name for p in r.people}
+    assert {"아미나 모하메드", "림족호이"} <= names  # "방문하여" never joins a name: it does not sound like "Lim"
