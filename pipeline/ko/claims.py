@@ -516,8 +516,8 @@ _COURTESY_REQUEST = re.compile(r"(?:양해|이해|참고|참조)(?:를|을)?\s?(
 #: speaker's side will: a commitment), "…해야 한다고 강조했다" (what must be done: a call), "…지지 입장을
 #: 재확인했다" (support).
 _STATEMENT_KINDS = (
-    (re.compile(r"(?:겠다고|겠다는\s?(?:뜻|입장|의지|의사)[을를]?|나갈\s?것이라고)\s*$"), "commitment"),
-    (re.compile(r"(?:야\s?한다고|야\s?한다는\s?(?:점|입장)[을를]?)\s*$"), "call"),
+    (re.compile(r"(?:겠다고|겠다는\s?(?:뜻|입장|의지|의사)[을를]?|나갈\s?것이라고|용의가\s?있다고)\s*$"), "commitment"),
+    (re.compile(r"(?:야\s?한다고|야\s?한다는\s?(?:점|입장|데)[을를]?)\s*$"), "call"),
     (re.compile(r"지지\s?(?:입장|의사|의지)?[을를]?\s*$"), "support"),
 )
 
@@ -529,6 +529,8 @@ def _claim_type(cue: Cue, before_cue: str, lex: KoLexicon) -> str:
         return "proposal"
     if cue.lemma == "지적하다" and _FAULT.search(before_cue):
         return "criticism"
+    if cue.lemma == "평가하다" and re.search(r"[을를]\s*(?:[가-힣]+히\s*|높이\s*)?$", before_cue):
+        return "support"  # 기여를 높이 평가했다: appreciation; "…라고 평가했다" stays an assessment
     if cue.claim_type == "statement":
         for pattern, kind in _STATEMENT_KINDS:
             if pattern.search(before_cue):

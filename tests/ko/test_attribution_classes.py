@@ -134,3 +134,10 @@ def test_new_reporting_verbs_and_courtesy_requests(run_ko):
 def test_the_side_whose_help_a_call_asks_for_is_addressed(run_ko):
     r = run_ko("홍길순 장관은 협정이 발효될 수 있도록 독일측의 지속적인 지원을 당부하였다.")
     assert [c.addressee_ids for c in r.claims] == [["DEU"]]
+
+
+def test_appreciation_willingness_and_shared_calls(run_ko):
+    r = run_ko("홍길순 장관은 한국 기업의 기여를 높이 평가하였다.\n\n홍길순 장관은 협력이 중요하다고 평가하였다.\n\n"
+               "홍길순 장관은 워크숍을 주최할 용의가 있다고 밝혔다.\n\n"
+               "양 장관은 북한이 대화에 나서야 한다는 데 의견을 같이하였다.")
+    assert [c.claim_type for c in r.claims] == ["support", "statement", "commitment", "call"]
