@@ -152,7 +152,7 @@ def test_addressee_is_the_subject_of_the_called_for_clause(run_ko):
     r = run_ko("정부는 몽골이 조치를 철회해야 한다고 하고, 토고 측에 협력을 요청하였다.\n\n"
                "정부는 북한이 대화에 복귀할 것을 촉구하였다.\n\n정부는 몽골이 협력해 온 점을 평가하였다.")
     assert [(c.claim_type, c.addressee_ids) for c in r.claims] == [
-        ("call", ["MNG"]), ("call", ["TGO"]), ("call", ["PRK"]), ("statement", [])]
+        ("call", ["MNG"]), ("call", ["TGO"]), ("call", ["PRK"]), ("support", [])]  # appreciation (k023 gold)
 
 
 def test_former_and_new_office_holders_and_bare_signature(run_ko):
