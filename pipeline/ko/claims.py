@@ -682,7 +682,7 @@ class KoClaims:
                 speaker = subject or focus
                 if hit.cue.stem == WILL_STEM and not (
                         speaker is not None and speaker.kind == "economy" and speaker.entity_id == self.home
-                        and mode == "body"):
+                        and (mode == "body" or speaker is subject)):  # in an answer: "정부는 …" named
                     prev_end = hit.end
                     continue  # a volitional predicate speaks only for the issuing government
                 if briefing and mode == "body" and subject is not None and subject.text in _FIRST_PERSON:
@@ -822,7 +822,8 @@ class KoClaims:
                 continue
             if tok.i == 0 or not doc[tok.i - 1].tag_.split("+")[-1].startswith(("NN", "XSN", "NP", "SL", "SSC", "NR")):
                 continue
-            topic = tok.tag_.startswith("JX")
+            # 장관께서(도) … 밝히셨습니다: the honorific subject marker names the main clause's subject, as a topic does
+            topic = tok.tag_.startswith("JX") or tok.text.startswith("께서")
             nxt = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
             if topic and nxt is not None and nxt.is_space and tok.i + 2 < len(doc):
                 nxt = doc[tok.i + 2]
@@ -916,6 +917,7 @@ class KoClaims:
         cue_tok_start, cue_tok_end = toks[hit.start], toks[hit.end - 1]
         cue_start, cue_end = cue_tok_start.idx, cue_tok_end.idx + len(cue_tok_end)
         content = self._quotation(doc, sent, cue_start)
+        clause_start = None
         if toks[hit.end - 1].text == "수":  # 말씀드릴 수 있는 것은 X: what is said follows the topic
             topic = next((t for t in toks[hit.end:] if t.tag_.startswith("JX")), None)
             if topic is not None:
@@ -938,7 +940,7 @@ class KoClaims:
                 prev_tok = toks[prev_end - 1]
                 start = max(start, prev_tok.idx + len(prev_tok))
             quoted = re.search(r"(?:다|라|자)고\s*$", doc_text(doc)[start:cue_start])
-            whole = start
+            whole = clause_start = start
             if not quoted:  # an indirect quotation (…다고 밝혔다) runs over its own clause endings
                 start = max(start, _last_clause_break(toks, start, cue_start))
             content = self._trim(doc, start, cue_start)
@@ -955,10 +957,14 @@ class KoClaims:
         if any(t.lemma_ == "드리다" for t in toks[hit.start:hit.end]) and not re.search(
                 r"(?:다고|라고|고|을|를|다는|라는)\s*(?:[가-힣]+히\s*)?$", doc_text(doc)[sent.start_char:cue_start]):
             return None  # 설명드리겠습니다 with no quotation or object: a courtesy, not a statement
-        return self._make(doc, index, hit, speaker, subject, content, mentions, sent, cue_start, cue_end)
+        return self._make(doc, index, hit, speaker, subject, content, mentions, sent, cue_start, cue_end,
+                          clause_start)
 
     def _make(self, doc: Doc, index: SentenceIndex, hit: CueHit, speaker: Speaker, subject: Speaker | None,
-              content: tuple[int, int], mentions: list[Span], sent: Span, cue_start: int, cue_end: int) -> Claim:
+              content: tuple[int, int], mentions: list[Span], sent: Span, cue_start: int, cue_end: int,
+              clause_start: int | None = None) -> Claim:
+        """The claim record; ``clause_start`` is where the cue's clause opens (before a connective inside the
+        reported clause cut the content), for the called-on subject ("북한이 도발을 중단하고 … 나올 것을 촉구")."""
         c_start, c_end = content
         text = doc_text(doc)[c_start:c_end]
         economy_ids = list(dict.fromkeys(m.kb_id_ for m in mentions if m.label_ == "economy"
@@ -966,7 +972,8 @@ class KoClaims:
         initiative_ids = list(dict.fromkeys(m.kb_id_ for m in mentions if m.label_ == "initiative"
                                             and c_start <= m.start_char and m.end_char <= c_end))
         claim_type = _claim_type(hit.cue, doc_text(doc)[c_start:cue_start], self.lex)
-        addressees = self._addressees(doc, sent, hit, mentions, c_start, cue_start, claim_type)
+        addressees = self._addressees(doc, sent, hit, mentions, c_start, cue_start, claim_type, speaker.entity_id,
+                                      clause_start if clause_start is not None else c_start)
         return Claim(
             claim_id=ids.claim_id(doc._.mofa_doc_id, cue_start), doc_id=doc._.mofa_doc_id,
             sent_id=index.sent_id(cue_start), speaker_kind=speaker.kind, speaker_id=speaker.entity_id,
@@ -1015,7 +1022,8 @@ class KoClaims:
         return toks[0].idx, toks[-1].idx + len(toks[-1])
 
     def _addressees(self, doc: Doc, sent: Span, hit: CueHit, mentions: list[Span], c_start: int,
-                    cue_start: int, claim_type: str | None = None) -> list[str]:
+                    cue_start: int, claim_type: str | None = None, speaker_id: str | None = None,
+                    clause_start: int | None = None) -> list[str]:
         """Economies or organisations the call is made to: X에/X에게/X 측에 (calls and proposals only), the
         subject of the called-for clause ("일본이 조치를 철회해야 한다고 하고", "북한이 … 복귀할 것을 촉구"), or
         the side whose help a call asks for ("독일측의 지속적인 지원을 당부")."""
@@ -1033,7 +1041,8 @@ class KoClaims:
             after = text[m.end_char:m.end_char + 6]
             if re.match(r"^\s?(?:측|정부|당국)?\s?(?:에게|에|께)(?:도|는)?(?:\s|$)", after):
                 out.append(m.kb_id_)
-            elif kind == "call" and c_start <= m.start_char and not out and \
+            elif kind == "call" and not out and m.kb_id_ != speaker_id and \
+                    (clause_start if clause_start is not None else c_start) <= m.start_char and \
                     re.match(r"^\s?(?:측|정부|당국)?\s?(?:이|가)\s", after):
                 out.append(m.kb_id_)  # the called-for clause's own subject is the one called on
             elif kind == "call" and c_start <= m.start_char and re.match(r"^\s?(?:측|정부|당국)\s?의\s", after):

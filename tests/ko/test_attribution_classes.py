@@ -141,3 +141,13 @@ def test_appreciation_willingness_and_shared_calls(run_ko):
                "홍길순 장관은 워크숍을 주최할 용의가 있다고 밝혔다.\n\n"
                "양 장관은 북한이 대화에 나서야 한다는 데 의견을 같이하였다.")
     assert [c.claim_type for c in r.claims] == ["support", "statement", "commitment", "call"]
+
+
+def test_honorific_subject_in_an_answer_speaks_and_named_government_commits(run_ko):
+    r = run_ko("<질문> 입장은 무엇입니까? (가나뉴스 홍길순 기자)\n\n"
+               "<답변> 홍민수 장관께서도 지난주 어떠한 타협도 있을 수 없다고 분명히 밝히신 바 있습니다. "
+               "정부는 북한이 도발을 중단하고 대화에 나올 것을 촉구합니다. 정부는 노력을 지속해 나갈 것입니다.")
+    got = [(c.speaker_kind, c.cue, c.addressee_ids) for c in r.claims]
+    assert got[0][:2] == ("person", "밝히다")
+    assert ("economy", "촉구하다", ["PRK"]) in got
+    assert ("economy", "지속하다", []) in got
