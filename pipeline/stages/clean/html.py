@@ -20,6 +20,7 @@ from pipeline.stages.clean import news
 from pipeline.stages.clean.errors import Rejected
 from pipeline.stages.clean.layout import LayoutReader
 from pipeline.stages.clean.lexicon import Lexicon
+from pipeline.stages.clean.linked_data import draft_of, record_of_html
 from pipeline.stages.clean.registry import Head, Input
 from pipeline.stages.clean.text import (
     Draft,
@@ -257,6 +258,9 @@ class HtmlReader:
                 raise Rejected("clean", "HTML nested too deeply to read (over 250 levels even after flattening)")
         head = self._head(root)
         url = canonical_url(head.get("url"), self.lex)
+        record = record_of_html(root, url)
+        if record is not None:  # a Linked Data record of the open-data site: its property table, not the page
+            return draft_of(record, self.lex), "linked_data"
         is_mofa = self._is_mofa(head)
         crumb = self._breadcrumb(root)
         etree.strip_elements(root, *_CODE_TAGS, with_tail=False)
@@ -331,8 +335,9 @@ class HtmlReader:
 
 
 class HtmlPageReader:
-    """Saved HTML pages ('mofa_html' for the ministry's site, 'html' otherwise). An <html> root beats the XML
-    reject; a few HTML tags at the start (a fragment without <html>) beat plain text only."""
+    """Saved HTML pages ('mofa_html' for the ministry's site, 'linked_data' for a record of its open-data site, 'html'
+    otherwise). An <html> root beats the XML reject; a few HTML tags at the start (a fragment without <html>) beat
+    plain text only."""
 
     name = "html"
 

@@ -105,10 +105,11 @@ def _load_builtins() -> None:
         return
     _BUILTIN_LOADED = True
     from pipeline.stages.clean.html import HtmlPageReader
+    from pipeline.stages.clean.linked_data import LinkedDataReader
     from pipeline.stages.clean.plain import TextReader
     from pipeline.stages.clean.rss import OtherXmlReader, RssFeedReader
 
-    _REGISTERED[:0] = [RssFeedReader(), OtherXmlReader(), HtmlPageReader(), TextReader()]
+    _REGISTERED[:0] = [RssFeedReader(), OtherXmlReader(), HtmlPageReader(), LinkedDataReader(), TextReader()]
 
 
 def register(reader: Reader) -> Reader:

@@ -89,7 +89,8 @@ def test_a_registered_reader_gets_its_format_and_its_documents_come_out(atom_rea
 
 
 def test_the_built_in_readers_keep_their_order_of_certainty() -> None:
-    """Every built-in format still goes to its reader: RSS by DOCTYPE or root, XML that is not a page, HTML, text."""
+    """Every built-in format still goes to its reader: RSS by DOCTYPE or root, XML that is not a page, HTML, a Linked
+    Data record's property table, text."""
     cases = {
         '<?xml version="1.0"?><!DOCTYPE rss [<!ENTITY a "b">]><rss><channel/></rss>': "rss",
         "<rss version='2.0'><channel></channel></rss>": "rss",
@@ -100,5 +101,6 @@ def test_the_built_in_readers_keep_their_order_of_certainty() -> None:
         "<!DOCTYPE html><p>text</p>": "html",
         "<div><p>a fragment</p></div>": "html",
         "Foreign Minister Meets Counterpart\n\nThe minister met ...": "text",
+        "[1] Talks ( http://example.org/Document/1 ) at Data\n\nProperty Value\nrdfs:label\n  • Talks\n": "linked_data",
     }
     assert {text: sniff_format(text) for text in cases} == cases
