@@ -9,8 +9,10 @@ they coincide with the analyser's token boundaries and parts of speech: "인도"
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 from dataclasses import dataclass, field
+from pathlib import Path
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span
@@ -18,6 +20,7 @@ from spacy.tokens import Doc, Span
 from pipeline.engine import ids
 from pipeline.ko.lexicon import (
     FAMILY_SYLLABLES,
+    KO_DIR,
     KoLexicon,
     Official,
     display_name,
@@ -25,8 +28,9 @@ from pipeline.ko.lexicon import (
     english_person_id,
     load_ko_lexicon,
     romanize_name,
+    romanize_syllable_word,
 )
-from schemas.models import Economy, Event, Initiative, Organization, Person
+from schemas.models import Economy, Event, Initiative, InitiativeLink, Organization, Person
 
 _NOMINAL = re.compile(r"^(?:NN[GPB]|NR|NP|SL|SH|SN|XSN|W_SERIAL|XPN|XR)")
 _HANGUL = re.compile(r"^[가-힣]+$")
@@ -124,16 +128,290 @@ def find_economies(doc: Doc, m: Matchers) -> list[Found]:
     return out
 
 
-def find_initiatives(doc: Doc, m: Matchers) -> list[Found]:
-    """Named policies of initiatives.tsv, with the English path's id."""
-    out = []
-    for hit in m.initiatives.finditer(doc_text(doc)):
+#: Initiative heads (initiative_heads.tsv): head -> acronym | name | owned.
+_INITIATIVE_HEADS_FILE = KO_DIR / "initiative_heads.tsv"
+#: Words of a run before a head that name no initiative: deictic words, "etc.", the pronoun 우리 ("우리 외교 정책").
+_INITIATIVE_NOT_NAME = frozenset({"이번", "금번", "동", "해당", "당시", "이날", "지난", "오늘", "등", "및", "우리",
+                                  "각", "양국", "양측", "관련", "계기"})
+#: Words that describe a government's field, not a policy of its own: "한국 외교 정책", "일본 정부 정책".
+_OWNED_GENERIC = frozenset({"정부", "측", "당국", "외교", "대외", "대북", "대남", "경제", "통상", "안보", "국방",
+                            "주요", "기본", "협력", "분야", "국가", "새", "신규", "향후", "현", "전", "지역", "국내",
+                            "해외", "대외경제", "통일", "외교안보", "대외정책", "핵심", "중점", "기존"})
+_QUOTES = {"‘": "’", "'": "'", "“": "”", '"': '"', "「": "」", "『": "』"}
+_QUOTED = re.compile("|".join(rf"{re.escape(o)}([^{re.escape(c)}\n]{{2,40}}){re.escape(c)}"
+                              for o, c in _QUOTES.items()))
+_BRACKET_ACRONYM = re.compile(r"\s?\(([A-Z][A-Za-z]{1,9}(?:-[A-Z0-9]+)?)\)")
+_LATIN_GLOSS = re.compile(r"\s?\([A-Za-z][^()]*\)$")
+#: Korean predicates (the noun before 하다) of leading and endorsing an initiative, as the English _LEAD_VERBS and
+#: _ENDORSE_VERBS: "X를 출범/제안/주도", "X에 참여/가입/동참/기여", "X를 지지/환영".
+_LEAD_STEMS = frozenset({"주도", "출범", "제안", "제시", "발표", "창설", "설립", "발족", "착수", "제창", "주창",
+                         "개시"})
+_ENDORSE_STEMS = frozenset({"지지", "참여", "가입", "동참", "기여", "환영", "비준"})
+
+
+@functools.lru_cache(maxsize=4)
+def _tsv(path: Path) -> tuple[tuple[str, ...], ...]:
+    if not path.exists():
+        return ()
+    return tuple(tuple(line.split("\t")) for line in path.read_text(encoding="utf-8").splitlines()
+                 if line.strip() and not line.startswith("#"))
+
+
+def _initiative_heads() -> dict[str, str]:
+    return {r[0]: r[1] for r in _tsv(_INITIATIVE_HEADS_FILE)}
+
+
+def _initiative_leads() -> dict[str, str]:
+    """English name -> alpha-3 of the one government whose policy it is (initiatives.tsv, fourth column)."""
+    return {r[1]: r[3] for r in _tsv(KO_DIR / "initiatives.tsv") if len(r) > 3 and r[3]}
+
+
+def _initiative_id(name: str) -> str:
+    """A Korean name's id: its syllables romanized word by word (Latin words kept)."""
+    return ids.initiative_id(" ".join(romanize_syllable_word(w) for w in name.split()))
+
+
+def find_initiatives(doc: Doc, m: Matchers, economies: list[Found] | None = None, orgs: list[Found] | None = None,
+                     people: list[Found] | None = None) -> list[Found]:
+    """Named initiatives: the names of initiatives.tsv (the English path's id; a quoted phrase ending in one is
+    that initiative named in full: "'자유·평화·번영에 기여하는 글로벌 중추국가'"), then names by their head
+    (initiative_heads.tsv, see :func:`_headed_initiatives`), quoted names (:func:`_quoted_initiatives`), the items
+    of a listed set ("3대 협정(기본협정, FTA, 위기관리기본참여협정)") and the later mentions of an acronym a name
+    gave in brackets ("RCEP")."""
+    text = doc_text(doc)
+    leads = _initiative_leads()
+    out: list[Found] = []
+    quotes = [(q.start(), q.end(), q.start() + 1, q.end() - 1) for q in _QUOTED.finditer(text)]
+    for hit in m.initiatives.finditer(text):
         if doc.char_span(hit.start(), hit.end()) is None:
             continue
         name, acronym = m.lex.initiatives[hit.group()]
-        out.append(Found(hit.start(), hit.end(), "initiative", ids.initiative_id(name),
-                         {"name": name, "acronym": acronym}))
+        start, end = hit.start(), hit.end()
+        around = next(((qs, qe) for _, _, qs, qe in quotes if qs < start and end == qe), None)
+        if around is not None:  # '자유·평화·번영에 기여하는 글로벌 중추국가': the quoted name in full
+            start = around[0]
+        plus = re.match(r" ?(?:플러스|\+)(?=[을를이가은는의에과와도로]|[^가-힣]|$)", text[end:])
+        if plus:  # 신남방정책 플러스: the successor policy, its owner's too
+            out.append(Found(start, end + plus.end(), "initiative", _initiative_id(text[start:end + plus.end()]),
+                             {"name": text[start:end + plus.end()], "acronym": None, "lead": leads.get(name)}))
+            continue
+        out.append(Found(start, end, "initiative", ids.initiative_id(name),
+                         {"name": name, "acronym": acronym, "lead": leads.get(name)}))
+    taken = [(f.start, f.end) for f in out]
+    in_person = {i for p in people or [] if p.info.get("title") for i in range(p.start, p.end)}
+
+    def free(start: int, end: int) -> bool:  # an organisation may open a name (아세안공동체), not hold it (IMF)
+        return not any(s < end and start < e for s, e in taken) and not any(
+            o.start < end and start < o.end and not (start <= o.start and o.end < end) for o in orgs or [])
+
+    for f in [*_headed_initiatives(doc, economies or [], orgs or [], in_person),
+              *_quoted_initiatives(doc, quotes), *_listed_initiatives(doc)]:
+        if free(f.start, f.end):
+            out.append(f)
+            taken.append((f.start, f.end))
+    for f in list(out):  # RCEP again after 역내포괄적경제동반자협정(RCEP)
+        acronym = f.info.get("acronym")
+        if not acronym or f.info.get("listed"):
+            continue
+        for hit in re.finditer(rf"(?<![A-Za-z]){re.escape(acronym)}(?![A-Za-z])", text):
+            if free(hit.start(), hit.end()) and doc.char_span(hit.start(), hit.end()) is not None:
+                out.append(Found(hit.start(), hit.end(), "initiative", f.entity_id, dict(f.info)))
+                taken.append((hit.start(), hit.end()))
+    return sorted(out, key=lambda f: f.start)
+
+
+def _headed_initiatives(doc: Doc, economies: list[Found], orgs: list[Found], in_person: set[int]) -> list[Found]:
+    """A run of nominal words ending in an initiative head, opened by a party (a state, a short-form compound,
+    an organisation), a proper noun or an acronym; any run when the head's word has a Latin acronym in brackets
+    ("역내포괄적경제동반자협정(RCEP)"). An "owned" head (정책, 사업) needs the one state that owns it and a word
+    of the name's own ("인니 신수도 이전 사업": Indonesia's project); the head ends the compound ("전략대화" is a
+    meeting, "전략적" an adjective). A state opening a name alone (not a compound, not 한-X) leads it."""
+    text, heads = doc_text(doc), _initiative_heads()
+    by_len = sorted(heads, key=len, reverse=True)
+    states = {e.start: e for e in economies if not e.info.get("compound") and not e.info.get("side")}
+    parties = {e.start for e in economies} | {o.start for o in orgs}
+    out: list[Found] = []
+    for tok in doc:
+        if not (_NOMINAL.match(tok.tag_) or tok.tag_ == "SL"):
+            continue
+        head = next((h for h in by_len if tok.text.endswith(h) and (heads[h] != "acronym" or tok.text == h)), None)
+        if head is None:
+            continue
+        kind = heads[head]
+        nxt = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
+        if nxt is not None and not tok.whitespace_ and (_NOMINAL.match(nxt.tag_) or nxt.tag_ in ("SL", "SN")):
+            continue  # 전략대화, 전략적, 협정문: the head does not end the word's compound
+        j, k, words = tok.i, tok.i, 1
+        while k > 0:
+            prev = doc[k - 1]
+            if prev.is_space or (prev.whitespace_ and words >= 5):
+                break
+            inner = re.search(r"(?<=[가-힣])\([A-Z][A-Za-z0-9-]{1,10}\)$", text[max(0, prev.idx - 12):prev.idx + 1]) \
+                if prev.text == ")" else None
+            if inner is not None:  # 한국형 전투기(KF-21) 공동개발 사업: an acronym in brackets inside the name
+                opening = doc.char_span(prev.idx + 1 - len(inner.group(0)), prev.idx + 1)
+                if opening is None:
+                    break
+                if prev.whitespace_:
+                    words += 1
+                k = opening.start
+                continue
+            if not (_NOMINAL.match(prev.tag_) or prev.tag_ in ("SL", "SN") or prev.text in ("-", "·", "ㆍ", "‧")):
+                break
+            if prev.whitespace_:
+                words += 1
+            k -= 1
+        end = tok.idx + len(tok)
+        acro = _BRACKET_ACRONYM.match(text, end)
+        if kind == "bracketed" and acro is None:
+            continue  # 고용허가제(EPS): a short head names a programme only with its acronym
+        opener = first = None
+        for i in range(k, j + 1):
+            t = doc[i]
+            word_start = i == k or doc[i - 1].whitespace_
+            if t.idx in in_person or t.text in _INITIATIVE_NOT_NAME or t.tag_ == "NP":
+                opener = first = None
+                continue
+            if not word_start:
+                continue
+            if first is None:
+                first = i
+            if opener is None and (t.idx in parties or t.tag_ in ("NNP", "SL")) and not (i == j and t.text == head):
+                opener = i
+        if kind == "owned" and not acro:  # the one state that owns it, or makes its type (한국형 전투기 … 사업)
+            e = states.get(doc[opener].idx) if opener is not None else None
+            if e is None or opener != first or text[e.end:e.end + 1] in _SEPARATORS:
+                continue
+            own = [w for w in text[e.end:tok.idx].split() if w not in _OWNED_GENERIC]
+            if tok.text != head:
+                own.append(tok.text[:-len(head)])
+            if not own:
+                continue
+        start_tok = opener if opener is not None else (first if acro else None)
+        if start_tok is None or (kind == "acronym" and start_tok == j):
+            continue
+        start = doc[start_tok].idx
+        name = text[start:end]
+        if name == head or len(name) < 3:
+            continue
+        e = states.get(start)  # 인니 신수도 이전 사업: the state's own; 한-인니 …, 한국형 …: no one's alone
+        lead = e.entity_id if e is not None and e.end < end and text[e.end:e.end + 1].isspace() else None
+        acronym = acro.group(1) if acro else None
+        out.append(Found(start, end, "initiative", _initiative_id(name),
+                         {"name": name, "acronym": acronym, "lead": None, "opener_lead": lead}))
     return out
+
+
+def _quoted_initiatives(doc: Doc, quotes: list[tuple[int, int, int, int]]) -> list[Found]:
+    """A quoted phrase before a head word ("‘비판적 관여’ 정책": the phrase is the name, as the English 'its
+    "rebalance" policy'), or ending in a head, or a head and a year ("「비전 2030(Kenya Vision 2030)」"; a Latin
+    gloss in brackets is no part of the name)."""
+    text, heads = doc_text(doc), _initiative_heads()
+    words = [h for h, k in heads.items() if k != "acronym"]
+    out = []
+    for _, q_end, start, end in quotes:
+        inner = text[start:end]
+        gloss = _LATIN_GLOSS.search(inner)
+        if gloss:
+            end -= len(gloss.group(0))
+            inner = text[start:end]
+        after = re.match(r" ?([가-힣]+?)(?=[을를이가은는의에과와도로]|\s|$)", text[q_end:q_end + 12])
+        named = (after is not None and after.group(1) in words) \
+            or any(inner.endswith(h) and len(inner) > len(h) for h in words) \
+            or any(re.fullmatch(rf"{h} ?(?:19|20)\d\d", inner) for h in words)
+        if not named or len(inner) > 30 or re.search(r"[.?!]|[다요]$", inner):
+            continue
+        if doc.char_span(start, end, alignment_mode="expand") is None:
+            continue
+        out.append(Found(start, end, "initiative", _initiative_id(inner), {"name": inner, "acronym": None,
+                                                                          "lead": None}))
+    return out
+
+
+def _listed_initiatives(doc: Doc) -> list[Found]:
+    """The items of a set named by an initiative head, listed in brackets: "3대 핵심협정(기본협정, FTA,
+    위기관리기본참여협정)": each item that is a head's acronym or ends in a head is one initiative."""
+    text, heads = doc_text(doc), _initiative_heads()
+    out = []
+    pattern = "|".join(re.escape(h) for h in sorted(heads, key=len, reverse=True))
+    for hit in re.finditer(rf"(?:{pattern})\(([^()\n]{{3,80}})\)", text):
+        items = [(i.start() + hit.start(1), i.group()) for i in re.finditer(r"[^,，、]+", hit.group(1))]
+        if len(items) < 2:
+            continue
+        for offset, raw in items:
+            item = raw.strip()
+            start = offset + raw.index(item)
+            acronym = heads.get(item) == "acronym"
+            if not (acronym or any(item.endswith(h) and heads[h] != "acronym" for h in heads)) or " " in item:
+                continue
+            out.append(Found(start, start + len(item), "initiative", _initiative_id(item),
+                             {"name": item, "acronym": item if acronym else None, "lead": None, "listed": True}))
+    return out
+
+
+def initiative_links(doc: Doc, inits: list[Found], economies: list[Found],
+                     people: list[Found] | None = None) -> list[InitiativeLink]:
+    """Lead and endorse links, one row per initiative, economy and role (the first stating sentence): the owner
+    initiatives.tsv gives a government's own policy; a state's genitive before the name ("케냐의 「비전 2030」",
+    "한국 정부의 X"); the subject of a leading or endorsing predicate right after the name ("한국이 … 대응기금에
+    기여한") or of one in the relative clause before it ("X 대통령께서 … 제시하신 'Y'"): a state (이/가, 은/는)
+    or a person of a known state; else the one state opening the name ("인니 신수도 이전 사업")."""
+    from pipeline.components.structure import SentenceIndex
+
+    text = doc_text(doc)
+    index = SentenceIndex(doc)
+    rows: dict[tuple[str, str, str], InitiativeLink] = {}
+    states = [e for e in economies if not e.info.get("compound") and not e.info.get("side")]
+
+    def add(f: Found, econ: str, role: str, at: int) -> None:
+        key = (f.entity_id, econ, role)
+        if key not in rows:
+            rows[key] = InitiativeLink(doc_id=doc._.mofa_doc_id, sent_id=index.sent_id(at), initiative_id=f.entity_id,
+                                       economy_id=econ, role=role)
+
+    led: set[str] = set()
+    for f in inits:
+        if f.info.get("lead"):
+            add(f, f.info["lead"], "lead", f.start)
+            led.add(f.entity_id)
+        genitive = re.search(r"(?: 정부)?의 ?[‘'“\"「『]?$", text[max(0, f.start - 12):f.start])
+        if genitive:
+            pos = f.start - len(genitive.group(0))
+            owner = next((e for e in states if e.end == pos), None)
+            if owner is not None:
+                add(f, owner.entity_id, "lead", f.start)
+                led.add(f.entity_id)
+        after = re.match(r"(?:\s?\([^()]{1,40}\))?[’'”\"」』]?(?:에의|에도|에|을|를|도)\s?([가-힣]{2})",
+                         text[f.end:f.end + 60])
+        before = re.search(r"([가-힣]{2})(?:하신|하셨던|한|했던|하였던|시킨)\s?[‘'“\"「『]?$",
+                           text[max(0, f.start - 12):f.start])
+        s_start, _ = _sentence_of(doc, f)
+        subjects = []  # (start, alpha-3, topic: 은/는 marks the main clause's subject), before the name
+        for start, end, econ in [*((e.start, e.end, e.entity_id) for e in states),
+                                 *((p.start, p.end, p.info["economy"]) for p in people or [] if p.info.get("economy"))]:
+            marked = re.match(r"(?: 정부| 측)?(이|가|은|는|도|께서)\s", text[end:end + 6])
+            if marked and s_start <= start and end <= f.start:
+                subjects.append((start, end, econ, marked.group(1) in ("은", "는")))
+        home = re.match(r"\s*(?:[□ㅇ○◦•\-*]\s*)?정부(?:는|가)\s", text[s_start:f.start])
+        if home:  # 정부는 …: the issuing government's
+            subjects.append((s_start, s_start + home.end(), "KOR", "는" in home.group(0)))
+        for stem, clause in ((after.group(1) if after else None, False), (before.group(1) if before else None, True)):
+            role = "lead" if stem in _LEAD_STEMS else "endorse" if stem in _ENDORSE_STEMS else None
+            if role is None:
+                continue
+            # the predicate after the name has the subject of the main clause, not one of a relative clause
+            # before the name ("정부는 가나 정부가 제시한 'X'를 지지": Korea's support, Ghana's initiative)
+            own = subjects if clause else [s for s in subjects if not any(
+                "ETM" in t.tag_ for t in doc.char_span(s[1], f.start, alignment_mode="expand") or [])] \
+                or [s for s in subjects if s[3]]
+            if own:
+                add(f, max(own)[2], role, f.end)
+                if role == "lead":
+                    led.add(f.entity_id)
+    for f in inits:
+        if f.info.get("opener_lead") and f.entity_id not in led:
+            add(f, f.info["opener_lead"], "lead", f.start)
+    return list(rows.values())
 
 
 #: "(KBS 김민정 기자)", "[KBS 김민정 기자]", "（KBS, 김민정 기자）": a question's signature in any bracket.
@@ -1034,12 +1312,16 @@ class KoEntities:
         orgs = [o for o in orgs if not any(s <= o.start and o.end <= e for s, e in in_titles)]
         dates = find_dates(doc, day)
         events = find_events(doc, self.m, economies, orgs, people)
-        initiatives = find_initiatives(doc, self.m)
-        self.set_annotations(doc, economies, orgs, people, dates, events, initiatives)
+        initiatives = find_initiatives(doc, self.m, economies, orgs, people)
+        # "아세안공동체(ASEAN Community)": a name with its Latin gloss is the initiative, not a person
+        people = [p for p in people if not any(i.start <= p.start < i.end for i in initiatives)]
+        links = initiative_links(doc, initiatives, economies, people)
+        self.set_annotations(doc, economies, orgs, people, dates, events, initiatives, links)
         return doc
 
     def set_annotations(self, doc: Doc, economies: list[Found], orgs: list[Found], people: list[Found],
-                        dates: list[Found], events: list[Found], initiatives: list[Found]) -> None:
+                        dates: list[Found], events: list[Found], initiatives: list[Found],
+                        links: list[InitiativeLink] | None = None) -> None:
         spans = []
         records: dict[str, dict] = {"economy": {}, "organization": {}, "person": {}, "event": {}, "initiative": {}}
         for f in initiatives:
@@ -1083,4 +1365,4 @@ class KoEntities:
                 spans.append(span)
         doc.spans["mofa"] = spans
         doc._.mofa_entities = records
-        doc._.mofa_links = []
+        doc._.mofa_links = links or []
