@@ -36,7 +36,7 @@ _FUTURE_NOUNS = frozenset({"예정", "계획", "방침"})
 #: Nouns after a past adnominal that chain the clause to the next one: 평가한 뒤, 설명한 후, 소개한 데 이어.
 _AFTER_NOUNS = frozenset({"뒤", "후", "다음", "데"})
 #: 우려를 표명했다, 사의를 표하고: after an object noun that is a cue, the noun is the cue and these its predicate.
-_EXPRESSING = frozenset({"표", "표명", "표하", "표시", "나타내", "밝히", "전하", "전달"})
+_EXPRESSING = frozenset({"표", "표명", "표하", "표시", "나타내", "밝히", "전하", "전달", "되풀이"})
 _SUBJECT_PARTICLES = frozenset({"은", "는", "이", "가", "께서", "께서는", "측은", "에서는"})
 _BLOCK_MARKERS = re.compile(r"^\s*(?:□|■|\d{1,2}\.|[IVⅠⅡⅢ]+\.)")
 #: Question and answer marks of the briefing layouts: <질문>, [질문], (질문), 【질문】, 질문 :, 질문), Q. / A., after
@@ -889,6 +889,10 @@ class KoClaims:
             gid = self.lex.collectives[coll.group()]
             if gid == "they" and focus is not None and focus.kind == "collective":
                 return Speaker("collective", focus.entity_id, coll.group(), start, end)
+            if re.search(r"(?:^|\s)(?:이|그|동)\s?$", text[phrase_start:start]) and focus is not None \
+                    and focus.kind == "collective" and focus.text.endswith(coll.group()):
+                # 외교부 당국자는 … 이 당국자는 …: the official just quoted
+                return Speaker("collective", focus.entity_id, focus.text, start, end)
             return Speaker("collective", gid, coll.group(), start, end)
         word = text[phrase_start:end].strip()
         if word in ("그", "그녀") and focus is not None and focus.kind == "person":

@@ -151,3 +151,12 @@ def test_honorific_subject_in_an_answer_speaks_and_named_government_commits(run_
     assert got[0][:2] == ("person", "밝히다")
     assert ("economy", "촉구하다", ["PRK"]) in got
     assert ("economy", "지속하다", []) in got
+
+
+def test_this_official_is_the_official_just_quoted_and_repeated_claims(run_ko):
+    r = run_ko("외교부 당국자는 현지 상황을 점검하고 있다고 밝혔다. "
+               "이 당국자는 필요성도 검토해 나갈 것이라고 밝혔다.\n\n"
+               "<답변> 일본 측은 독도에 대한 부당한 영유권 주장을 되풀이하고 있으나, 독도는 우리 고유 영토입니다.")
+    got = [(c.speaker_text, c.cue) for c in r.claims]
+    assert got[:2] == [("외교부 당국자", "밝히다"), ("외교부 당국자", "밝히다")]
+    assert ("일본 측", "주장하다") in got
