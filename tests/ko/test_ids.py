@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 import pytest
 
@@ -23,7 +24,9 @@ def test_officials_ids_equal_english_ids(nlp):
               "rus_foreign_minister": "Russian Foreign Minister", "chn_president": "Chinese President",
               "prime_minister": "Prime Minister", "jpn_chief_cabinet_secretary": "Chief Cabinet Secretary",
               "un_secretary_general": "UN Secretary-General", "high_representative": "EU High Representative",
-              "prk_leader": "North Korean leader", "deputy_secretary": "Deputy Secretary of State"}
+              "prk_leader": "North Korean leader", "deputy_secretary": "Deputy Secretary of State",
+              "foreign_minister": "Foreign Minister", "vice_president": "Vice President", "ambassador": "Ambassador",
+              "national_security_adviser": "National Security Adviser"}
     officials = {o.latin: o for o in LEX.officials}
     lines = [f"{titles[o.office]} {o.latin} attended the meeting." for o in officials.values()]
     result = run_text(nlp, "\n\n".join(lines), dt.date(2030, 1, 2))
@@ -31,6 +34,26 @@ def test_officials_ids_equal_english_ids(nlp):
     korean = {english_person_id(latin, LEX.family_names_latin) for latin in officials}
     assert sorted(korean - english) == []
 
+
+
+def test_officials_rows_give_the_full_name_first_and_terms_in_order():
+    """officials.tsv: the full Hangul name first (no later form has more words), terms YYYY-MM with start <= end."""
+    month = re.compile(r"(?:19|20)\d\d-(?:0[1-9]|1[0-2])")
+    for o in LEX.officials:
+        assert len(o.hangul[0].split()) == max(len(h.split()) for h in o.hangul), o
+        assert len(set(o.hangul)) == len(o.hangul), o
+        assert month.fullmatch(o.start) and (not o.end or (month.fullmatch(o.end) and o.start <= o.end)), o
+
+
+def test_namesakes_are_told_apart_by_the_full_name_or_the_date():
+    """A full name is one person (제이크 설리번 is not 존 설리번); a shared surname is the holder at the date."""
+    assert {o.latin for o in LEX.official_by_name("제이크 설리번")} == {"Jake Sullivan"}
+    assert {o.latin for o in LEX.official_by_name("존 설리번")} == {"John Sullivan"}
+    assert {o.latin for o in LEX.official_by_name("빌 클린턴")} == {"Bill Clinton"}
+    assert LEX.holder("ambassador", "해리스", dt.date(2019, 5, 2)).latin == "Harry Harris"
+    assert LEX.holder("vice_president", "해리스", dt.date(2023, 5, 2)).latin == "Kamala Harris"
+    assert LEX.holder("prime_minister", "한", dt.date(2024, 5, 2)).latin == "Han Duck-soo"
+    assert LEX.holder("prime_minister", "한", dt.date(2008, 2, 15)) is None  # two holders that month
 
 @pytest.mark.model
 def test_organisation_ids_equal_english_ids(nlp):
