@@ -93,8 +93,8 @@ class Document(Record):
     url: str | None = Field(default=None, description="URL of the release on the ministry's site.",
                             examples=["https://www.mofa.go.kr/eng/brd/m_5676/view.do?seq=322610"])
     sha256: str = Field(description="SHA-256 of the raw input file's bytes.")
-    input_format: str = Field(description="How the input was read: mofa_text, mofa_html, html, rss_item, text.",
-                              examples=["mofa_text"])
+    input_format: str = Field(description="How the input was read: mofa_text, mofa_html, html, rss_item, "
+                                          "linked_data, text.", examples=["mofa_text"])
     category: str | None = Field(default=None, description="Board of the release.", examples=["Ministry News"])
     title: str = Field(description="Title of the release.", examples=["2024 APEC Ministerial Meeting (AMM) Outcomes"])
     subtitle: str | None = Field(default=None, description="Subtitle without its '- ... -' frame.")
