@@ -845,7 +845,8 @@ def find_people(doc: Doc, m: Matchers, economies: list[Found], day: dt.date | No
             if lead.group(1) in _TITLE_QUALIFIERS and not lead.group(0).startswith("주한"):
                 pass  # 한서진 전 외교부 장관, 신임 대사: a qualifier of the office, no part of the name
             elif (w_start, w_end) in econ_at:
-                economy = economy or econ_at[(w_start, w_end)]
+                if economy is None or economy == title.economy:  # 리용호 북한 외무상: the state named wins (PRK)
+                    economy = econ_at[(w_start, w_end)]
             elif lead.group(1) in lex.economy_abbr and not lead.group(0).startswith("주한"):
                 # 블링컨 미 국무장관, 스미스 영 외무차관: a state's one-syllable short form as a word of its own
                 # between a name and a title (never read alone elsewhere: 미/일/중 are common syllables)

@@ -230,3 +230,8 @@ def test_a_latin_gloss_vouches_for_name_syllables_the_analyser_read_as_particles
                "홍 차관은 사무국을 방문하여 림족호이(Lim Jock Hoi) 아세안 사무총장과 면담하였다.")
     names = {p.name for p in r.people}
     assert {"아미나 모하메드", "림족호이"} <= names  # "방문하여" never joins a name: it does not sound like "Lim"
+
+
+def test_a_state_named_before_a_title_wins_over_the_titles_usual_state(run_ko):
+    r = run_ko("홍길남 북한 외무상은 유감이라고 말했다. 다나카 이치로 외무상도 참석하였다.")
+    assert {p.name: p.economy for p in r.people} == {"홍길남": "PRK", "다나카 이치로": "JPN"}
