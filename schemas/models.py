@@ -233,8 +233,11 @@ class Claim(Record):
     doc_id: str = Field(description="Document id.")
     sent_id: str = Field(description="Sentence holding the cue.")
     speaker_kind: SpeakerKind = Field(description="person, economy, organization or collective.")
-    speaker_id: str | None = Field(default=None, description="person_id, economy_id or org_id; a normalized "
-                                   "phrase for collectives.")
+    speaker_id: str | None = Field(default=None, description="person_id, economy_id or org_id; for a "
+                                   "collective the members' ids joined by '|' when the text names them "
+                                   "(Korean releases: people joined by 과/와, 양 장관 / 양측 = the two ministers or "
+                                   "states the release named), else a normalized phrase ('two ministers').",
+                                   examples=["person:cho-tae-yul", "KOR|POL", "two ministers"])
     speaker_text: str = Field(description="Speaker as written (a pronoun when resolved through one).",
                               examples=["He", "Foreign Minister Cho"])
     cue: str = Field(description="Lemma of the cue.", examples=["point out", "urge", "according to"])

@@ -893,7 +893,8 @@ class KoClaims:
                     and focus.kind == "collective" and focus.text.endswith(coll.group()):
                 # 외교부 당국자는 … 이 당국자는 …: the official just quoted
                 return Speaker("collective", focus.entity_id, focus.text, start, end)
-            return Speaker("collective", gid, coll.group(), start, end)
+            members = self._members(doc, gid, mentions, start)
+            return Speaker("collective", "|".join(members) if members else gid, coll.group(), start, end)
         word = text[phrase_start:end].strip()
         if word in ("그", "그녀") and focus is not None and focus.kind == "person":
             return Speaker(focus.kind, focus.entity_id, word, end - len(word), end)  # 그는: the last person
@@ -908,6 +909,25 @@ class KoClaims:
         if described:  # 외교부 동아시아경제외교과장은: an official nobody names, kept as the phrase (like 대변인)
             return Speaker("collective", described.group(), described.group(), end - len(described.group()), end)
         return None
+
+    def _members(self, doc: Doc, gid: str, mentions: list[Span], before: int) -> list[str]:
+        """The members of a group subject (양 장관: the first two people the release named with a minister's
+        title; 양측: their two states), sorted ids; [] when the release does not name them all."""
+        group = self.lex.groups.get(gid)
+        if group is None:
+            return []
+        count, kind, endings = group
+        people = (doc._.mofa_entities or {}).get("person", {})
+        firsts: list[str] = []
+        for m in mentions:
+            if m.label_ == "person" and m.start_char < before and m.kb_id_ not in firsts and m.kb_id_ in people:
+                firsts.append(m.kb_id_)
+        titled = [pid for pid in firsts if people[pid].titles]
+        if kind == "economy":
+            states = list(dict.fromkeys(people[pid].economy for pid in titled[:count] if people[pid].economy))
+            return sorted(states) if len(titled) >= count and len(states) == count else []
+        fitting = [pid for pid in titled if any(t.endswith(endings) for t in people[pid].titles)]
+        return sorted(fitting[:count]) if len(fitting) >= count else []
 
     def _holder_of(self, title: str, mentions: list[Span], before: int) -> Span | None:
         for m in reversed([m for m in mentions if m.label_ == "person" and m.end_char <= before]):

@@ -79,6 +79,7 @@ class KoLexicon:
     org_heads: dict[str, str] = field(default_factory=dict)  # head -> kind (org_heads.tsv)
     cities: dict[str, str] = field(default_factory=dict)  # Korean city name -> alpha-3 (cities.tsv)
     regions: frozenset[str] = frozenset()  # world regions (regions.tsv): no state, no person
+    groups: dict[str, tuple[int, str, tuple[str, ...]]] = field(default_factory=dict)  # group_members.tsv
 
     @functools.cached_property
     def place_or_body(self) -> frozenset[str]:
@@ -173,8 +174,13 @@ def load_ko_lexicon(ko_dir: Path = KO_DIR, data_dir: Path = DATA_DIR) -> KoLexic
         if (ko_dir / "cities.tsv").exists() else {}
     regions = frozenset(r[0] for r in _rows(ko_dir / "regions.tsv")) if (ko_dir / "regions.tsv").exists() \
         else frozenset()
+    groups = {r[0]: (int(r[1]), r[2], tuple(t for t in (r[3] if len(r) > 3 else "").split("|") if t))
+              for r in _rows(ko_dir / "group_members.tsv")} if (ko_dir / "group_members.tsv").exists() else {}
+    unknown = set(groups) - set(collectives.values())
+    if unknown:  # a group nobody can name is a data error, not a silent row
+        raise ValueError(f"group_members.tsv: {sorted(unknown)} are not ids of collectives.tsv")
     return KoLexicon(names, abbr, frozenset(common), display, frozenset(apec), orgs, titles, officials, cues,
-                     collectives, family, initiatives, heads, cities, regions)
+                     collectives, family, initiatives, heads, cities, regions, groups)
 
 
 def display_name(lex: KoLexicon, code: str) -> str:

@@ -160,3 +160,14 @@ def test_this_official_is_the_official_just_quoted_and_repeated_claims(run_ko):
     got = [(c.speaker_text, c.cue) for c in r.claims]
     assert got[:2] == [("외교부 당국자", "밝히다"), ("외교부 당국자", "밝히다")]
     assert ("일본 측", "주장하다") in got
+
+
+def test_group_subjects_are_resolved_to_the_participants_the_release_named(run_ko):
+    r = run_ko("홍길순 외교부 장관은 방한 중인 존 스미스(John Smith) 영국 외교장관과 회담을 개최하였다. "
+               "양 장관은 협력을 강화하기로 하였다. 양측은 북한의 도발을 규탄하였다.\n\n"
+               "참석자들은 협력을 강화하기로 하였다.")
+    got = [(c.speaker_kind, c.speaker_id, c.speaker_text) for c in r.claims]
+    smith, hong = ids.person_id("John Smith"), r.claims[0].speaker_id.split("|")[0]
+    assert got[0] == ("collective", "|".join(sorted([hong, smith])), "양 장관")
+    assert got[1] == ("collective", "GBR|KOR", "양측")
+    assert got[2] == ("collective", "participants", "참석자들")  # members not named: the phrase
