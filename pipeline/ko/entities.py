@@ -44,9 +44,25 @@ _SEPARATORS = "-·ㆍ・‧∙"
 _WEEKDAYS = "월화수목금토일"
 #: Words in a run of nouns before a meeting noun that belong to no meeting's name (deictic or honorific).
 _EVENT_NOT_NAME = frozenset({"이번", "금번", "今番", "동", "해당", "님", "장관님", "당시", "이날", "지난", "오늘"})
-_EVENT_OPENER = re.compile(r"제\d+차|(?:19|20)\d\d년?|[A-Z][A-Z0-9]{1,8}")  # ordinal, year, acronym
+#: Words after which a meeting's name opens anew: a list's 등 / 겸 (a person's second title) / 간 (between), 내
+#: (within), 계기 (on the occasion of another meeting: "G7 회의 계기 한일 외교장관회담") and the time of day.
+_EVENT_BREAK = frozenset({"등", "겸", "간", "내", "계기", "오전", "오후", "현지시간"})
+_EVENT_OPENER = re.compile(r"제\d+[차회]|(?:19|20)\d\d년?|[A-Z][A-Z0-9]{1,8}")  # ordinal, year, acronym
 _EVENT_HEADS = ("정상회의", "외교장관회의", "장관회의", "고위관리회의", "회의", "회담", "포럼", "라운드테이블", "총회",
-                "전략대화", "정책협의회", "협의회", "대화", "심포지엄", "세미나", "박람회", "엑스포", "서밋")
+                "전략대화", "정책협의회", "협의회", "대화", "심포지엄", "세미나", "박람회", "엑스포", "서밋",
+                "각료이사회", "고위급회기", "회기", "일반토의", "공개토의", "토의", "전화통화", "화상통화", "통화",
+                "공동위원회", "협의", "국빈방문", "공식방문", "실무방문", "국빈 방문", "공식 방문", "실무 방문")
+_EVENT_HEAD_PATTERN = "|".join(re.escape(h) for h in sorted(_EVENT_HEADS, key=len, reverse=True))
+_EVENT_HEAD_RE = re.compile(f"(?:{_EVENT_HEAD_PATTERN})")
+#: A dialogue, consultation or call of its parties alone is a process or an act, not a named meeting (남북대화).
+_NEEDS_WORD = frozenset({"대화", "협의", "통화", "전화통화", "화상통화"})
+#: Visits, each a state's (콜롬비아 공식방문): hosted by it.
+_VISITS = frozenset({"국빈방문", "공식방문", "실무방문", "국빈 방문", "공식 방문", "실무 방문"})
+#: Heads that alone name any meeting ("이번 회담"); with a word of their kind they name the release's (외교장관회담).
+_GENERIC_KINDS = frozenset({"회의", "회담", "포럼", "총회", "대화", "협의", "통화", "토의", "회기"})
+#: The release's own meeting named by its kind: the offices that meet and the meeting.
+_OWN_MEETING = re.compile(r"(?:외교장관|외교차관|외무장관|외교부\s?장관|정상|장관|차관)\s?(?:회담|회의|전화통화|통화)")
+_QUOTED_EVENT = re.compile(r"「([^」\n]{2,60})」|“([^”\n]{2,60})”|\"([^\"\n]{2,60})\"|[‘']([^’'\n]{2,60})[’']")
 
 
 @dataclass
@@ -136,7 +152,8 @@ _INITIATIVE_NOT_NAME = frozenset({"이번", "금번", "동", "해당", "당시",
 #: Words that describe a government's field, not a policy of its own: "한국 외교 정책", "일본 정부 정책".
 _OWNED_GENERIC = frozenset({"정부", "측", "당국", "외교", "대외", "대북", "대남", "경제", "통상", "안보", "국방",
                             "주요", "기본", "협력", "분야", "국가", "새", "신규", "향후", "현", "전", "지역", "국내",
-                            "해외", "대외경제", "통일", "외교안보", "대외정책", "핵심", "중점", "기존"})
+                            "해외", "대외경제", "통일", "외교안보", "대외정책", "핵심", "중점", "기존", "기업",
+                            "진출", "지원", "개발", "교류", "투자", "인프라", "관련", "공동", "참여", "민간"})
 _QUOTES = {"‘": "’", "'": "'", "“": "”", '"': '"', "「": "」", "『": "』"}
 _QUOTED = re.compile("|".join(rf"{re.escape(o)}([^{re.escape(c)}\n]{{2,40}}){re.escape(c)}"
                               for o, c in _QUOTES.items()))
@@ -1150,47 +1167,201 @@ def _sentence_of(doc: Doc, f: Found) -> tuple[int, int]:
     return sent.start_char, sent.end_char
 
 
-def _event_date(doc: Doc, f: Found, dates: list[Found]) -> str | None:
-    """The date of the event's sentence nearest before its name ("8.9.(수) … 개최된 회의"), else the nearest after;
-    a range's first day ("8.3.(화)-8.6.(금)간 … 회의")."""
-    s_start, s_end = _sentence_of(doc, f)
+def _clause_of(doc: Doc, f: Found) -> tuple[int, int]:
+    """The event's sentence, joined to the one before when the analyser cut it after a dotted day on the same line
+    ("4.18.-21.간 예정된 … 국빈방문": the split after "21." is no sentence end)."""
+    start, end = _sentence_of(doc, f)
+    text = doc_text(doc)
+    while start > 0 and text[start - 1] != "\n" and re.search(r"\d\.\s?$", text[max(0, start - 4):start]):
+        span = doc.char_span(start - 1, start, alignment_mode="expand")
+        if span is None:
+            break
+        start = span.sent.start_char
+    return start, end
+
+
+#: A day without a weekday in the ministry's dotted form, as a range's end or before a bracket or 간: "4.18.-21.간",
+#: "(5.31.-6.2.)", "5.22-23"; never a decimal ("2.5%").
+_LOOSE_DATE = re.compile(r"(?<![\d.])(\d{1,2})\.\s?(\d{1,2})(?:\.(?!\d)|(?=\s?[-~–]\s?\d|\s?간|\)|,))")
+#: A month, with its year or a year word: "2013년 9월", "내년 9월", "금년 11월", "11월" (not "11월 5일": a day).
+_MONTH = re.compile(r"(?:((?:19|20)\d\d)년\s?|(금년|올해|내년|명년|작년|지난해|전년)\s?|지난\s)?(?<![\d.])(\d{1,2})월"
+                    r"(?!\s?\d{1,2}\s?일)")
+#: A year word alone: "금년 중 서울에서 개최되는", "금년 하반기"; a week or a month word: "지난주 런던에서 열린".
+#: A day and month that lost the character 월, with no weekday: "528일 외교부에서 개최되는" (5월 28일), "37일부터"
+#: (3월 7일; "15일" is a day of the month).
+_GLUED_DAY = re.compile(r"(?<![\d.월,])(\d{2,4})일(?!\s?\(?[월화수목금토일](?:요일|\)))(?!\s?(?:간|동안|째|만))")
+_YEAR_WORD = re.compile(r"(금년|올해|내년|명년|작년|지난해)(?=\s?(?:중|하반기|상반기|말|초|내)?[\s,에의])")
+_NEAR_WORD = re.compile(r"(지난\s?주|이번\s?주|다음\s?주|지난\s?달|이번\s?달|다음\s?달|내달)(?![가-힣])")
+_YEAR_SHIFT = {"금년": 0, "올해": 0, "내년": 1, "명년": 1, "작년": -1, "지난해": -1, "전년": -1}
+
+
+def _date_words(text: str, start: int, end: int, day: dt.date | None) -> list[tuple[int, int, str, bool]]:
+    """(start, end, ISO, a loose day?) of the day, month and year forms find_dates leaves: loose days
+    (4.18.-21.간), months (내년 9월 -> YYYY-MM) and year words (금년 중 -> YYYY), against the publication date."""
+    out: list[tuple[int, int, str]] = []
+    if day is None:
+        return out
+    part = text[start:end]
+    for hit in _LOOSE_DATE.finditer(part):
+        d = _near_year(int(hit.group(1)), int(hit.group(2)), day, None) \
+            if 1 <= int(hit.group(1)) <= 12 and 1 <= int(hit.group(2)) <= 31 else None
+        if d is not None:
+            out.append((start + hit.start(), start + hit.end(), d.isoformat()))
+    for hit in _GLUED_DAY.finditer(part):  # 528일 (5월 28일 without 월): one reading near the publication date
+        digits = hit.group(1)
+        if int(digits) <= 31:
+            continue  # 15일: a day of the month
+        fits = [d for cut in range(1, len(digits)) if digits[cut] != "0"
+                and 1 <= int(digits[:cut]) <= 12 and 1 <= int(digits[cut:]) <= 31
+                and (d := _near_year(int(digits[:cut]), int(digits[cut:]), day, None)) is not None
+                and abs((d - day).days) < 60]
+        if len(fits) == 1:
+            out.append((start + hit.start(), start + hit.end(), fits[0].isoformat()))
+    for i, (s, e, iso) in enumerate(out):  # 37일부터 9일까지 X를 방문하여 … 회의: a day of the visit, its month
+        if re.match(r"\s?(?:부터|[-~–])\s?[^\n]{0,12}?(?:까지|간)\s[^\n]{0,40}?(?:을|를) 방문(?:하여|하고|해|하며)",
+                    text[e:e + 70]):
+            out[i] = (s, e, iso[:7])
+    loose = len(out)
+    for hit in _MONTH.finditer(part):
+        month = int(hit.group(3))
+        if not 1 <= month <= 12:
+            continue
+        if hit.group(1):
+            year = int(hit.group(1))
+        elif hit.group(2):
+            year = day.year + _YEAR_SHIFT[hit.group(2)]
+        elif hit.group(0).startswith("지난"):
+            year = day.year - (month > day.month)
+        else:
+            year = day.year
+        out.append((start + hit.start(), start + hit.end(), f"{year:04d}-{month:02d}"))
+    taken = [(s, e) for s, e, _ in out]
+    for hit in _YEAR_WORD.finditer(part):
+        s = start + hit.start()
+        if not any(a <= s < b for a, b in taken):
+            out.append((s, start + hit.end(), str(day.year + _YEAR_SHIFT[hit.group(1)])))
+    for hit in _NEAR_WORD.finditer(part):
+        word = hit.group(1).replace(" ", "")
+        shift = {"지난주": -7, "이번주": 0, "다음주": 7}.get(word)
+        if shift is not None:
+            d = day + dt.timedelta(days=shift)
+        else:
+            months = day.year * 12 + day.month - 1 + {"지난달": -1, "이번달": 0}.get(word, 1)
+            d = dt.date(months // 12, months % 12 + 1, 1)
+        out.append((start + hit.start(), start + hit.end(), f"{d.year:04d}-{d.month:02d}"))
+    return [(s, e, v, i < loose) for i, (s, e, v) in enumerate(out)]
+
+
+def _event_date(doc: Doc, f: Found, dates: list[Found], day: dt.date | None = None) -> str | None:
+    """The date of an event: a date in brackets right after its name ("국빈방문(5.31.-6.2.)"), else the date of
+    its sentence nearest before its name ("8.9.(수) … 개최된 회의", "내년 9월 시드니에서 개최되는 …", "금년 중 …
+    개최되는 …"), else the nearest after (a month or year word only close after it: "… 정상회의가 11월 …"); a
+    range's first day ("8.3.(화)-8.6.(금)간 … 회의")."""
+    text = doc_text(doc)
+    s_start, s_end = _clause_of(doc, f)
+    if day is None:  # no publication date: the days of the text read against its latest full date (2010.1.16)
+        full = [d.entity_id for d in dates if re.fullmatch(r"\d{4}-\d\d-\d\d", d.entity_id)]
+        if full:
+            day = dt.date.fromisoformat(max(full))
+            taken = [(d.start, d.end) for d in dates]
+            dates = [*dates, *(d for d in find_dates(doc, day) if s_start <= d.start < s_end
+                                and text[d.start:d.end] not in _RELATIVE
+                                and not any(a < d.end and d.start < b for a, b in taken))]
     inside = sorted((d for d in dates if s_start <= d.start and d.end <= s_end), key=lambda d: d.start)
-    before = [d for d in inside if d.end <= f.start]
-    after = [d for d in inside if d.start >= f.end]
+    found = [(d.start, d.end, d.entity_id, False) for d in inside]
+    words = [w for w in _date_words(text, s_start, s_end, day)
+             if not any(s < w[1] and w[0] < e for s, e, _, _ in found)]
+    bracket = re.match(r"\s?\(([^()]{2,30})\)", text[f.end:f.end + 34])
+    if bracket:  # 국빈방문(5.31.-6.2.), NATO 외교장관회의(4.6.-7., 브뤼셀)
+        b_start, b_end = f.end + bracket.start(1), f.end + bracket.end(1)
+        first = min((c for c in [*found, *words] if b_start <= c[0] < b_end), default=None)
+        if first is not None:
+            return first[2]
+    before = sorted(c for c in [*found, *words] if c[1] <= f.start)
+    after = sorted(c for c in [*found, *words] if c[0] >= f.end and (c in found or (c[0] - f.end < 12 and not c[3])))
+    # after the name: a full date, or a month close after it ("… 정상회의가 11월 …"), never a loose day
     if before:
         k = len(before) - 1
-        text = doc_text(doc)
-        while k > 0 and re.fullmatch(r"\s?(?:\([월화수목금토일]\))?\s?[-~–]\s?",
-                                          text[before[k - 1].end:before[k].start]):
+        while k > 0 and re.fullmatch(r"\s?(?:\([월화수목금토일]\))?\s?[-~–]\s?", text[before[k - 1][1]:before[k][0]]):
             k -= 1  # 8.3.(화)-8.6.(금): the range opens on its first day
-        return before[k].entity_id
-    return after[0].entity_id if after else None
+        return before[k][2]
+    if re.match(r"\s*(?:[-ㅇ○◦•]\s*)?\d{1,2}:\d\d", text[s_start:f.start]):
+        # a schedule's next line ("17:00-19:00 아세안+3 외교장관회의") keeps the day of the line above
+        above = [d for d in dates if d.end <= s_start and s_start - d.end < 120]
+        if above:
+            return above[-1].entity_id
+    return after[0][2] if after else None
+
+
+#: Words of time glued before a place: "오후파리에서" (a copy that lost the space).
+_TIME_PREFIX = re.compile(r"^(?:오전|오후|현지|당일)")
+_VISITING_KOREA = re.compile(r"방한\s?(?:중|중인|한|하는|할|하여|해|합니다|예정|기간)")
 
 
 def _event_place(doc: Doc, f: Found, economies: list[Found], lex: KoLexicon) -> tuple[str | None, str | None]:
-    """(city, host economy) of an event: a city opening its name (파리평화포럼), else the city or state before
-    에서 in its sentence nearest to the name ("아디스아바바에서 … 회의를 개최", "브라질에서 열리는 …")."""
-    name = re.sub(r"^(?:(?:19|20)\d\d년?|제\d+차)\s*", "", f.info.get("name", ""))  # 2030 부산세계박람회
+    """(city, host economy) of an event: a city opening its name (파리평화포럼), else a city or the chair in
+    brackets right after it ("FEALAC 외교장관회의(동경)", "(의장국: 브루나이)"), else, nearest to the name in its
+    sentence, a city or state before 에서 ("아디스아바바에서 … 회의를 개최", "워싱턴 D.C.에서"), a city or state
+    visited for it ("페루 리마를 방문하여 … 회의에 참석", "회의 참석차 미국을 방문"), a chair ("터키가 의장국을
+    맡은 G20 정상회의") or a visit to Korea ("방한 중인 X 장관과 … 회담": Korea hosts); else a visit to Korea
+    earlier in its paragraph ("X 장관이 방한합니다. … 회담을 갖고")."""
+    name = re.sub(r"^(?:(?:19|20)\d\d년?|제\d+[차회])\s*", "", f.info.get("name", ""))  # 2030 부산세계박람회
     for city in sorted(lex.cities, key=len, reverse=True):
         if name.startswith(city) and len(name) > len(city):
             return city, lex.cities[city]
+    city = next((w for w in name.split()[1:-1] if w in lex.cities), None)  # G20 서울 정상회의
+    if city:
+        return city, lex.cities[city]
     text = doc_text(doc)
-    s_start, s_end = _sentence_of(doc, f)
-    best: tuple[int, str | None, str | None] | None = None
-    for hit in re.finditer(r"(?<![가-힣])([가-힣]{1,12})에서(?:는|의)?(?=\s)", text[s_start:s_end]):
-        word = hit.group(1)
-        start = s_start + hit.start(1)
-        if word in lex.cities:
-            place: tuple[str | None, str | None] = (word, lex.cities[word])
-        else:
-            econ = next((e.entity_id for e in economies if e.start == start and e.end == start + len(word)), None)
-            if econ is None:
-                continue
-            place = (None, econ)
-        dist = abs(start - f.start)
-        if best is None or dist < best[0]:
-            best = (dist, *place)
-    return (best[1], best[2]) if best else (None, None)
+    names = lex.economy_names
+    bracket = re.match(r"\s?\(([^()]{2,30})\)", text[f.end:f.end + 34])
+    if bracket:
+        chair = re.search(r"의장국\s?[:：]\s?([가-힣]+)", bracket.group(1))
+        if chair and chair.group(1) in names:
+            return None, names[chair.group(1)]
+        city = next((w for w in re.findall(r"[가-힣]+", bracket.group(1)) if w in lex.cities), None)
+        if city:
+            return city, lex.cities[city]
+    s_start, s_end = _clause_of(doc, f)
+    sentence = text[s_start:s_end]
+    candidates: list[tuple[int, str | None, str | None]] = []
+
+    def place(word: str, at: int) -> tuple[str | None, str | None] | None:
+        bare = _TIME_PREFIX.sub("", word)  # 오후파리: 파리
+        at += len(word) - len(bare)
+        hangul = re.sub(r" [A-Z]\.[A-Z]\.$", "", bare)  # 워싱턴 D.C.
+        if hangul in lex.cities:
+            return bare, lex.cities[hangul]
+        econ = next((e.entity_id for e in economies if e.start == at and e.end == at + len(bare)), None)
+        return (None, econ) if econ else None
+
+    for hit in re.finditer(r"(?<![가-힣])([가-힣]{1,12}(?: [A-Z]\.[A-Z]\.)?)에서(?:는|의)?(?=\s)", sentence):
+        got = place(hit.group(1), s_start + hit.start(1))
+        if got:
+            candidates.append((s_start + hit.start(1), *got))
+    for hit in re.finditer(r"(?<![가-힣])([가-힣]{1,12})(?:을|를)\s?방문", sentence):
+        got = place(hit.group(1), s_start + hit.start(1))
+        if got:
+            candidates.append((s_start + hit.start(1), *got))
+    for hit in re.finditer(r"(?<![가-힣])([가-힣]{1,12})(?:이|가)\s의장국", sentence):
+        if hit.group(1) in names:
+            candidates.append((s_start + hit.start(1), None, names[hit.group(1)]))
+    for hit in _VISITING_KOREA.finditer(sentence):
+        candidates.append((s_start + hit.start(), None, "KOR"))
+    for hit in re.finditer(r"(?<![가-힣])(외교부|외교통상부|정부서울청사|외교부 청사)에서(?=\s)", sentence):
+        candidates.append((s_start + hit.start(1), hit.group(1), "KOR"))  # the ministry's own building
+    host = re.search(r"(?:^|\s)(?:외교부|외교통상부|정부)(?:는|가)\s", text[s_start:f.start])
+    if host and re.match(r"(?:을|를)\s?(?:개최|주최)", text[f.end:f.end + 8]):
+        candidates.append((s_start + host.start(), None, "KOR"))  # 외교부는 … 대책회의를 개최: Korea hosts
+    if candidates:
+        best = min(candidates, key=lambda c: abs(c[0] - f.start))
+        return best[1], best[2]
+    # "X 장관이 … 방한합니다." then "… X 장관과 … 회담을 갖고": the visit to Korea in the lines just before
+    line = text.rfind("\n", 0, s_start) + 1
+    above = text[:line].rstrip().rfind("\n") + 1 if line > 0 else line
+    if _VISITING_KOREA.search(text[above:s_start]):
+        return None, "KOR"
+    return None, None
 
 
 #: A release's schedule lines: "ㅇ 일시 : 2031.5.14.(수) 10:00", "- 장소 : 서울 롯데호텔".
@@ -1225,61 +1396,205 @@ def _schedule_lines(doc: Doc, events: list[Found], dates: list[Found], records: 
 
 def find_events(doc: Doc, m: Matchers, economies: list[Found], orgs: list[Found],
                 people: list[Found] | None = None) -> list[Found]:
-    """A named meeting: 「name」, or a run of nominal words ending in a meeting noun (외교장관회의, 정상회의, 포럼)
-    opened by an ordinal (제N차), a year, a party (economy, organisation, short-form compound) or a Latin acronym
-    (EAS 외교장관회의). A word with a particle ends the run: "외교부는 이번 회의" names no meeting; a person
-    named with a title or a deictic word (이번, 금번) is never part of the name: the name opens after them
-    ("강경화 장관 제7차 … 회의", "윤 대통령 이번 정상회의")."""
+    """A named meeting: 「name」 (or ‘name’, a year after it kept: 「서울외교포럼 2024」), or a run of nominal words
+    ending in a meeting noun (외교장관회의, 정상회의, 포럼, 전화통화, 국빈방문) opened by an ordinal (제N차, 제N회),
+    a year, a party (economy, organisation, short-form compound, even one that lost a letter: "-케냐 정책협의회",
+    "한 EU 외교장관 전화통화"), a number of parties (6자회담) or a Latin acronym (EAS 외교장관회의). A word with a
+    particle ends the run: "외교부는 이번 회의" names no meeting; a person named with a title, a deictic word (이번,
+    금번), a list word (등, 겸, 간) or the occasion of another meeting (… 계기) is never part of the name: the name
+    opens after them ("강경화 장관 제7차 … 회의", "G7 회의 계기 한일 외교장관회담"); a month or a day is a date,
+    not a name ("2013년 9월 유엔총회"). The head ends the word's compound (대화상대국 is no 대화). A dialogue,
+    consultation or call needs a word besides its parties ("남북대화" is a process, "한미 외교장관 통화" a call); a
+    visit (국빈방문, 공식방문) is a state's and hosted by it. A name that is an organisation's (걸프협력회의) or lies
+    inside a longer one is none; one that another names with its city (G20 정상회의, G20 서울 정상회의) is that one.
+    A meeting named only by its kind (외교장관회담, 약식 회담) is the release's named meeting of that kind when there
+    is one; else, when it is held with a partner (…과 외교장관회담을 갖고/개최), the release's own meeting."""
     text = doc_text(doc)
     in_person = {i for p in people or [] for i in range(p.start, p.end)}
-    out = []
+    out: list[Found] = []
     party_starts = {f.start for f in economies} | {f.start for f in orgs}
-    for hit in re.finditer(r"[「“\"]([^」”\"\n]{2,60})[」”\"]", text):  # quoted: a meeting's name with a meeting noun
-        if hit.group(1).endswith(_EVENT_HEADS):
-            out.append(Found(hit.start(1), hit.end(1), "event", "", {"name": hit.group(1)}))
+    states = {e.start: e for e in economies if not e.info.get("compound") and not e.info.get("side")}
+    for hit in _QUOTED_EVENT.finditer(text):  # quoted: a meeting's name with a meeting noun (and its year)
+        name = hit.group(1) or hit.group(2) or hit.group(3) or hit.group(4)
+        start = hit.start(1) if hit.group(1) else hit.start(2) if hit.group(2) else hit.start(3) if hit.group(3) \
+            else hit.start(4)
+        ordinal = re.match(r"제\s?(\d+)\s?[차회]\s*", name)
+        if ordinal and len(name) > ordinal.end():
+            start, name = start + ordinal.end(), name[ordinal.end():]
+        if re.search(rf"(?:{_EVENT_HEAD_PATTERN})(?: (?:19|20)\d\d)?$", name) and len(name) >= 4:
+            out.append(Found(start, start + len(name), "event", "",
+                             {"name": name, "ordinal": int(ordinal.group(1)) if ordinal else None}))
     token_end = {t.idx + len(t): t.i for t in doc}
-    heads = re.compile("(?:" + "|".join(_EVENT_HEADS) + ")")
-    for hit in heads.finditer(text):
+    kinds: list[tuple[int, int, str]] = []  # meetings named by their kind only: (start, end, text)
+    for hit in _EVENT_HEAD_RE.finditer(text):
         j = token_end.get(hit.end())
-        if j is None:
-            continue
+        if j is None or (hit.start() < doc[j].idx and doc.char_span(hit.start(), hit.end()) is None):
+            continue  # 국제사회의: the head's letters across a word and its particle
+        nxt = doc[j + 1] if j + 1 < len(doc) else None
+        if nxt is not None and not doc[j].whitespace_ and _NOMINAL.match(nxt.tag_) and nxt.tag_ != "NNB":
+            continue  # 대화상대국: the head does not end the compound
+        head = hit.group(0)
         k = j
         words = 1
         while k > 0:
             prev = doc[k - 1]
             if prev.is_space or (prev.whitespace_ and words >= 6):
                 break
-            if not (_NOMINAL.match(prev.tag_) or prev.text in ("+", "-", "·", "ㆍ")):
+            if not (_NOMINAL.match(prev.tag_) or (prev.text and all(c in "+" + _SEPARATORS for c in prev.text))):
                 break
             if prev.whitespace_:
                 words += 1
             k -= 1
+        if k > 0 and doc[k - 1].text == "한" and doc[k - 1].whitespace_ and doc[k].idx in party_starts:
+            k -= 1  # 한 폴란드 외교장관회담: the compound's separator lost
         # the name opens at its first party, ordinal, year or acronym
         start = None
+        first = None  # the first word after any reset (for a meeting named by its kind)
         for i in range(k, j + 1):
             tok = doc[i]
             word_start = i == k or doc[i - 1].whitespace_
-            if tok.idx in in_person or tok.text in _EVENT_NOT_NAME:
-                start = None  # the name, if any, opens after the person (with the title) or the deictic word
+            if tok.idx in in_person or tok.text in _EVENT_NOT_NAME or tok.text in _EVENT_BREAK \
+                    or (tok.text in ("월", "일") and i > k and doc[i - 1].tag_ == "SN") \
+                    or (tok.text == "관련" and i > k and doc[i - 1].idx not in party_starts):
+                start = first = None  # the name, if any, opens after the person, the deictic word or the date
                 continue
             if not word_start or start is not None:
                 continue
-            if tok.idx in party_starts or tok.tag_ == "NNP" or _EVENT_OPENER.fullmatch(tok.text) \
-                    or (tok.text == "제" and i + 1 <= j and doc[i + 1].tag_.startswith("SN")):
+            if first is None:
+                first = i
+            glued = _word_party(doc, i, party_starts)
+            if tok.idx in party_starts or tok.tag_ == "NNP" or _EVENT_OPENER.fullmatch(tok.text) or glued \
+                    or (tok.text == "제" and i + 1 <= j and doc[i + 1].tag_.startswith("SN")) \
+                    or (tok.tag_ == "SN" and i + 1 <= j and doc[i + 1].text == "자") \
+                    or (tok.text == "한" and i < j and doc[i + 1].idx in party_starts):
                 start = tok.idx
-        if start is None:
-            continue
         end = hit.end()
+        if start is None:
+            if first is not None:
+                kinds.append((doc[first].idx, end, text[doc[first].idx:end]))
+            continue
         name = text[start:end]
-        ordinal = re.match(r"제\s?(\d+)\s?차\s*", name)
+        ordinal = re.match(r"제\s?(\d+)\s?[차회]\s*", name)
         if ordinal and len(name) > ordinal.end():  # 제6차 파리평화포럼: the 6th of the forum, named without it
             start += ordinal.end()
             name = text[start:end]
-        if name in _EVENT_HEADS or len(name) < 4:
+        year = re.match(r"((?:19|20)\d\d)(?:년도?)?\s*", name)
+        if year and len(name) > year.end() + 1:  # 2030 부산세계박람회: the year's, named without it
+            start += year.end()
+            name = text[start:end]
+        if name in _EVENT_HEADS or len(name) < 4 \
+                or re.fullmatch(rf"(?:19|20)\d\d년?\s?(?:{_EVENT_HEAD_PATTERN})", name):
             continue
-        number = int(ordinal.group(1)) if ordinal else None
-        out.append(Found(start, end, "event", "", {"name": name, "ordinal": number}))
+        if head in _NEEDS_WORD and _only_parties(text, start, end - len(head), [*economies, *orgs],
+                                                 frozenset(m.lex.economy_abbr) | {"남"}):
+            continue  # 남북대화, 한중 통화: a process or a call of the parties, no named meeting
+        before_head = text[start:end - len(head)].split()
+        if head == "협의" and not (before_head and (before_head[-1] in m.lex.titles or before_head[-1].endswith(
+                ("급", "차관", "장관", "정례", "실무", "당국간")))):
+            continue  # 한미일 차관 협의 is a meeting; "… 협력 방안 협의" a discussion
+        bare_ordinal = re.search(r"(?<![\d.])(\d{1,3})\s?차\s$", text[max(0, start - 6):start])  # 9차 한··중 정상회의
+        number = int(ordinal.group(1)) if ordinal else int(bare_ordinal.group(1)) if bare_ordinal else None
+        info: dict = {"name": name, "ordinal": number, "year": year.group(1) if year else None}
+        if head in _VISITS:  # 콜롬비아 공식방문: the state's
+            e = states.get(start)
+            if e is None:
+                continue
+            info["host"] = e.entity_id
+        acronym = re.match(r"\s?\(([A-Z][A-Za-z0-9+\-]{1,10})\)", text[end:end + 14])
+        if acronym:
+            info["acronym"] = acronym.group(1)
+        out.append(Found(start, end, "event", "", info))
+    org_spans = {(o.start, o.end) for o in orgs}
+    # 걸프협력회의 (the Gulf Cooperation Council): a council written as one name of the gazetteer is an organisation
+    out = [f for f in out if (f.start, f.end) not in org_spans or not f.info["name"].endswith("회의")]
+    out = [f for f in out if not any(g is not f and g.start <= f.start and f.end <= g.end
+                                     and (g.start, g.end) != (f.start, f.end) for g in out)]
+    names = {f.info["name"] for f in out}
+    for f in out:  # G20 정상회의 beside G20 서울 정상회의: the one meeting, named with its city
+        longer = next((n for n in names if n != f.info["name"] and len(n.split()) == len(f.info["name"].split()) + 1
+                       and any(w in m.lex.cities and " ".join(x for x in n.split() if x != w) == f.info["name"]
+                               for w in n.split())), None)
+        if longer:
+            f.info["name"] = longer
+    out += _kind_mentions(doc, kinds, out)
+    return sorted(out, key=lambda f: f.start)
+
+
+def _word_party(doc: Doc, i: int, party_starts: set[int]) -> bool:
+    """A written word of separators before a party, the short form before them lost: "-케냐 정책협의회"."""
+    tok = doc[i]
+    return bool(tok.text) and all(c in _SEPARATORS for c in tok.text) and not tok.whitespace_ \
+        and i + 1 < len(doc) and doc[i + 1].idx in party_starts
+
+
+def _only_parties(text: str, start: int, end: int, parties: list[Found], short: frozenset[str]) -> bool:
+    """True when text[start:end] holds nothing but parties, one-syllable short forms of states and separators
+    ("남북" (남 the South), "한-EU", "한중")."""
+    covered = [(p.start, p.end) for p in parties if start <= p.start and p.end <= end]
+    rest = "".join(c for i, c in enumerate(text[start:end], start) if not any(s <= i < e for s, e in covered))
+    return not re.sub(rf"[\s{re.escape(_SEPARATORS)}]", "", "".join(c for c in rest if c not in short))
+
+
+def _kind_mentions(doc: Doc, kinds: list[tuple[int, int, str]], named: list[Found]) -> list[Found]:
+    """Meetings named only by their kind, held in their sentence ("…을 갖고", "…를 개최"): the release's named
+    meeting of that kind ("외교장관회담을 갖고" after the title's "한·호주 외교장관회담"; a bare "회담을 갖고" with a
+    partner when one named meeting is a 회담): its date and place are read there too. Else the release's own meeting
+    named as written: a title's "<meeting> 개최|결과|참석" ("재외국민보호 대책회의 개최"), or one held with a partner
+    ("X 장관과 외교장관회담을 개최")."""
+    text = doc_text(doc)
+    titles = [(p.start, p.end) for p in doc._.mofa_paragraphs or [] if p.section == "title"]
+    named = list(named)
+    out = []
+    for start, end, kind in kinds:
+        bare = kind.replace(" ", "")
+        s_start, _ = _sentence_of(doc, Found(start, end, "event", ""))
+        held = re.match(r"(?:\s?및\s?[가-힣]{1,8})?(?:\([^()]{1,30}\))?\s?(?:을|를)\s?(?:갖|가지|가졌|가질|개최)",
+                        text[end:end + 40])
+        partner = re.search(r"[가-힣)](?:와|과)\s", text[s_start:start])
+        targets = {f.info["name"]: f for f in named if f.info["name"].replace(" ", "").endswith(bare)}
+        if held and len(targets) == 1 and (bare not in _GENERIC_KINDS or partner):
+            out.append(Found(start, end, "event", "", {**next(iter(targets.values())).info, "alias": True}))
+            continue
+        if bare in _GENERIC_KINDS or targets:
+            continue
+        line_end = text.find("\n", end)
+        in_title = any(s <= start < e for s, e in titles) and re.fullmatch(
+            r"\s(?:개최|결과|참석|개최\s?결과)\s*", text[end:line_end if line_end >= 0 else len(text)])
+        if (in_title and " " in kind.strip()) or (_OWN_MEETING.fullmatch(kind) and held and partner):
+            f = Found(start, end, "event", "", {"name": kind, "ordinal": None})
+            out.append(f)
+            named.append(f)
     return out
+
+
+def _event_records(doc: Doc, events: list[Found], dates: list[Found], economies: list[Found],
+                   lex: KoLexicon) -> dict[str, Event]:
+    """One Event per name (ids from the document and the romanized name), each attribute read from the first
+    mention that gives it: a heading names the meeting before the sentence that dates and places it."""
+    day = doc._.mofa_published
+    records: dict[str, Event] = {}
+    for f in events:
+        f.entity_id = ids.event_id(doc._.mofa_doc_id, romanize_name(f.info["name"]) if not f.info["name"].isascii()
+                                   else f.info["name"])
+    for f in events:
+        if f.entity_id in records:
+            continue
+        same = [e for e in events if e.entity_id == f.entity_id]
+        date = next((d for e in same if (d := _event_date(doc, e, dates, day))), None) \
+            or next((d.entity_id for d in dates if 0 <= d.start - f.end < 40 or 0 <= f.start - d.end < 40), None)
+        year = next((e.info["year"] for e in same if e.info.get("year")), None)
+        if year and not (date or "").startswith(year):
+            date = year  # 2030 부산세계박람회: the year its name gives, unless a date of that year is written
+        places = [p for e in same if (p := _event_place(doc, e, economies, lex)) != (None, None)]
+        location, host = next((p for p in places if p[0]), places[0] if places else (None, None))
+        visit = next((e.info["host"] for e in same if e.info.get("host")), None)
+        records[f.entity_id] = Event(event_id=f.entity_id, doc_id=doc._.mofa_doc_id, name=f.info["name"],
+                                     acronym=next((e.info["acronym"] for e in same if e.info.get("acronym")), None),
+                                     ordinal=next((e.info["ordinal"] for e in same if e.info.get("ordinal")), None),
+                                     date=date, location=location if not visit else None,
+                                     economy_id=visit or host)
+    _schedule_lines(doc, [e for e in events if not e.info.get("alias")], dates, records, lex)
+    return records
 
 
 @Language.factory("mofa_ko_entities", default_config={"data_dir": "data/ko"})
@@ -1343,23 +1658,7 @@ class KoEntities:
                 person_id=f.entity_id, name=f.info["name"] if not old or len(f.info["name"]) >= len(old.name)
                 else old.name, family_name=f.info["family"], given_name=f.info["given"],
                 economy=f.info["economy"] or (old.economy if old else None), titles=titles)
-        for f in events:
-            f.entity_id = ids.event_id(doc._.mofa_doc_id, romanize_name(f.info["name"]) if not f.info["name"].isascii()
-                                       else f.info["name"])
-        for f in events:
-            if f.entity_id in records["event"]:
-                continue
-            # a heading names the meeting before the sentence that dates and places it: every mention is read
-            same = [e for e in events if e.entity_id == f.entity_id]
-            year = re.match(r"((?:19|20)\d\d)년?\s", f.info["name"] + " ")
-            date = year.group(1) if year else next((d for e in same if (d := _event_date(doc, e, dates))), None) \
-                or next((d.entity_id for d in dates if 0 <= d.start - f.end < 40 or 0 <= f.start - d.end < 40), None)
-            location, host = next(((loc, eco) for e in same if (p := _event_place(doc, e, economies, self.lex))
-                                   for loc, eco in [p] if loc or eco), (None, None))
-            records["event"][f.entity_id] = Event(event_id=f.entity_id, doc_id=doc._.mofa_doc_id, name=f.info["name"],
-                                                  ordinal=f.info.get("ordinal"), date=date, location=location,
-                                                  economy_id=host)
-        _schedule_lines(doc, events, dates, records["event"], self.lex)
+        records["event"] = _event_records(doc, events, dates, economies, self.lex)
         for f in [*economies, *orgs, *people, *dates, *events, *initiatives]:
             span = doc.char_span(f.start, f.end, alignment_mode="expand", label=f.kind, kb_id=f.entity_id)
             if span is not None:
