@@ -44,9 +44,10 @@ _SEPARATORS = "-·ㆍ・‧∙"
 _WEEKDAYS = "월화수목금토일"
 #: Words in a run of nouns before a meeting noun that belong to no meeting's name (deictic or honorific).
 _EVENT_NOT_NAME = frozenset({"이번", "금번", "今番", "동", "해당", "님", "장관님", "당시", "이날", "지난", "오늘"})
-#: Words after which a meeting's name opens anew: a list's 등 / 겸 (a person's second title) / 간 (between), 내
-#: (within), 계기 (on the occasion of another meeting: "G7 회의 계기 한일 외교장관회담") and the time of day.
-_EVENT_BREAK = frozenset({"등", "겸", "간", "내", "계기", "오전", "오후", "현지시간"})
+#: Common words after which a meeting's name opens anew: a list's 등 / 겸 (a person's second title) / 간 (between),
+#: 내 (within), 중 (during; not the 중 of 한-중), 계기 (on the occasion of another meeting: "G7 회의 계기 한일
+#: 외교장관회담") and the time of day.
+_EVENT_BREAK = frozenset({"등", "겸", "간", "내", "중", "계기", "오전", "오후", "현지시간"})
 _EVENT_OPENER = re.compile(r"제\d+[차회]|(?:19|20)\d\d년?|[A-Z][A-Z0-9]{1,8}")  # ordinal, year, acronym
 _EVENT_HEADS = ("정상회의", "외교장관회의", "장관회의", "고위관리회의", "회의", "회담", "포럼", "라운드테이블", "총회",
                 "전략대화", "정책협의회", "협의회", "대화", "심포지엄", "세미나", "박람회", "엑스포", "서밋",
@@ -153,7 +154,8 @@ _INITIATIVE_NOT_NAME = frozenset({"이번", "금번", "동", "해당", "당시",
 _OWNED_GENERIC = frozenset({"정부", "측", "당국", "외교", "대외", "대북", "대남", "경제", "통상", "안보", "국방",
                             "주요", "기본", "협력", "분야", "국가", "새", "신규", "향후", "현", "전", "지역", "국내",
                             "해외", "대외경제", "통일", "외교안보", "대외정책", "핵심", "중점", "기존", "기업",
-                            "진출", "지원", "개발", "교류", "투자", "인프라", "관련", "공동", "참여", "민간"})
+                            "진출", "지원", "개발", "교류", "투자", "인프라", "관련", "공동", "참여", "민간",
+                            "주도", "자체", "독자"})
 _QUOTES = {"‘": "’", "'": "'", "“": "”", '"': '"', "「": "」", "『": "』"}
 _QUOTED = re.compile("|".join(rf"{re.escape(o)}([^{re.escape(c)}\n]{{2,40}}){re.escape(c)}"
                               for o, c in _QUOTES.items()))
@@ -221,8 +223,8 @@ def find_initiatives(doc: Doc, m: Matchers, economies: list[Found] | None = None
         return not any(s < end and start < e for s, e in taken) and not any(
             o.start < end and start < o.end and not (start <= o.start and o.end < end) for o in orgs or [])
 
-    for f in [*_headed_initiatives(doc, economies or [], orgs or [], in_person),
-              *_quoted_initiatives(doc, quotes), *_listed_initiatives(doc)]:
+    headed = sorted(_headed_initiatives(doc, economies or [], orgs or [], in_person), key=lambda f: f.start - f.end)
+    for f in [*headed, *_quoted_initiatives(doc, quotes), *_listed_initiatives(doc)]:
         if free(f.start, f.end):
             out.append(f)
             taken.append((f.start, f.end))
@@ -295,14 +297,20 @@ def _headed_initiatives(doc: Doc, economies: list[Found], orgs: list[Found], in_
                 first = i
             if opener is None and (t.idx in parties or t.tag_ in ("NNP", "SL")) and not (i == j and t.text == head):
                 opener = i
-        if kind == "owned" and not acro:  # the one state that owns it, or makes its type (한국형 전투기 … 사업)
-            e = states.get(doc[opener].idx) if opener is not None else None
+        year = re.match(r" ((?:19|20)\d\d)(?![\d년])", text[end:end + 6]) if kind != "acronym" else None
+        if year:  # 아세안 공동체 비전 2025: the year closes the name
+            end += year.end()
+            acro = _BRACKET_ACRONYM.match(text, end)
+        e = states.get(doc[opener].idx) if opener is not None else None
+        if (kind == "owned" or (kind == "name" and e is not None and opener == first)) and not acro:
+            # the one state that owns it, or makes its type (한국형 전투기 … 사업), and a word of its own: not
+            # "일본 정부 기금", "미국 주도 이니셔티브"
             if e is None or opener != first or text[e.end:e.end + 1] in _SEPARATORS:
                 continue
             own = [w for w in text[e.end:tok.idx].split() if w not in _OWNED_GENERIC]
             if tok.text != head:
                 own.append(tok.text[:-len(head)])
-            if not own:
+            if not own and not year:
                 continue
         start_tok = opener if opener is not None else (first if acro else None)
         if start_tok is None or (kind == "acronym" and start_tok == j):
@@ -1453,7 +1461,8 @@ def find_events(doc: Doc, m: Matchers, economies: list[Found], orgs: list[Found]
         for i in range(k, j + 1):
             tok = doc[i]
             word_start = i == k or doc[i - 1].whitespace_
-            if tok.idx in in_person or tok.text in _EVENT_NOT_NAME or tok.text in _EVENT_BREAK \
+            if tok.idx in in_person or tok.text in _EVENT_NOT_NAME \
+                    or (tok.text in _EVENT_BREAK and not tok.tag_.startswith("NNP")) \
                     or (tok.text in ("월", "일") and i > k and doc[i - 1].tag_ == "SN") \
                     or (tok.text == "관련" and i > k and doc[i - 1].idx not in party_starts):
                 start = first = None  # the name, if any, opens after the person, the deictic word or the date
@@ -1494,6 +1503,8 @@ def find_events(doc: Doc, m: Matchers, economies: list[Found], orgs: list[Found]
             continue  # 한미일 차관 협의 is a meeting; "… 협력 방안 협의" a discussion
         bare_ordinal = re.search(r"(?<![\d.])(\d{1,3})\s?차\s$", text[max(0, start - 6):start])  # 9차 한··중 정상회의
         number = int(ordinal.group(1)) if ordinal else int(bare_ordinal.group(1)) if bare_ordinal else None
+        if head == "공동위원회" and number is None:
+            continue  # 한미 공동위원회 is a body; its 제8차 session a meeting
         info: dict = {"name": name, "ordinal": number, "year": year.group(1) if year else None}
         if head in _VISITS:  # 콜롬비아 공식방문: the state's
             e = states.get(start)

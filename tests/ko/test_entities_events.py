@@ -157,3 +157,14 @@ def test_a_schedule_line_without_a_day_keeps_the_day_above(run_ko):
     got = events(r)
     assert (got["한-가나 외교장관회의"][0], got["아세안+3 외교장관회의"][0], got["EAS 외교장관회의"][0]) == (
         "2032-08-03", "2032-08-03", "2032-08-04")
+
+
+def test_bodies_and_generic_words_are_no_meetings_or_initiatives(run_ko):
+    r = run_ko("한가나 공동위원회 위원장이 방한했다. 서 장관은 가나 방문 중 회담을 가졌다. 정부는 미국 주도 "
+               "이니셔티브와 일본 정부 기금을 검토하였다. 한미 통화스와프를 논의하였다.")
+    assert r.events == [] and initiatives(r) == set()
+
+
+def test_a_year_after_the_head_closes_the_initiatives_name(run_ko):
+    r = run_ko("양 장관은 아세안 공동체 비전 2045의 이행을 지지하였다.")
+    assert initiatives(r) == {"아세안 공동체 비전 2045"}
