@@ -171,3 +171,8 @@ def test_group_subjects_are_resolved_to_the_participants_the_release_named(run_k
     assert got[0] == ("collective", "|".join(sorted([hong, smith])), "양 장관")
     assert got[1] == ("collective", "GBR|KOR", "양측")
     assert got[2] == ("collective", "participants", "참석자들")  # members not named: the phrase
+
+
+def test_more_reporting_nouns_and_verbs(run_ko):
+    r = run_ko("홍길순 장관은 희생자들에게 깊은 조의를 표하였다.\n\n북한은 대화 제의를 거부하였다.")
+    assert [(c.cue, c.claim_type) for c in r.claims] == [("조의를 표하다", "support"), ("거부하다", "criticism")]
