@@ -1310,9 +1310,10 @@ def _event_place(doc: Doc, f: Found, economies: list[Found], lex: KoLexicon) -> 
     """(city, host economy) of an event: a city opening its name (파리평화포럼), else a city or the chair in
     brackets right after it ("FEALAC 외교장관회의(동경)", "(의장국: 브루나이)"), else, nearest to the name in its
     sentence, a city or state before 에서 ("아디스아바바에서 … 회의를 개최", "워싱턴 D.C.에서"), a city or state
-    visited for it ("페루 리마를 방문하여 … 회의에 참석", "회의 참석차 미국을 방문"), a chair ("터키가 의장국을
-    맡은 G20 정상회의") or a visit to Korea ("방한 중인 X 장관과 … 회담": Korea hosts); else a visit to Korea
-    earlier in its paragraph ("X 장관이 방한합니다. … 회담을 갖고")."""
+    visited for it ("페루 리마를 방문하여 … 회의에 참석", "회의 참석차 미국을 방문"), a chair or host ("터키가
+    의장국을 맡은 G20 정상회의", "가나가 주최하는 …") or, for a meeting with a visitor (회담, 협의, 대화), a visit
+    to Korea ("방한 중인 X 장관과 … 회담": Korea hosts); else such a visit in the lines just before ("X 장관이
+    방한합니다. … 회담을 갖고")."""
     name = re.sub(r"^(?:(?:19|20)\d\d년?|제\d+[차회])\s*", "", f.info.get("name", ""))  # 2030 부산세계박람회
     for city in sorted(lex.cities, key=len, reverse=True):
         if name.startswith(city) and len(name) > len(city):
@@ -1351,10 +1352,12 @@ def _event_place(doc: Doc, f: Found, economies: list[Found], lex: KoLexicon) -> 
         got = place(hit.group(1), s_start + hit.start(1))
         if got:
             candidates.append((s_start + hit.start(1), *got))
-    for hit in re.finditer(r"(?<![가-힣])([가-힣]{1,12})(?:이|가)\s의장국", sentence):
-        if hit.group(1) in names:
+    for hit in re.finditer(r"(?<![가-힣])([가-힣]{1,12})(?:이|가)\s(?:의장국|주최하|개최하)", sentence):
+        if hit.group(1) in names and 0 <= f.start - (s_start + hit.end()) < 16:  # the meeting it opens
             candidates.append((s_start + hit.start(1), None, names[hit.group(1)]))
-    for hit in _VISITING_KOREA.finditer(sentence):
+    # a visitor to Korea meets there (회담, 협의, 대화), a summit or forum named beside the visit is elsewhere
+    visit_meeting = re.search(r"(?:회담|협의|협의회|대화|면담)$", name) is not None
+    for hit in _VISITING_KOREA.finditer(sentence) if visit_meeting else ():
         candidates.append((s_start + hit.start(), None, "KOR"))
     for hit in re.finditer(r"(?<![가-힣])(외교부|외교통상부|정부서울청사|외교부 청사)에서(?=\s)", sentence):
         candidates.append((s_start + hit.start(1), hit.group(1), "KOR"))  # the ministry's own building
@@ -1367,7 +1370,7 @@ def _event_place(doc: Doc, f: Found, economies: list[Found], lex: KoLexicon) -> 
     # "X 장관이 … 방한합니다." then "… X 장관과 … 회담을 갖고": the visit to Korea in the lines just before
     line = text.rfind("\n", 0, s_start) + 1
     above = text[:line].rstrip().rfind("\n") + 1 if line > 0 else line
-    if _VISITING_KOREA.search(text[above:s_start]):
+    if visit_meeting and _VISITING_KOREA.search(text[above:s_start]):
         return None, "KOR"
     return None, None
 

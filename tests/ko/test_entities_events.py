@@ -168,3 +168,11 @@ def test_bodies_and_generic_words_are_no_meetings_or_initiatives(run_ko):
 def test_a_year_after_the_head_closes_the_initiatives_name(run_ko):
     r = run_ko("양 장관은 아세안 공동체 비전 2045의 이행을 지지하였다.")
     assert initiatives(r) == {"아세안 공동체 비전 2045"}
+
+
+def test_a_visit_to_korea_places_the_meeting_with_the_visitor_only(run_ko):
+    r = run_ko("서하윤 장관은 5.13.(화) 방한 중인 나길동 가나 외교장관과 한-가나 외교장관회담을 갖고, 가나가 주최하는 "
+               "아프리카 정상회의 준비와 한-아세안 정상회의 협력을 논의하였다.")
+    got = events(r)
+    assert got["한-가나 외교장관회담"][2] == "KOR"
+    assert got["아프리카 정상회의"][2] == "GHA" and got["한-아세안 정상회의"][2] is None
