@@ -226,6 +226,10 @@ def find_initiatives(doc: Doc, m: Matchers, economies: list[Found] | None = None
     headed = sorted(_headed_initiatives(doc, economies or [], orgs or [], in_person), key=lambda f: f.start - f.end)
     for f in [*headed, *_quoted_initiatives(doc, quotes), *_listed_initiatives(doc)]:
         if free(f.start, f.end):
+            known = m.lex.initiatives.get(f.info.get("acronym") or "")
+            if known is not None:  # 역내 포괄적 경제 동반자 협정(RCEP): the listed initiative of that acronym
+                f.entity_id = ids.initiative_id(known[0])
+                f.info.update(name=known[0], lead=f.info.get("lead") or leads.get(known[0]))
             out.append(f)
             taken.append((f.start, f.end))
     for f in list(out):  # RCEP again after 역내포괄적경제동반자협정(RCEP)

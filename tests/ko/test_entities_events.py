@@ -176,3 +176,9 @@ def test_a_visit_to_korea_places_the_meeting_with_the_visitor_only(run_ko):
     got = events(r)
     assert got["한-가나 외교장관회담"][2] == "KOR"
     assert got["아프리카 정상회의"][2] == "GHA" and got["한-아세안 정상회의"][2] is None
+
+
+def test_a_headed_name_with_a_listed_acronym_takes_the_english_id(run_ko):
+    r = run_ko("역내 포괄적 경제 동반자 협정(RCEP)은 세계 최대 규모의 자유무역협정이다. RCEP은 발효되었다.")
+    rcep = ids.initiative_id("Regional Comprehensive Economic Partnership")
+    assert {i.initiative_id for i in r.initiatives} == {rcep}
