@@ -637,7 +637,8 @@ def _score_links(view: _DocView, gold: Any) -> _Counts:
             continue
         seen.add(key)
         initiative = view.initiatives.get(iid, {"name": iid.removeprefix("initiative:").replace("-", " ")})
-        pred.append((initiative, key[1], key[2]))
+        texts = sorted({str(m.get("text")) for m in view.mentions if str(m.get("entity_id")) == iid})
+        pred.append(({**initiative, "_texts": texts}, key[1], key[2]))  # matched as initiatives are
 
     def same(g: tuple[dict[str, Any], str, str], p: tuple[dict[str, Any], str, str]) -> bool:
         return g[1] == p[1] and g[2] == p[2] and bool(_keys(g[0], norm_initiative) & _keys(p[0], norm_initiative))

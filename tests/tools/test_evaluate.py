@@ -689,3 +689,12 @@ def test_heldout_documents_score_above_the_floors(heldout_report: ev.Report) -> 
     micro = {r.category: r for r in heldout_report.micro}
     low = {c: round(micro[c].f1, 3) for c, floor in HELDOUT_FLOORS.items() if micro[c].f1 < floor}
     assert not low, (low, heldout_report.details)
+
+
+def test_initiative_links_match_the_initiative_by_its_written_form_too() -> None:
+    # the table holds one canonical name per corpus; the gold writes the page's form, which the mention carries
+    tables = make_tables()
+    inits = [{"initiative_id": "initiative:green-growth-partnership", "name": "GGP Canonical", "acronym": None}]
+    rows = rows_of(_replace(tables, "initiatives", inits))
+    assert counts(rows["initiatives"]) == (1, 0, 0)
+    assert counts(rows["initiative_links"]) == (2, 0, 0)
