@@ -368,6 +368,12 @@ def tidy_korean(draft: Draft, lex: Lexicon) -> None:
     republisher's '[외교부]' title prefix and glued dateline go."""
     if lex.ko_title_prefix is not None:
         draft.title = lex.ko_title_prefix.sub("", norm(draft.title))
+    title = norm(draft.title)
+    if lex.ko_section_heading is not None and lex.ko_section_heading.match(title):
+        draft.title = ""  # a headerless briefing copy opens with 'I. 모두 발언': no title
+    elif lex.ko_opening is not None and lex.ko_opening.match(title):
+        draft.paragraphs.insert(0, ("body", draft.title))  # '안녕하십니까? …' opens the briefing, names nothing
+        draft.title = ""
     paragraphs: list[tuple[str, str]] = []
     for section, t in draft.paragraphs:
         flat = norm(t)

@@ -187,3 +187,15 @@ def test_korean_news_copy_stamps_byline_dateline_and_copyright() -> None:
                "양측은 협력 확대에 합의했다.\n\n<저작권자(c) 연합뉴스, 무단 전재-재배포 금지>\n\n다른 기사\n")
     assert (doc.title, doc.published) == ("외교부, 칠레와 차관회담 개최", dt.date(2031, 3, 14))
     assert _body(doc) == ["외교부는 14일 칠레와 차관회담을 열었다고 밝혔다.", "양측은 협력 확대에 합의했다."]
+
+
+def test_an_older_pages_title_label_is_not_part_of_the_title():
+    doc = _one("제 목 : 한·칠레 외교차관회담 결과\n\n" + BODY)
+    assert doc.title == "한·칠레 외교차관회담 결과"
+
+
+@pytest.mark.parametrize("opening", ["", "I. 모두 발언\n"])
+def test_a_headerless_briefing_has_no_title_and_its_greeting_opens_the_body(opening):
+    doc = _one(opening + "안녕하십니까? 3월 14일 금요일 정례브리핑을 시작하겠습니다.\n\n" + BODY)
+    assert doc.title == ""
+    assert _body(doc)[0].startswith("안녕하십니까? 3월 14일")
