@@ -1060,7 +1060,10 @@ def _person(name: _Name, title: str | None, office: str, economy: str | None, st
     official = _pick_official(name.officials, office, day)
     latin = name.latin or (official.latin if official else None)
     pid = english_person_id(latin, lex.family_names_latin) if latin else ids.person_id(romanize_name(name.text))
-    display = official.hangul[0] if official is not None and len(name.text) == 1 else name.text
+    # the record's full name for a surname alone: 유 장관 -> 유명환, 케리 국무장관 -> 존 케리 (as the gold's
+    # name_from_record); a name written in full stays as written
+    display = official.hangul[0] if official is not None and (
+        len(name.text) == 1 or official.hangul[0].endswith(" " + name.text)) else name.text
     if economy is None and official is not None:
         economy = official.economy
     if economy is None and title and office.startswith("kor_"):

@@ -235,3 +235,8 @@ def test_a_latin_gloss_vouches_for_name_syllables_the_analyser_read_as_particles
 def test_a_state_named_before_a_title_wins_over_the_titles_usual_state(run_ko):
     r = run_ko("홍길남 북한 외무상은 유감이라고 말했다. 다나카 이치로 외무상도 참석하였다.")
     assert {p.name: p.economy for p in r.people} == {"홍길남": "PRK", "다나카 이치로": "JPN"}
+
+
+def test_a_known_officials_surname_alone_is_named_by_the_record(run_ko):
+    r = run_ko("케리 국무장관과 회담하였다. 바이든 대통령은 환영한다고 밝혔다.", published=dt.date(2015, 3, 2))
+    assert {p.name for p in r.people} == {"존 케리", "조 바이든"}
