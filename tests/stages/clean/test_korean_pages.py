@@ -199,3 +199,9 @@ def test_a_headerless_briefing_has_no_title_and_its_greeting_opens_the_body(open
     doc = _one(opening + "안녕하십니까? 3월 14일 금요일 정례브리핑을 시작하겠습니다.\n\n" + BODY)
     assert doc.title == ""
     assert _body(doc)[0].startswith("안녕하십니까? 3월 14일")
+
+
+def test_a_statements_closing_date_and_issuer_are_metadata():
+    doc = _one("케냐 사태에 관한 대변인 논평\n\n" + BODY + "\n2008. 2. 29.\n\n외교통상부 대변인\n")
+    assert doc.published == dt.date(2008, 2, 29)
+    assert not any("대변인" in t or "2008" in t for t in _body(doc))
