@@ -63,7 +63,7 @@ class Lexicon:
     ko_section_heading: re.Pattern[str] | None = None
     ko_title_prefix: re.Pattern[str] | None = None
     ko_opening: re.Pattern[str] | None = None
-    ko_closing: tuple[re.Pattern[str], ...] = ()
+    ko_closing: re.Pattern[str] | None = None
     ko_byline: re.Pattern[str] | None = None
     ko_news_dateline: re.Pattern[str] | None = None
 
@@ -224,7 +224,7 @@ def load_lexicon() -> Lexicon:
         ko_section_heading=re.compile(ko["section_heading_pattern"]),
         ko_title_prefix=re.compile(ko["title_prefix_pattern"]),
         ko_opening=re.compile(ko["opening_pattern"]),
-        ko_closing=tuple(re.compile(p) for p in ko["closing_patterns"]),
+        ko_closing=re.compile(ko["closing_pattern"]),
         ko_byline=re.compile(ko["byline_pattern"]),
         ko_news_dateline=re.compile(ko["news_dateline_pattern"]),
     )

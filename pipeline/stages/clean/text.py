@@ -387,9 +387,11 @@ def tidy_korean(draft: Draft, lex: Lexicon) -> None:
             break
         paragraphs.append((section, t))
     # a statement closes with its date and its issuer ("2008. 2. 29." / "외교통상부 대변인"): metadata, not body
-    while len(paragraphs) > 1 and paragraphs[-1][0] == "body" \
-            and any(p.match(norm(paragraphs[-1][1])) for p in lex.ko_closing):
-        draft.published = draft.published or parse_date(norm(paragraphs[-1][1]))
+    while len(paragraphs) > 1 and paragraphs[-1][0] == "body" and lex.ko_closing is not None:
+        last = norm(paragraphs[-1][1])
+        if not last or not lex.ko_closing.match(last):
+            break  # only a paragraph of nothing but the date and the issuer (never a cut-off sentence's end)
+        draft.published = draft.published or parse_date(last)
         paragraphs.pop()
     first = next((i for i, (section, _) in enumerate(paragraphs) if section == "body"), None)
     if first is not None and lex.ko_section_heading is not None \

@@ -205,3 +205,9 @@ def test_a_statements_closing_date_and_issuer_are_metadata():
     doc = _one("케냐 사태에 관한 대변인 논평\n\n" + BODY + "\n2008. 2. 29.\n\n외교통상부 대변인\n")
     assert doc.published == dt.date(2008, 2, 29)
     assert not any("대변인" in t or "2008" in t for t in _body(doc))
+
+
+def test_a_statements_closing_lines_in_one_paragraph():
+    doc = _one("케냐 사태에 관한 대변인 논평\n\n" + BODY + "\n2008. 2. 29.\n외교통상부 대변인\n")
+    assert doc.published == dt.date(2008, 2, 29)
+    assert _body(doc)[-1] == "□ 짧은 단락"
