@@ -910,6 +910,18 @@ class KoClaims:
             return Speaker("collective", described.group(), described.group(), end - len(described.group()), end)
         return None
 
+    def _counterpart(self, doc: Doc, speaker_id: str, mentions: list[Span]) -> list[str]:
+        """In talks between two officials of two states (the release's first two titled people), a call or
+        proposal one of them makes with no addressee written is made to the other's state."""
+        people = (doc._.mofa_entities or {}).get("person", {})
+        titled = [pid for pid in dict.fromkeys(m.kb_id_ for m in mentions if m.label_ == "person")
+                  if pid in people and people[pid].titles]
+        if len(titled) < 2 or speaker_id not in titled[:2]:
+            return []
+        other = titled[1] if titled[0] == speaker_id else titled[0]
+        mine, theirs = people[speaker_id].economy, people[other].economy
+        return [theirs] if mine and theirs and mine != theirs else []
+
     def _members(self, doc: Doc, gid: str, mentions: list[Span], before: int) -> list[str]:
         """The members of a group subject (양 장관: the first two people the release named with a minister's
         title; 양측: their two states), sorted ids; [] when the release does not name them all."""
@@ -998,6 +1010,8 @@ class KoClaims:
         claim_type = _claim_type(hit.cue, doc_text(doc)[c_start:cue_start], self.lex)
         addressees = self._addressees(doc, sent, hit, mentions, c_start, cue_start, claim_type, speaker.entity_id,
                                       clause_start if clause_start is not None else c_start)
+        if not addressees and claim_type in ("call", "proposal") and speaker.kind == "person":
+            addressees = self._counterpart(doc, speaker.entity_id, mentions)
         return Claim(
             claim_id=ids.claim_id(doc._.mofa_doc_id, cue_start), doc_id=doc._.mofa_doc_id,
             sent_id=index.sent_id(cue_start), speaker_kind=speaker.kind, speaker_id=speaker.entity_id,

@@ -176,3 +176,9 @@ def test_group_subjects_are_resolved_to_the_participants_the_release_named(run_k
 def test_more_reporting_nouns_and_verbs(run_ko):
     r = run_ko("홍길순 장관은 희생자들에게 깊은 조의를 표하였다.\n\n북한은 대화 제의를 거부하였다.")
     assert [(c.cue, c.claim_type) for c in r.claims] == [("조의를 표하다", "support"), ("거부하다", "criticism")]
+
+
+def test_a_call_in_talks_with_no_addressee_written_is_made_to_the_counterparts_state(run_ko):
+    r = run_ko("홍길순 외교부 장관은 존 스미스(John Smith) 영국 외교장관과 회담을 가졌다. "
+               "홍 장관은 양국 간 교역 확대를 위한 협력 강화를 제안하였다. 스미스 장관은 지지를 요청하였다.")
+    assert [c.addressee_ids for c in r.claims if c.cue in ("제안하다", "요청하다")] == [["GBR"], ["KOR"]]
