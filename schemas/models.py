@@ -235,8 +235,9 @@ class Claim(Record):
     speaker_kind: SpeakerKind = Field(description="person, economy, organization or collective.")
     speaker_id: str | None = Field(default=None, description="person_id, economy_id or org_id; for a "
                                    "collective the members' ids joined by '|' when the text names them "
-                                   "(Korean releases: people joined by 과/와, 양 장관 / 양측 = the two ministers or "
-                                   "states the release named), else a normalized phrase ('two ministers').",
+                                   "('Foreign Minister Kim and Secretary Clinton'; Korean 양 장관 / 양측: the two "
+                                   "ministers or states the release named), else a normalized phrase "
+                                   "('two ministers').",
                                    examples=["person:cho-tae-yul", "KOR|POL", "two ministers"])
     speaker_text: str = Field(description="Speaker as written (a pronoun when resolved through one).",
                               examples=["He", "Foreign Minister Cho"])
