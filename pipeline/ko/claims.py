@@ -27,7 +27,7 @@ from spacy.tokens import Doc, Span, Token
 from pipeline.components.structure import SentenceIndex, paragraph_at
 from pipeline.engine import ids
 from pipeline.ko.lexicon import Cue, KoLexicon, doc_text, load_ko_lexicon
-from schemas.models import Claim
+from schemas.models import Claim, Person
 
 _CONNECTIVES = frozenset({"고", "며", "으며", "면서", "으면서", "지만", "으나", "나", "는데", "ㄴ데", "고서"})
 #: 강조해 왔다, 요청해 나가다; 강조하고자 합니다 (the intent form of a briefing's answers)
@@ -910,12 +910,19 @@ class KoClaims:
             return Speaker("collective", described.group(), described.group(), end - len(described.group()), end)
         return None
 
+    @staticmethod
+    def _titled(doc: Doc, mentions: list[Span], before: int | None = None) -> tuple[dict[str, Person], list[str]]:
+        """The document's people records and the ids of those named with a title, in order of first mention
+        (before ``before`` when given): the participants a release introduces first."""
+        people = (doc._.mofa_entities or {}).get("person", {})
+        order = dict.fromkeys(m.kb_id_ for m in mentions
+                              if m.label_ == "person" and (before is None or m.start_char < before))
+        return people, [pid for pid in order if pid in people and people[pid].titles]
+
     def _counterpart(self, doc: Doc, speaker_id: str, mentions: list[Span]) -> list[str]:
         """In talks between two officials of two states (the release's first two titled people), a call or
         proposal one of them makes with no addressee written is made to the other's state."""
-        people = (doc._.mofa_entities or {}).get("person", {})
-        titled = [pid for pid in dict.fromkeys(m.kb_id_ for m in mentions if m.label_ == "person")
-                  if pid in people and people[pid].titles]
+        people, titled = self._titled(doc, mentions)
         if len(titled) < 2 or speaker_id not in titled[:2]:
             return []
         other = titled[1] if titled[0] == speaker_id else titled[0]
@@ -929,12 +936,7 @@ class KoClaims:
         if group is None:
             return []
         count, kind, endings = group
-        people = (doc._.mofa_entities or {}).get("person", {})
-        firsts: list[str] = []
-        for m in mentions:
-            if m.label_ == "person" and m.start_char < before and m.kb_id_ not in firsts and m.kb_id_ in people:
-                firsts.append(m.kb_id_)
-        titled = [pid for pid in firsts if people[pid].titles]
+        people, titled = self._titled(doc, mentions, before)
         if kind == "economy":
             states = list(dict.fromkeys(people[pid].economy for pid in titled[:count] if people[pid].economy))
             return sorted(states) if len(titled) >= count and len(states) == count else []
