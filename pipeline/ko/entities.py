@@ -26,6 +26,7 @@ from pipeline.ko.lexicon import (
     display_name,
     doc_text,
     english_person_id,
+    initial_of,
     load_ko_lexicon,
     romanize_name,
     romanize_syllable_word,
@@ -639,13 +640,12 @@ def _name_before(doc: Doc, char: int, m: Matchers) -> _Name | None:
     return name
 
 
-#: Latin initials a Hangul initial consonant stands for in a transliterated foreign name (ㄱ g/k/c/q, ㅇ a vowel,
-#: w, y or h ...): enough to tell "아미나(Amina)" from "방문하여" when the analyser read the name's syllables as
-#: other words.
-_INITIALS = {"ㄱ": "gkcq", "ㄲ": "kgc", "ㄴ": "n", "ㄷ": "dt", "ㄸ": "td", "ㄹ": "rl", "ㅁ": "m", "ㅂ": "bpv",
-             "ㅃ": "pb", "ㅅ": "sczxt", "ㅆ": "sz", "ㅇ": "aeiouywhn", "ㅈ": "jgzcd", "ㅉ": "jzct", "ㅊ": "cthqj",
-             "ㅋ": "kcqgx", "ㅌ": "td", "ㅍ": "pf", "ㅎ": "hxkgw"}
-_CHOSEONG = "ㄱㄲㄴㄷㄸㄹㅁㅂㅃㅅㅆㅇㅈㅉㅊㅋㅌㅍㅎ"
+#: Latin initials a Hangul initial consonant (by its romanization, :func:`initial_of`: ㄱ "g", ㅇ "") stands for in
+#: a transliterated foreign name (ㄱ g/k/c/q, ㅇ a vowel, w, y or h ...): enough to tell "아미나(Amina)" from
+#: "방문하여" when the analyser read the name's syllables as other words.
+_SOUNDS_OF_INITIAL = {"g": "gkcq", "kk": "kgc", "n": "n", "d": "dt", "tt": "td", "r": "rl", "m": "m", "b": "bpv",
+                      "pp": "pb", "s": "sczxt", "ss": "sz", "": "aeiouywhn", "j": "jgzcd", "jj": "jzct",
+                      "ch": "cthqj", "k": "kcqgx", "t": "td", "p": "pf", "h": "hxkgw"}
 
 
 def _sound_alike(hangul_words: list[str], latin_words: list[str]) -> bool:
@@ -655,8 +655,7 @@ def _sound_alike(hangul_words: list[str], latin_words: list[str]) -> bool:
     for h, lw in zip(hangul_words, latin_words, strict=True):
         if not _HANGUL.match(h) or not lw[:1].isalpha():
             return False
-        initial = _CHOSEONG[(ord(h[0]) - 0xAC00) // 588]
-        if lw[0].lower() not in _INITIALS[initial]:
+        if lw[0].lower() not in _SOUNDS_OF_INITIAL[initial_of(h[0]) or ""]:
             return False
     return True
 

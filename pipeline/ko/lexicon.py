@@ -205,11 +205,23 @@ _FAMILY = {k: v for k, v in _family_names().items() if v}
 FAMILY_SYLLABLES = frozenset(_family_names())
 
 
-def romanize_syllable(ch: str) -> str:
+def _jamo(ch: str) -> tuple[int, int, int] | None:
+    """(initial, medial, final) indexes of a precomposed Hangul syllable; None for any other character."""
     code = ord(ch) - 0xAC00
-    if not 0 <= code < 11172:
+    return (code // 588, (code % 588) // 28, code % 28) if 0 <= code < 11172 else None
+
+
+def initial_of(ch: str) -> str | None:
+    """The romanized initial consonant of a Hangul syllable ("" for the silent ㅇ: 아 -> ""), else None."""
+    parts = _jamo(ch)
+    return _INITIALS[parts[0]] if parts else None
+
+
+def romanize_syllable(ch: str) -> str:
+    parts = _jamo(ch)
+    if parts is None:
         return ch
-    return _INITIALS[code // 588] + _MEDIALS[(code % 588) // 28] + _FINALS[code % 28]
+    return _INITIALS[parts[0]] + _MEDIALS[parts[1]] + _FINALS[parts[2]]
 
 
 def romanize_name(hangul: str) -> str:
