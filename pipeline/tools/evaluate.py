@@ -595,12 +595,16 @@ def _keys(item: dict[str, Any], norm: Callable[[str], str]) -> set[str]:
     return (keys | {norm(str(t)) for t in item.get("_texts", ())}) - {""}
 
 
+def _mention_texts(view: _DocView, eid: str) -> list[str]:
+    """The forms this document writes an entity in (matched beside the table's one canonical name)."""
+    return sorted({str(m.get("text")) for m in view.mentions if str(m.get("entity_id")) == eid})
+
+
 def _entity_rows(view: _DocView, kind: str, table: dict[str, dict[str, Any]]) -> list[dict[str, Any]]:
     rows = []
     for eid in view.mention_ids(kind):
         if eid in table:  # with the forms written in this document (see the module docstring)
-            texts = {str(m.get("text")) for m in view.mentions if str(m.get("entity_id")) == eid}
-            rows.append({**table[eid], "_texts": sorted(texts)})
+            rows.append({**table[eid], "_texts": _mention_texts(view, eid)})
         else:
             text = next((m.get("text") for m in view.mentions if str(m.get("entity_id")) == eid), eid)
             rows.append({"name": text, "acronym": None})
@@ -637,8 +641,7 @@ def _score_links(view: _DocView, gold: Any) -> _Counts:
             continue
         seen.add(key)
         initiative = view.initiatives.get(iid, {"name": iid.removeprefix("initiative:").replace("-", " ")})
-        texts = sorted({str(m.get("text")) for m in view.mentions if str(m.get("entity_id")) == iid})
-        pred.append(({**initiative, "_texts": texts}, key[1], key[2]))  # matched as initiatives are
+        pred.append(({**initiative, "_texts": _mention_texts(view, iid)}, key[1], key[2]))  # as initiatives are
 
     def same(g: tuple[dict[str, Any], str, str], p: tuple[dict[str, Any], str, str]) -> bool:
         return g[1] == p[1] and g[2] == p[2] and bool(_keys(g[0], norm_initiative) & _keys(p[0], norm_initiative))
