@@ -9,10 +9,8 @@ they coincide with the analyser's token boundaries and parts of speech: "인도"
 from __future__ import annotations
 
 import datetime as dt
-import functools
 import re
 from dataclasses import dataclass, field
-from pathlib import Path
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span
@@ -20,7 +18,6 @@ from spacy.tokens import Doc, Span
 from pipeline.engine import ids
 from pipeline.ko.lexicon import (
     FAMILY_SYLLABLES,
-    KO_DIR,
     KoLexicon,
     Official,
     display_name,
@@ -146,8 +143,6 @@ def find_economies(doc: Doc, m: Matchers) -> list[Found]:
     return out
 
 
-#: Initiative heads (initiative_heads.tsv): head -> acronym | name | owned.
-_INITIATIVE_HEADS_FILE = KO_DIR / "initiative_heads.tsv"
 #: Words of a run before a head that name no initiative: deictic words, "etc.", the pronoun 우리 ("우리 외교 정책").
 _INITIATIVE_NOT_NAME = frozenset({"이번", "금번", "동", "해당", "당시", "이날", "지난", "오늘", "등", "및", "우리",
                                   "각", "양국", "양측", "관련", "계기"})
@@ -169,23 +164,6 @@ _LEAD_STEMS = frozenset({"주도", "출범", "제안", "제시", "발표", "창�
 _ENDORSE_STEMS = frozenset({"지지", "참여", "가입", "동참", "기여", "환영", "비준"})
 
 
-@functools.lru_cache(maxsize=4)
-def _tsv(path: Path) -> tuple[tuple[str, ...], ...]:
-    if not path.exists():
-        return ()
-    return tuple(tuple(line.split("\t")) for line in path.read_text(encoding="utf-8").splitlines()
-                 if line.strip() and not line.startswith("#"))
-
-
-def _initiative_heads() -> dict[str, str]:
-    return {r[0]: r[1] for r in _tsv(_INITIATIVE_HEADS_FILE)}
-
-
-def _initiative_leads() -> dict[str, str]:
-    """English name -> alpha-3 of the one government whose policy it is (initiatives.tsv, fourth column)."""
-    return {r[1]: r[3] for r in _tsv(KO_DIR / "initiatives.tsv") if len(r) > 3 and r[3]}
-
-
 def _initiative_id(name: str) -> str:
     """A Korean name's id: its syllables romanized word by word (Latin words kept)."""
     return ids.initiative_id(" ".join(romanize_syllable_word(w) for w in name.split()))
@@ -199,7 +177,7 @@ def find_initiatives(doc: Doc, m: Matchers, economies: list[Found] | None = None
     of a listed set ("3대 협정(기본협정, FTA, 위기관리기본참여협정)") and the later mentions of an acronym a name
     gave in brackets ("RCEP")."""
     text = doc_text(doc)
-    leads = _initiative_leads()
+    leads = m.lex.initiative_owners
     out: list[Found] = []
     quotes = [(q.start(), q.end(), q.start() + 1, q.end() - 1) for q in _QUOTED.finditer(text)]
     for hit in m.initiatives.finditer(text):
@@ -224,8 +202,10 @@ def find_initiatives(doc: Doc, m: Matchers, economies: list[Found] | None = None
         return not any(s < end and start < e for s, e in taken) and not any(
             o.start < end and start < o.end and not (start <= o.start and o.end < end) for o in orgs or [])
 
-    headed = sorted(_headed_initiatives(doc, economies or [], orgs or [], in_person), key=lambda f: f.start - f.end)
-    for f in [*headed, *_quoted_initiatives(doc, quotes), *_listed_initiatives(doc)]:
+    heads = m.lex.initiative_heads
+    headed = sorted(_headed_initiatives(doc, heads, economies or [], orgs or [], in_person),
+                    key=lambda f: f.start - f.end)
+    for f in [*headed, *_quoted_initiatives(doc, heads, quotes), *_listed_initiatives(doc, heads)]:
         if free(f.start, f.end):
             known = m.lex.initiatives.get(f.info.get("acronym") or "")
             if known is not None:  # 역내 포괄적 경제 동반자 협정(RCEP): the listed initiative of that acronym
@@ -244,13 +224,14 @@ def find_initiatives(doc: Doc, m: Matchers, economies: list[Found] | None = None
     return sorted(out, key=lambda f: f.start)
 
 
-def _headed_initiatives(doc: Doc, economies: list[Found], orgs: list[Found], in_person: set[int]) -> list[Found]:
+def _headed_initiatives(doc: Doc, heads: dict[str, str], economies: list[Found], orgs: list[Found],
+                        in_person: set[int]) -> list[Found]:
     """A run of nominal words ending in an initiative head, opened by a party (a state, a short-form compound,
     an organisation), a proper noun or an acronym; any run when the head's word has a Latin acronym in brackets
     ("역내포괄적경제동반자협정(RCEP)"). An "owned" head (정책, 사업) needs the one state that owns it and a word
     of the name's own ("인니 신수도 이전 사업": Indonesia's project); the head ends the compound ("전략대화" is a
     meeting, "전략적" an adjective). A state opening a name alone (not a compound, not 한-X) leads it."""
-    text, heads = doc_text(doc), _initiative_heads()
+    text = doc_text(doc)
     by_len = sorted(heads, key=len, reverse=True)
     states = {e.start: e for e in economies if not e.info.get("compound") and not e.info.get("side")}
     parties = {e.start for e in economies} | {o.start for o in orgs}
@@ -332,11 +313,11 @@ def _headed_initiatives(doc: Doc, economies: list[Found], orgs: list[Found], in_
     return out
 
 
-def _quoted_initiatives(doc: Doc, quotes: list[tuple[int, int, int, int]]) -> list[Found]:
+def _quoted_initiatives(doc: Doc, heads: dict[str, str], quotes: list[tuple[int, int, int, int]]) -> list[Found]:
     """A quoted phrase before a head word ("‘비판적 관여’ 정책": the phrase is the name, as the English 'its
     "rebalance" policy'), or ending in a head, or a head and a year ("「비전 2030(Kenya Vision 2030)」"; a Latin
     gloss in brackets is no part of the name)."""
-    text, heads = doc_text(doc), _initiative_heads()
+    text = doc_text(doc)
     words = [h for h, k in heads.items() if k != "acronym"]
     out = []
     for _, q_end, start, end in quotes:
@@ -358,10 +339,10 @@ def _quoted_initiatives(doc: Doc, quotes: list[tuple[int, int, int, int]]) -> li
     return out
 
 
-def _listed_initiatives(doc: Doc) -> list[Found]:
+def _listed_initiatives(doc: Doc, heads: dict[str, str]) -> list[Found]:
     """The items of a set named by an initiative head, listed in brackets: "3대 핵심협정(기본협정, FTA,
     위기관리기본참여협정)": each item that is a head's acronym or ends in a head is one initiative."""
-    text, heads = doc_text(doc), _initiative_heads()
+    text = doc_text(doc)
     out = []
     pattern = "|".join(re.escape(h) for h in sorted(heads, key=len, reverse=True))
     for hit in re.finditer(rf"(?:{pattern})\(([^()\n]{{3,80}})\)", text):

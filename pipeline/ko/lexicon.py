@@ -80,6 +80,8 @@ class KoLexicon:
     cities: dict[str, str] = field(default_factory=dict)  # Korean city name -> alpha-3 (cities.tsv)
     regions: frozenset[str] = frozenset()  # world regions (regions.tsv): no state, no person
     groups: dict[str, tuple[int, str, tuple[str, ...]]] = field(default_factory=dict)  # group_members.tsv
+    initiative_heads: dict[str, str] = field(default_factory=dict)  # head -> acronym | name | owned
+    initiative_owners: dict[str, str] = field(default_factory=dict)  # English name -> alpha-3 (initiatives.tsv)
 
     @functools.cached_property
     def place_or_body(self) -> frozenset[str]:
@@ -167,8 +169,11 @@ def load_ko_lexicon(ko_dir: Path = KO_DIR, data_dir: Path = DATA_DIR) -> KoLexic
     cues = {r[0]: Cue(r[0], r[1], r[2]) for r in _rows(ko_dir / "cues.tsv")}
     collectives = {r[0]: r[1] for r in _rows(ko_dir / "collectives.tsv")}
     family = frozenset(r[0] for r in _rows(data_dir / "east_asian_family_names.txt"))
-    initiatives = {ko: (r[1], r[2] if len(r) > 2 and r[2] else None)
-                   for r in _rows(ko_dir / "initiatives.tsv") for ko in r[0].split("|")}
+    initiative_rows = _rows(ko_dir / "initiatives.tsv")
+    initiatives = {ko: (r[1], r[2] if len(r) > 2 and r[2] else None) for r in initiative_rows for ko in r[0].split("|")}
+    owners = {r[1]: r[3] for r in initiative_rows if len(r) > 3 and r[3]}  # the one government whose policy it is
+    initiative_heads = {r[0]: r[1] for r in _rows(ko_dir / "initiative_heads.tsv")} \
+        if (ko_dir / "initiative_heads.tsv").exists() else {}
     heads = {r[0]: r[1] for r in _rows(ko_dir / "org_heads.tsv")}
     cities = {ko: r[1] for r in _rows(ko_dir / "cities.tsv") for ko in r[0].split("|")} \
         if (ko_dir / "cities.tsv").exists() else {}
@@ -180,7 +185,7 @@ def load_ko_lexicon(ko_dir: Path = KO_DIR, data_dir: Path = DATA_DIR) -> KoLexic
     if unknown:  # a group nobody can name is a data error, not a silent row
         raise ValueError(f"group_members.tsv: {sorted(unknown)} are not ids of collectives.tsv")
     return KoLexicon(names, abbr, frozenset(common), display, frozenset(apec), orgs, titles, officials, cues,
-                     collectives, family, initiatives, heads, cities, regions, groups)
+                     collectives, family, initiatives, heads, cities, regions, groups, initiative_heads, owners)
 
 
 def display_name(lex: KoLexicon, code: str) -> str:
