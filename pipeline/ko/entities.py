@@ -202,10 +202,9 @@ def find_initiatives(doc: Doc, m: Matchers, economies: list[Found] | None = None
         return not any(s < end and start < e for s, e in taken) and not any(
             o.start < end and start < o.end and not (start <= o.start and o.end < end) for o in orgs or [])
 
-    heads = m.lex.initiative_heads
-    headed = sorted(_headed_initiatives(doc, heads, economies or [], orgs or [], in_person),
+    headed = sorted(_headed_initiatives(doc, m.lex, economies or [], orgs or [], in_person),
                     key=lambda f: f.start - f.end)
-    for f in [*headed, *_quoted_initiatives(doc, heads, quotes), *_listed_initiatives(doc, heads)]:
+    for f in [*headed, *_quoted_initiatives(doc, m.lex.initiative_heads, quotes), *_listed_initiatives(doc, m.lex)]:
         if free(f.start, f.end):
             known = m.lex.initiatives.get(f.info.get("acronym") or "")
             if known is not None:  # 역내 포괄적 경제 동반자 협정(RCEP): the listed initiative of that acronym
@@ -224,22 +223,22 @@ def find_initiatives(doc: Doc, m: Matchers, economies: list[Found] | None = None
     return sorted(out, key=lambda f: f.start)
 
 
-def _headed_initiatives(doc: Doc, heads: dict[str, str], economies: list[Found], orgs: list[Found],
+def _headed_initiatives(doc: Doc, lex: KoLexicon, economies: list[Found], orgs: list[Found],
                         in_person: set[int]) -> list[Found]:
     """A run of nominal words ending in an initiative head, opened by a party (a state, a short-form compound,
     an organisation), a proper noun or an acronym; any run when the head's word has a Latin acronym in brackets
     ("역내포괄적경제동반자협정(RCEP)"). An "owned" head (정책, 사업) needs the one state that owns it and a word
     of the name's own ("인니 신수도 이전 사업": Indonesia's project); the head ends the compound ("전략대화" is a
     meeting, "전략적" an adjective). A state opening a name alone (not a compound, not 한-X) leads it."""
-    text = doc_text(doc)
-    by_len = sorted(heads, key=len, reverse=True)
+    text, heads = doc_text(doc), lex.initiative_heads
     states = {e.start: e for e in economies if not e.info.get("compound") and not e.info.get("side")}
     parties = {e.start for e in economies} | {o.start for o in orgs}
     out: list[Found] = []
     for tok in doc:
         if not (_NOMINAL.match(tok.tag_) or tok.tag_ == "SL"):
             continue
-        head = next((h for h in by_len if tok.text.endswith(h) and (heads[h] != "acronym" or tok.text == h)), None)
+        head = next((h for h in lex.initiative_heads_longest_first
+                     if tok.text.endswith(h) and (heads[h] != "acronym" or tok.text == h)), None)
         if head is None:
             continue
         kind = heads[head]
@@ -339,12 +338,13 @@ def _quoted_initiatives(doc: Doc, heads: dict[str, str], quotes: list[tuple[int,
     return out
 
 
-def _listed_initiatives(doc: Doc, heads: dict[str, str]) -> list[Found]:
+def _listed_initiatives(doc: Doc, lex: KoLexicon) -> list[Found]:
     """The items of a set named by an initiative head, listed in brackets: "3대 핵심협정(기본협정, FTA,
     위기관리기본참여협정)": each item that is a head's acronym or ends in a head is one initiative."""
     text = doc_text(doc)
     out = []
-    pattern = "|".join(re.escape(h) for h in sorted(heads, key=len, reverse=True))
+    heads = lex.initiative_heads
+    pattern = "|".join(re.escape(h) for h in lex.initiative_heads_longest_first)
     for hit in re.finditer(rf"(?:{pattern})\(([^()\n]{{3,80}})\)", text):
         items = [(i.start() + hit.start(1), i.group()) for i in re.finditer(r"[^,，、]+", hit.group(1))]
         if len(items) < 2:
@@ -487,7 +487,7 @@ def find_headed_orgs(doc: Doc, m: Matchers, known: list[Found]) -> list[Found]:
                        for s, e in taken)
 
     for tok in doc:
-        head = next((h for h in sorted(lex.org_heads, key=len, reverse=True) if tok.text.endswith(h)), None)
+        head = next((h for h in lex.org_heads_longest_first if tok.text.endswith(h)), None)
         if head is None or not tok.tag_.startswith(("NN", "XSN")):
             continue
         kind = lex.org_heads[head]
@@ -541,8 +541,7 @@ def _mission(doc: Doc, m: Matchers, start: int, end: int) -> Found | None:
     """주한 X 대사관 / 주한 X대사관 (X's, in Korea), 주X (대한민국) 대사관 (Korea's, in X), X 대사관 (X's)."""
     text, names = doc_text(doc), m.lex.economy_names
     word = text[start:end]
-    head = next(h for h in sorted((k for k, v in m.lex.org_heads.items() if v == "mission"), key=len, reverse=True)
-                if word.endswith(h))
+    head = next(h for h in m.lex.org_heads_longest_first if m.lex.org_heads[h] == "mission" and word.endswith(h))
     body = word[:-len(head)]
     in_korea = abroad = False
     if body:  # glued: 일본대사관, 주모로코대사관, 주한일본대사관

@@ -91,6 +91,16 @@ class KoLexicon:
         return frozenset(n for n in names if len(n) > 1)
 
     @functools.cached_property
+    def org_heads_longest_first(self) -> list[str]:
+        """Organisation heads, longest first (a word takes its longest head: 대사관 before 관), sorted once."""
+        return sorted(self.org_heads, key=len, reverse=True)
+
+    @functools.cached_property
+    def initiative_heads_longest_first(self) -> list[str]:
+        """Initiative heads, longest first, sorted once."""
+        return sorted(self.initiative_heads, key=len, reverse=True)
+
+    @functools.cached_property
     def multiword_cues(self) -> list[str]:
         """Cues of several words ("의견을 같이"), longest first: matched on the token sequence, not one token."""
         return sorted((c for c in self.cues if " " in c), key=len, reverse=True)
