@@ -490,6 +490,11 @@ def _voice_segments(stext: str, start: int, mode: str) -> list[tuple[int, str]]:
 #: 지적하다 with a fault as its object criticises ("조치의 부당성을 지적하고"): the words of a fault or breach.
 _FAULT = re.compile(r"(?:부당성|문제점|잘못|위반|부적절성|모순|위법성|불법성|파기한 것임|파기한 것)을?\s*$")
 #: "…을 지적하고 이를 강력히 규탄하였다": the next cue takes up what was pointed out (이를, 이에 대해).
+#: What may follow a speaker's head mention before its particle: a bracket, 측/정부/당국/외교부/대표단, 들
+#: ("GRULAC 대표(…)들은", "일본 측은").
+_HEAD_TAIL = re.compile(r"^\s*(?:\([^()]*\))?\s*(?:측|정부|당국|외교부|대표단)?\s*(?:들)?$")
+#: "모테기 대신은": a person's surname with the short title of his office (대신 = a Japanese minister).
+_SHORT_TITLE = re.compile(r"^\s*(?:대신|장관|차관|대사)\s*$")
 _TAKEN_UP = re.compile(r"^[\s,]*(?:이를|이에 대해|이에 대하여)\s")
 
 
@@ -610,6 +615,9 @@ class KoClaims:
         self.home = home_economy
         self.titles = re.compile("(?:" + "|".join(re.escape(t) for t in sorted(lex.titles, key=len, reverse=True))
                                  + r")(?:들)?$")
+        # "리베라 장관과 홍 장관은": between two persons, a title of the first and 과/와/및
+        self.joined = re.compile(r"^\s*(?:[가-힣]+\s?)?(?:" + self.titles.pattern.rstrip("$")
+                                 + r"|대신|장관|차관|대사)?\s*(?:과|와|및)\s*$")
         self.collectives = re.compile("(?:" + "|".join(re.escape(c) for c in sorted(lex.collectives, key=len,
                                                                                       reverse=True)) + r")$")
 
@@ -852,20 +860,15 @@ class KoClaims:
         ending = [m for m in mentions if m.end_char <= end and m.start_char >= phrase_start
                   and m.label_ in ("person", "organization", "economy")]
         # the phrase's own head: a mention ending at the particle, or followed only by 측/정부/당국
-        tail_ok = re.compile(r"^\s*(?:\([^()]*\))?\s*(?:측|정부|당국|외교부|대표단)?\s*(?:들)?$")  # (GRULAC 대표)
-        # "모테기 대신은": a person's surname with the short title of his office (대신 = a Japanese minister)
-        titled = re.compile(r"^\s*(?:대신|장관|차관|대사)\s*$")
-        heads = [m for m in ending if tail_ok.match(text[m.end_char:end])
-                 or (m.label_ == "person" and titled.match(text[m.end_char:end]))]
+        heads = [m for m in ending if _HEAD_TAIL.match(text[m.end_char:end])
+                 or (m.label_ == "person" and _SHORT_TITLE.match(text[m.end_char:end]))]
         persons = [m for m in heads if m.label_ == "person"]
         if len(persons) == 1:
             # "리베라 장관과 홍 장관은": persons joined by 과/와/및 (each with its title) speak together
-            joined = re.compile(r"^\s*(?:[가-힣]+\s?)?(?:" + self.titles.pattern.rstrip("$")
-                                + r"|대신|장관|차관|대사)?\s*(?:과|와|및)\s*$")
             first = persons[0]
             for m in sorted((m for m in ending if m.label_ == "person" and m.end_char <= first.start_char),
                             key=lambda s: -s.end_char):
-                if joined.match(text[m.end_char:first.start_char]):
+                if self.joined.match(text[m.end_char:first.start_char]):
                     persons = [m, first]
                 break
         if len(persons) >= 2:
